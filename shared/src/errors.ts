@@ -1,0 +1,26 @@
+/** Stable codes the server maps to HTTP statuses and rejections; append only. */
+export const domainErrorCodes = [
+  'illegal_transition',
+  'not_found',
+  'invalid_args',
+  'unknown_mutator',
+  'already_exists',
+  'no_station',
+] as const;
+export type DomainErrorCode = (typeof domainErrorCodes)[number];
+
+export class DomainError extends Error {
+  readonly code: DomainErrorCode;
+  readonly details: unknown;
+
+  constructor(code: DomainErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isDomainError(err: unknown): err is DomainError {
+  return err instanceof DomainError;
+}

@@ -1,0 +1,14 @@
+export * from './errors.ts';
+export * from './events.ts';
+export * from './keys.ts';
+export * from './schema.ts';
+export * from './tx.ts';
+export * from './contracts.ts';
+export * from './stations.ts';
+export * from './machines/machine.ts';
+export * from './machines/order-machine.ts';
+export * from './machines/kitchen-order-machine.ts';
+export * from './machines/item-machine.ts';
+export { mutators, isMutatorName, type Mutators, type MutatorName } from './mutators.ts';
+export { parseArgs, type Mutator } from './mutators/args.ts';
+export { customerIdFor } from './mutators/customers.ts';

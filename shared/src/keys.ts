@@ -1,0 +1,37 @@
+/** Replica key layout (DESIGN.md public contract). */
+export const keyPrefix = {
+  order: 'order/',
+  contract: 'contract/',
+  kitchenOrder: 'kitchenOrder/',
+  station: 'station/',
+  product: 'product/',
+  customer: 'customer/',
+  rejection: 'rejection/',
+} as const;
+
+export type EntityKind = keyof typeof keyPrefix;
+
+export const orderKey = (id: string) => `${keyPrefix.order}${id}`;
+export const contractKey = (id: string) => `${keyPrefix.contract}${id}`;
+export const kitchenOrderKey = (id: string) => `${keyPrefix.kitchenOrder}${id}`;
+export const stationKey = (id: string) => `${keyPrefix.station}${id}`;
+export const productKey = (id: string) => `${keyPrefix.product}${id}`;
+export const customerKey = (id: string) => `${keyPrefix.customer}${id}`;
+export const rejectionKey = (clientID: string, mutationID: number) =>
+  `${keyPrefix.rejection}${clientID}/${mutationID}`;
+
+/** Splits a replica key into its kind and id; undefined for keys outside the layout. */
+export function parseKey(key: string): { kind: EntityKind; id: string } | undefined {
+  for (const kind of Object.keys(keyPrefix) as EntityKind[]) {
+    const prefix = keyPrefix[kind];
+    if (key.startsWith(prefix) && key.length > prefix.length) {
+      return { kind, id: key.slice(prefix.length) };
+    }
+  }
+  return undefined;
+}
+
+/** Derived ids are deterministic so client and server write the same keys. */
+export const contractId = (orderId: string, version: number) => `${orderId}.v${version}`;
+export const kitchenOrderId = (contractIdValue: string, stationId: string) =>
+  `${contractIdValue}.${stationId}`;

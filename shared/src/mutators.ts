@@ -1,0 +1,23 @@
+import { dismissRejection, upsertProduct, upsertStation } from './mutators/catalog-mutators.ts';
+import { bumpKitchenOrder, recallKitchenOrder, setKitchenItemStatus } from './mutators/kitchen-mutators.ts';
+import { cancelOrder, confirmOrder, createOrder, reissueContract, setOrderStatus } from './mutators/order-mutators.ts';
+
+/** Every mutator, by its public name (DESIGN.md). Names are append-only. */
+export const mutators = {
+  createOrder,
+  confirmOrder,
+  setOrderStatus,
+  cancelOrder,
+  reissueContract,
+  setKitchenItemStatus,
+  bumpKitchenOrder,
+  recallKitchenOrder,
+  upsertProduct,
+  upsertStation,
+  dismissRejection,
+};
+
+export type Mutators = typeof mutators;
+export type MutatorName = keyof Mutators;
+
+export const isMutatorName = (name: string): name is MutatorName => Object.hasOwn(mutators, name);

@@ -1,0 +1,42 @@
+import { DomainError } from '../errors.ts';
+import { productKey, stationKey } from '../keys.ts';
+import { dismissRejectionArgsSchema, upsertProductArgsSchema, upsertStationArgsSchema, type Product, type Station } from '../schema.ts';
+import { read, write } from '../tx.ts';
+import { defineMutator, definedOnly } from './args.ts';
+
+const sameRecipe = (a: Pick<Product, 'recipeSteps' | 'ingredients'>, b: Pick<Product, 'recipeSteps' | 'ingredients'>) =>
+  JSON.stringify([a.recipeSteps, a.ingredients]) === JSON.stringify([b.recipeSteps, b.ingredients]);
+
+/** Creates or edits a product; a changed recipe (steps or ingredients) bumps its version. */
+export const upsertProduct = defineMutator(upsertProductArgsSchema, async (tx, args) => {
+  const existing = await read<Product>(tx, productKey(args.id));
+  const merged = {
+    category: 'Other',
+    allergens: [],
+    ingredients: [],
+    recipeSteps: [],
+    active: true,
+    ...existing,
+    ...definedOnly(args),
+  };
+  const recipeVersion = !existing ? 1 : existing.recipeVersion + (sameRecipe(existing, merged) ? 0 : 1);
+  const product: Product = { ...merged, recipeVersion };
+  await write(tx, productKey(product.id), product);
+  return [{ type: 'product.upserted', productId: product.id, recipeVersion }];
+});
+
+/**
+ * Creates or edits a station. Deactivating keeps the tickets already assigned: cooks finish them
+ * there; only new tickets go elsewhere.
+ */
+export const upsertStation = defineMutator(upsertStationArgsSchema, async (tx, args) => {
+  const existing = await read<Station>(tx, stationKey(args.id));
+  const station: Station = { active: true, openTickets: 0, ...existing, ...definedOnly(args) };
+  await write(tx, stationKey(station.id), station);
+  return [{ type: 'station.upserted', stationId: station.id, active: station.active }];
+});
+
+export const dismissRejection = defineMutator(dismissRejectionArgsSchema, async (tx, args) => {
+  if (!(await tx.del(args.key))) throw new DomainError('not_found', `${args.key} not found`);
+  return [{ type: 'rejection.dismissed', key: args.key }];
+});

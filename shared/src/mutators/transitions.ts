@@ -1,0 +1,77 @@
+import type { DomainEvent } from '../events.ts';
+import { contractId, kitchenOrderKey, orderKey, stationKey } from '../keys.ts';
+import { openTicketStatuses, kitchenOrderMachine } from '../machines/kitchen-order-machine.ts';
+import { orderMachine } from '../machines/order-machine.ts';
+import type { KitchenOrder, KitchenOrderStatus, Order, OrderStatus, Station } from '../schema.ts';
+import { list, read, write, type Tx } from '../tx.ts';
+
+/** Moves an order through the table and stamps the time it reached the new status. */
+export async function moveOrder(
+  tx: Tx,
+  order: Order,
+  to: OrderStatus,
+  at: number,
+  reason?: string,
+): Promise<{ order: Order; events: DomainEvent[] }> {
+  orderMachine.assertTransition(order.status, to, { channel: order.channel, reason });
+  const next: Order = {
+    ...order,
+    status: to,
+    statusTimes: { ...order.statusTimes, [to]: at },
+    updatedAt: at,
+    ...(to === 'cancelled' && reason ? { cancelReason: reason } : {}),
+  };
+  await write(tx, orderKey(order.id), next);
+  const event: DomainEvent = { type: 'order.status_changed', orderId: order.id, from: order.status, to };
+  return { order: next, events: [reason ? { ...event, reason } : event] };
+}
+
+const isOpen = (s: KitchenOrderStatus) => openTicketStatuses.includes(s);
+
+/** Adds `delta` open tickets to a station's load. */
+export async function adjustStationLoad(tx: Tx, stationId: string, delta: number): Promise<void> {
+  if (delta === 0) return;
+  const station = await read<Station>(tx, stationKey(stationId));
+  if (!station) return;
+  await write(tx, stationKey(stationId), { ...station, openTickets: Math.max(0, station.openTickets + delta) });
+}
+
+/** Moves a ticket through its table, keeping its station's open-ticket count in step. */
+export async function moveTicket(
+  tx: Tx,
+  ticket: KitchenOrder,
+  to: KitchenOrderStatus,
+  at: number,
+  patch: Partial<KitchenOrder> = {},
+): Promise<{ ticket: KitchenOrder; events: DomainEvent[] }> {
+  kitchenOrderMachine.assertTransition(ticket.status, to, {});
+  const next: KitchenOrder = { ...ticket, ...patch, status: to, updatedAt: at };
+  await write(tx, kitchenOrderKey(ticket.id), next);
+  await adjustStationLoad(tx, ticket.stationId, Number(isOpen(to)) - Number(isOpen(ticket.status)));
+  return {
+    ticket: next,
+    events: [
+      { type: 'kitchen_order.status_changed', orderId: ticket.orderId, kitchenOrderId: ticket.id, from: ticket.status, to },
+    ],
+  };
+}
+
+/** The tickets of an order's current contract (their ids start with the contract id). */
+export async function ticketsOfOrder(tx: Tx, order: Order): Promise<KitchenOrder[]> {
+  if (!order.contractVersion) return [];
+  return list<KitchenOrder>(tx, kitchenOrderKey(`${contractId(order.id, order.contractVersion)}.`));
+}
+
+/** Moves every ticket of the order that can make the move; the others stay as they are. */
+export async function moveTicketsWhereAllowed(
+  tx: Tx,
+  tickets: readonly KitchenOrder[],
+  to: KitchenOrderStatus,
+  at: number,
+): Promise<DomainEvent[]> {
+  const events: DomainEvent[] = [];
+  for (const ticket of tickets) {
+    if (kitchenOrderMachine.can(ticket.status, to, {})) events.push(...(await moveTicket(tx, ticket, to, at)).events);
+  }
+  return events;
+}

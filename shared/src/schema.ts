@@ -1,0 +1,277 @@
+import { z } from 'zod';
+
+/** Client-chosen ids: URL-safe so they work as path segments and key suffixes. */
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9_-]+$/, 'ids use letters, digits, _ and -');
+/** Derived ids (contracts, kitchen orders) join client ids with dots. */
+export const derivedIdSchema = z
+  .string()
+  .min(1)
+  .max(300)
+  .regex(/^[A-Za-z0-9_.-]+$/);
+export const epochMsSchema = z.number().int().nonnegative().max(8.64e15);
+const centsSchema = z.number().int().nonnegative().max(100_000_000);
+const labelSchema = z.string().trim().min(1).max(200);
+const noteSchema = z.string().max(500);
+
+export const channels = ['dine_in', 'takeaway', 'delivery', 'online'] as const;
+export const channelSchema = z.enum(channels);
+export type Channel = z.infer<typeof channelSchema>;
+
+export const orderStatuses = [
+  'draft',
+  'confirmed',
+  'in_preparation',
+  'ready',
+  'delivering',
+  'delivered',
+  'cancelled',
+] as const;
+export const orderStatusSchema = z.enum(orderStatuses);
+export type OrderStatus = z.infer<typeof orderStatusSchema>;
+
+export const kitchenOrderStatuses = ['queued', 'in_progress', 'ready', 'completed', 'cancelled'] as const;
+export const kitchenOrderStatusSchema = z.enum(kitchenOrderStatuses);
+export type KitchenOrderStatus = z.infer<typeof kitchenOrderStatusSchema>;
+
+export const itemStatuses = ['pending', 'in_progress', 'done'] as const;
+export const itemStatusSchema = z.enum(itemStatuses);
+export type ItemStatus = z.infer<typeof itemStatusSchema>;
+
+export const stationTypeSchema = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^[a-z][a-z0-9_]*$/, 'station types are lower_snake_case');
+
+export const ingredientSchema = z.object({
+  name: labelSchema,
+  quantity: z.number().positive().max(1_000_000),
+  unit: z.string().trim().min(1).max(20),
+});
+export type Ingredient = z.infer<typeof ingredientSchema>;
+
+export const productSchema = z.object({
+  id: idSchema,
+  name: labelSchema,
+  priceCents: centsSchema,
+  category: labelSchema,
+  stationType: stationTypeSchema,
+  prepSeconds: z.number().int().positive().max(24 * 3600),
+  allergens: z.array(z.string().trim().min(1).max(40)).max(20),
+  ingredients: z.array(ingredientSchema).max(50),
+  recipeSteps: z.array(z.string().trim().min(1).max(300)).max(30),
+  recipeVersion: z.number().int().positive(),
+  active: z.boolean(),
+});
+export type Product = z.infer<typeof productSchema>;
+
+export const customerDetailsSchema = z.object({
+  name: labelSchema,
+  phone: z.string().trim().min(3).max(40).optional(),
+  email: z.email().max(200).optional(),
+});
+export type CustomerDetails = z.infer<typeof customerDetailsSchema>;
+
+export const customerSchema = customerDetailsSchema.extend({
+  id: idSchema,
+  orderCount: z.number().int().nonnegative(),
+  lastOrderAt: epochMsSchema,
+});
+export type Customer = z.infer<typeof customerSchema>;
+
+export const orderLineSchema = z.object({
+  id: idSchema,
+  productId: idSchema,
+  name: z.string(),
+  stationType: stationTypeSchema,
+  unitPriceCents: centsSchema,
+  quantity: z.number().int().positive(),
+  modifiers: z.array(z.string()),
+  notes: z.string().optional(),
+  lineTotalCents: centsSchema,
+});
+export type OrderLine = z.infer<typeof orderLineSchema>;
+
+export const statusTimesSchema = z.partialRecord(orderStatusSchema, epochMsSchema);
+export type StatusTimes = z.infer<typeof statusTimesSchema>;
+
+export const orderSchema = z.object({
+  id: idSchema,
+  channel: channelSchema,
+  customer: customerDetailsSchema,
+  customerId: idSchema.optional(),
+  lines: z.array(orderLineSchema),
+  itemCount: z.number().int().nonnegative(),
+  totalCents: centsSchema,
+  status: orderStatusSchema,
+  statusTimes: statusTimesSchema,
+  createdAt: epochMsSchema,
+  updatedAt: epochMsSchema,
+  contractVersion: z.number().int().positive().optional(),
+  etaAt: epochMsSchema.optional(),
+  cancelReason: z.string().optional(),
+  /** Issued by the server after creation; empty until the client has pulled it. */
+  trackingToken: z.string(),
+});
+export type Order = z.infer<typeof orderSchema>;
+
+export const productionItemSchema = z.object({
+  id: idSchema,
+  productId: idSchema,
+  name: z.string(),
+  quantity: z.number().int().positive(),
+  modifiers: z.array(z.string()),
+  notes: z.string().optional(),
+  allergens: z.array(z.string()),
+  steps: z.array(z.string()),
+  prepSeconds: z.number().int().positive(),
+  recipeVersion: z.number().int().positive(),
+  ingredients: z.array(ingredientSchema),
+});
+export type ProductionItem = z.infer<typeof productionItemSchema>;
+
+export const productionGroupSchema = z.object({
+  stationType: stationTypeSchema,
+  items: z.array(productionItemSchema),
+  prepSeconds: z.number().int().nonnegative(),
+});
+export type ProductionGroup = z.infer<typeof productionGroupSchema>;
+
+export const productionContractSchema = z.object({
+  id: derivedIdSchema,
+  orderId: idSchema,
+  version: z.number().int().positive(),
+  channel: channelSchema,
+  priority: z.number().int(),
+  complexity: z.number().int().nonnegative(),
+  groups: z.array(productionGroupSchema),
+  allergens: z.array(z.string()),
+  createdAt: epochMsSchema,
+  etaSeconds: z.number().int().nonnegative(),
+  etaAt: epochMsSchema,
+  supersededBy: z.number().int().positive().optional(),
+});
+export type ProductionContract = z.infer<typeof productionContractSchema>;
+
+export const prepStepSchema = z.object({ text: z.string(), done: z.boolean() });
+
+export const kitchenItemSchema = z.object({
+  id: idSchema,
+  productId: idSchema,
+  name: z.string(),
+  quantity: z.number().int().positive(),
+  status: itemStatusSchema,
+  modifiers: z.array(z.string()),
+  notes: z.string().optional(),
+  allergens: z.array(z.string()),
+  steps: z.array(prepStepSchema),
+  prepSeconds: z.number().int().positive(),
+  startedAt: epochMsSchema.optional(),
+  doneAt: epochMsSchema.optional(),
+  ingredients: z.array(ingredientSchema),
+  /** Ingredients used, recorded once when the item is first completed. */
+  consumed: z.array(ingredientSchema).optional(),
+});
+export type KitchenItem = z.infer<typeof kitchenItemSchema>;
+
+export const kitchenOrderSchema = z.object({
+  id: derivedIdSchema,
+  orderId: idSchema,
+  contractId: derivedIdSchema,
+  contractVersion: z.number().int().positive(),
+  stationId: idSchema,
+  stationType: stationTypeSchema,
+  channel: channelSchema,
+  priority: z.number().int(),
+  status: kitchenOrderStatusSchema,
+  items: z.array(kitchenItemSchema),
+  allergens: z.array(z.string()),
+  createdAt: epochMsSchema,
+  etaAt: epochMsSchema,
+  updatedAt: epochMsSchema,
+  readyAt: epochMsSchema.optional(),
+  recalledAt: epochMsSchema.optional(),
+});
+export type KitchenOrder = z.infer<typeof kitchenOrderSchema>;
+
+export const stationSchema = z.object({
+  id: idSchema,
+  name: labelSchema,
+  type: stationTypeSchema,
+  capacity: z.number().int().positive().max(1000),
+  active: z.boolean(),
+  /** Queued and in-progress tickets on this station, kept by the mutators. */
+  openTickets: z.number().int().nonnegative(),
+});
+export type Station = z.infer<typeof stationSchema>;
+
+export const rejectionSchema = z.object({
+  id: z.string(),
+  clientID: z.string(),
+  mutationID: z.number().int(),
+  mutationName: z.string(),
+  code: z.string(),
+  message: z.string(),
+  at: epochMsSchema,
+});
+export type Rejection = z.infer<typeof rejectionSchema>;
+
+// ---- mutator args (one schema per mutator; names are append-only) ----
+
+export const createOrderArgsSchema = z.object({
+  id: idSchema,
+  channel: channelSchema,
+  customer: customerDetailsSchema,
+  items: z
+    .array(
+      z.object({
+        id: idSchema,
+        productId: idSchema,
+        quantity: z.number().int().positive().max(999),
+        modifiers: z.array(z.string().trim().min(1).max(100)).max(20).optional(),
+        notes: noteSchema.optional(),
+      }),
+    )
+    .min(1)
+    .max(200),
+  at: epochMsSchema,
+});
+export const confirmOrderArgsSchema = z.object({ orderId: idSchema, at: epochMsSchema });
+export const setOrderStatusArgsSchema = z.object({
+  orderId: idSchema,
+  status: orderStatusSchema,
+  at: epochMsSchema,
+});
+export const cancelOrderArgsSchema = z.object({
+  orderId: idSchema,
+  reason: noteSchema.optional(),
+  at: epochMsSchema,
+});
+export const setKitchenItemStatusArgsSchema = z.object({
+  kitchenOrderId: derivedIdSchema,
+  itemId: idSchema,
+  status: itemStatusSchema,
+  at: epochMsSchema,
+});
+export const kitchenOrderArgsSchema = z.object({ kitchenOrderId: derivedIdSchema, at: epochMsSchema });
+export const upsertProductArgsSchema = productSchema
+  .omit({ recipeVersion: true })
+  .partial({ category: true, allergens: true, ingredients: true, recipeSteps: true, active: true });
+export const upsertStationArgsSchema = stationSchema.omit({ openTickets: true }).partial({ active: true });
+export const reissueContractArgsSchema = z.object({ orderId: idSchema, at: epochMsSchema });
+export const dismissRejectionArgsSchema = z.object({ key: z.string().startsWith('rejection/').max(400) });
+
+export type CreateOrderArgs = z.infer<typeof createOrderArgsSchema>;
+export type ConfirmOrderArgs = z.infer<typeof confirmOrderArgsSchema>;
+export type SetOrderStatusArgs = z.infer<typeof setOrderStatusArgsSchema>;
+export type CancelOrderArgs = z.infer<typeof cancelOrderArgsSchema>;
+export type SetKitchenItemStatusArgs = z.infer<typeof setKitchenItemStatusArgsSchema>;
+export type KitchenOrderArgs = z.infer<typeof kitchenOrderArgsSchema>;
+export type UpsertProductArgs = z.infer<typeof upsertProductArgsSchema>;
+export type UpsertStationArgs = z.infer<typeof upsertStationArgsSchema>;
+export type ReissueContractArgs = z.infer<typeof reissueContractArgsSchema>;
+export type DismissRejectionArgs = z.infer<typeof dismissRejectionArgsSchema>;
