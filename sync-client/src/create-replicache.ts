@@ -1,0 +1,45 @@
+import { mutators, type Mutators } from '@kitchensync/shared';
+import { getDefaultPuller, Replicache, type Puller } from 'replicache';
+import { normalizeServerUrl, replicaName } from './client-name.ts';
+
+export interface ReplicacheOptions {
+  readonly serverUrl: string;
+  readonly token: string;
+  /** Replicache name; defaults to one derived from server and token, never shared between tokens. */
+  readonly name?: string;
+  /** Backstop pull interval; pokes do the real work. Default 60 s. */
+  readonly pullIntervalMs?: number;
+  /** IndexedDB in browsers (default); 'mem' for Node tests. */
+  readonly kvStore?: 'idb' | 'mem';
+  /** Called whenever a pull came back from the server with HTTP 200. */
+  readonly onPullOk?: () => void;
+}
+
+export type KitchenReplicache = Replicache<Mutators>;
+
+export const schemaVersion = '1';
+export const defaultPullIntervalMs = 60_000;
+
+/** A Replicache talking to our sync server with the shared mutators. */
+export function createReplicache(options: ReplicacheOptions): KitchenReplicache {
+  const base = normalizeServerUrl(options.serverUrl);
+  const target = { pullURL: `${base}/api/replicache/pull`, auth: `Bearer ${options.token}` };
+  const defaultPuller = getDefaultPuller(target);
+  const puller: Puller = async (request, requestID) => {
+    const result = await defaultPuller(request, requestID);
+    if (result.httpRequestInfo.httpStatusCode === 200) options.onPullOk?.();
+    return result;
+  };
+  return new Replicache({
+    name: options.name ?? replicaName(base, options.token),
+    schemaVersion,
+    mutators,
+    pushURL: `${base}/api/replicache/push`,
+    pullURL: target.pullURL,
+    auth: target.auth,
+    puller,
+    pullInterval: options.pullIntervalMs ?? defaultPullIntervalMs,
+    kvStore: options.kvStore ?? 'idb',
+    logLevel: 'error',
+  });
+}

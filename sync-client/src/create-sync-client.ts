@@ -1,0 +1,93 @@
+import type { Rejection } from '@kitchensync/shared';
+import { socketUrl } from './client-name.ts';
+import { createReplicache, type KitchenReplicache, type ReplicacheOptions } from './create-replicache.ts';
+import { createHealthMonitor } from './health-monitor.ts';
+import { rejectionsQuery } from './rejections.ts';
+import type { ReadableStore } from './store.ts';
+import type { SyncHealth } from './sync-health.ts';
+import { connectSyncSocket, type SocketFactory } from './sync-socket.ts';
+
+export interface SyncClientOptions extends Omit<ReplicacheOptions, 'onPullOk'> {
+  /** Pending changes unconfirmed this long while "connected" raise the stuck alarm. Default 30 s. */
+  readonly stuckAfterMs?: number;
+  /** How often the pending count is re-read and health recomputed. Default 1 s. */
+  readonly healthTickMs?: number;
+  readonly createSocket?: SocketFactory;
+}
+
+export type BroadcastListener = (message: unknown) => void;
+
+export interface SyncClient {
+  readonly rep: KitchenReplicache;
+  readonly health: ReadableStore<SyncHealth>;
+  onBroadcast(listener: BroadcastListener): () => void;
+  /** This client's rejected mutations, oldest first; called at once and on every change. */
+  subscribeRejections(listener: (rejections: Rejection[]) => void): () => void;
+  dismissRejection(key: string): Promise<void>;
+  /** Retry the socket now, skipping any backoff wait. */
+  reconnect(): void;
+  close(): Promise<void>;
+}
+
+/** Everything a screen needs to stay in sync: replica, poke socket, health and notices. */
+export function createSyncClient(options: SyncClientOptions): SyncClient {
+  // The puller reports to the monitor, which itself reads the replica: tie the knot late.
+  const late: { monitor?: ReturnType<typeof createHealthMonitor> } = {};
+  const rep = createReplicache({ ...options, onPullOk: () => late.monitor?.update({ lastPullAt: Date.now() }) });
+  const health = createHealthMonitor({
+    countPending: async () => (rep.closed ? 0 : (await rep.experimentalPendingMutations()).length),
+    stuckAfterMs: options.stuckAfterMs ?? 30_000,
+    tickMs: options.healthTickMs ?? 1000,
+  });
+  late.monitor = health;
+  rep.onOnlineChange = (online) => {
+    health.update({ replicacheOnline: online });
+    health.refresh();
+  };
+  const stopWatch = rep.experimentalWatch(() => health.refresh());
+
+  const listeners = new Set<BroadcastListener>();
+  const pull = () => void rep.pull({ now: true }).catch(() => undefined);
+  const socket = connectSyncSocket({
+    url: socketUrl(options.serverUrl),
+    token: options.token,
+    ...(options.createSocket ? { createSocket: options.createSocket } : {}),
+    onState: (connection) => health.update({ connection }),
+    onPull: pull,
+    onBroadcast: (message) => listeners.forEach((l) => l(message)),
+  });
+
+  const onOnline = () => {
+    health.update({ browserOnline: true });
+    socket.reconnectNow();
+    pull();
+  };
+  const onOffline = () => {
+    health.update({ browserOnline: false });
+    socket.drop();
+  };
+  const win = typeof window === 'undefined' ? undefined : window;
+  win?.addEventListener('online', onOnline);
+  win?.addEventListener('offline', onOffline);
+
+  return {
+    rep,
+    health: health.store,
+    onBroadcast(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    subscribeRejections: (listener) => rep.subscribe(rejectionsQuery(rep.clientID), listener),
+    dismissRejection: (key) => rep.mutate.dismissRejection({ key }).then(() => undefined),
+    reconnect: () => socket.reconnectNow(),
+    async close() {
+      win?.removeEventListener('online', onOnline);
+      win?.removeEventListener('offline', onOffline);
+      stopWatch();
+      socket.close();
+      health.stop();
+      listeners.clear();
+      await rep.close();
+    },
+  };
+}

@@ -1,0 +1,19 @@
+export { createSyncClient, type BroadcastListener, type SyncClient, type SyncClientOptions } from './create-sync-client.ts';
+export { createReplicache, schemaVersion, defaultPullIntervalMs, type KitchenReplicache, type ReplicacheOptions } from './create-replicache.ts';
+export { replicaName, normalizeServerUrl, socketUrl, hash53 } from './client-name.ts';
+export { reconnectDelay, defaultBackoff, type BackoffOptions } from './backoff.ts';
+export {
+  computeHealth,
+  observePending,
+  formatAge,
+  initialFacts,
+  type ConnectionState,
+  type HealthLevel,
+  type SyncFacts,
+  type SyncHealth,
+} from './sync-health.ts';
+export { connectSyncSocket, type SocketFactory, type SocketLike, type SyncSocket, type SyncSocketOptions } from './sync-socket.ts';
+export { parseServerMessage, type ServerMessage } from './socket-messages.ts';
+export { rejectionPrefix, rejectionsQuery, sortRejections } from './rejections.ts';
+export { createStore, type ReadableStore, type WritableStore } from './store.ts';
+export { broadcastText } from './broadcast-text.ts';

@@ -1,0 +1,145 @@
+import { defaultBackoff, reconnectDelay, type BackoffOptions } from './backoff.ts';
+import { authErrorCloseCode, helloMessage, parseServerMessage } from './socket-messages.ts';
+import type { ConnectionState } from './sync-health.ts';
+
+/** The part of the browser WebSocket this module uses (tests pass a fake). */
+export interface SocketLike {
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+  onopen: ((ev: unknown) => void) | null;
+  onmessage: ((ev: { data: unknown }) => void) | null;
+  onclose: ((ev: { code: number }) => void) | null;
+  onerror: ((ev: unknown) => void) | null;
+}
+
+export type SocketFactory = (url: string) => SocketLike;
+
+export interface SyncSocketOptions {
+  readonly url: string;
+  readonly token: string;
+  readonly onState: (state: ConnectionState) => void;
+  /** Called on `ready` (after every (re)connect) and on every poke: time to pull. */
+  readonly onPull: () => void;
+  readonly onBroadcast: (message: unknown) => void;
+  readonly createSocket?: SocketFactory;
+  readonly backoff?: BackoffOptions;
+  readonly random?: () => number;
+  /** A socket that opened but got no `ready` within this time is dropped and retried. */
+  readonly readyTimeoutMs?: number;
+}
+
+export interface SyncSocket {
+  readonly state: () => ConnectionState;
+  /** Drops any wait and connects now (e.g. the browser says it is back online). */
+  reconnectNow(): void;
+  /** Closes the socket as if the network went away; reconnects with backoff. */
+  drop(): void;
+  close(): void;
+}
+
+const browserSocket: SocketFactory = (url) => new WebSocket(url) as unknown as SocketLike;
+
+/**
+ * The poke channel: hello → ready, pull on ready and on every poke, reconnect with capped
+ * backoff, and stop for good when the server refuses the token (4401).
+ */
+export function connectSyncSocket(options: SyncSocketOptions): SyncSocket {
+  const create = options.createSocket ?? browserSocket;
+  const random = options.random ?? Math.random;
+  let state: ConnectionState = 'connecting';
+  let socket: SocketLike | undefined;
+  let attempt = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+
+  const setState = (next: ConnectionState) => {
+    if (next === state) return;
+    state = next;
+    options.onState(next);
+  };
+  const clearTimer = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+  };
+  const detach = () => {
+    if (!socket) return;
+    const s = socket;
+    socket = undefined;
+    s.onopen = s.onmessage = s.onerror = s.onclose = null;
+    try {
+      s.close();
+    } catch {
+      // already closed
+    }
+  };
+
+  const scheduleReconnect = () => {
+    detach();
+    clearTimer();
+    if (stopped || state === 'auth-error') return;
+    setState('disconnected');
+    timer = setTimeout(open, reconnectDelay(attempt++, random(), options.backoff ?? defaultBackoff));
+  };
+
+  function open(): void {
+    clearTimer();
+    detach();
+    if (stopped) return;
+    setState('connecting');
+    let s: SocketLike;
+    try {
+      s = create(options.url);
+    } catch {
+      scheduleReconnect();
+      return;
+    }
+    socket = s;
+    s.onopen = () => {
+      s.send(helloMessage(options.token));
+      timer = setTimeout(scheduleReconnect, options.readyTimeoutMs ?? 10_000);
+    };
+    s.onmessage = (ev) => onMessage(ev.data);
+    s.onerror = () => undefined;
+    s.onclose = (ev) => {
+      if (ev.code === authErrorCloseCode) {
+        detach();
+        clearTimer();
+        setState('auth-error');
+        return;
+      }
+      scheduleReconnect();
+    };
+  }
+
+  function onMessage(data: unknown): void {
+    const message = parseServerMessage(data);
+    if (!message) return;
+    if (message.type === 'broadcast') {
+      options.onBroadcast(message.message);
+      return;
+    }
+    if (message.type === 'ready') {
+      clearTimer();
+      attempt = 0;
+      setState('connected');
+    }
+    options.onPull();
+  }
+
+  open();
+  return {
+    state: () => state,
+    reconnectNow() {
+      if (stopped || state === 'auth-error') return;
+      attempt = 0;
+      open();
+    },
+    drop: scheduleReconnect,
+    close() {
+      stopped = true;
+      clearTimer();
+      detach();
+      setState('disconnected');
+    },
+  };
+}
