@@ -3,6 +3,7 @@ import { socketUrl } from './client-name.ts';
 import { createReplicache, type KitchenReplicache, type ReplicacheOptions } from './create-replicache.ts';
 import { createHealthMonitor } from './health-monitor.ts';
 import { rejectionsQuery } from './rejections.ts';
+import { createMutationJournal, type JournalEntry, type JournalStorage } from './mutation-journal.ts';
 import type { ReadableStore } from './store.ts';
 import type { SyncHealth } from './sync-health.ts';
 import { connectSyncSocket, type SocketFactory } from './sync-socket.ts';
@@ -24,6 +25,8 @@ export interface SyncClient {
   /** This client's rejected mutations, oldest first; called at once and on every change. */
   subscribeRejections(listener: (rejections: Rejection[]) => void): () => void;
   dismissRejection(key: string): Promise<void>;
+  /** Name and args of one of this client's mutations, if it was seen pending (for notices). */
+  describeMutation(clientID: string, mutationID: number): JournalEntry | undefined;
   /** Retry the socket now, skipping any backoff wait. */
   reconnect(): void;
   close(): Promise<void>;
@@ -34,8 +37,14 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   // The puller reports to the monitor, which itself reads the replica: tie the knot late.
   const late: { monitor?: ReturnType<typeof createHealthMonitor> } = {};
   const rep = createReplicache({ ...options, onPullOk: () => late.monitor?.update({ lastPullAt: Date.now() }) });
+  const journal = createMutationJournal(300, browserStorage(rep.name));
   const health = createHealthMonitor({
-    countPending: async () => (rep.closed ? 0 : (await rep.experimentalPendingMutations()).length),
+    countPending: async () => {
+      if (rep.closed) return 0;
+      const pending = await rep.experimentalPendingMutations();
+      journal.record(pending);
+      return pending.length;
+    },
     stuckAfterMs: options.stuckAfterMs ?? 30_000,
     tickMs: options.healthTickMs ?? 1000,
   });
@@ -79,6 +88,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     },
     subscribeRejections: (listener) => rep.subscribe(rejectionsQuery(rep.clientID), listener),
     dismissRejection: (key) => rep.mutate.dismissRejection({ key }).then(() => undefined),
+    describeMutation: (clientID, mutationID) => journal.get(clientID, mutationID),
     reconnect: () => socket.reconnectNow(),
     async close() {
       win?.removeEventListener('online', onOnline);
@@ -90,4 +100,12 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       await rep.close();
     },
   };
+}
+
+function browserStorage(name: string): { store: JournalStorage; key: string } | undefined {
+  try {
+    return typeof localStorage === 'undefined' ? undefined : { store: localStorage, key: `${name}:journal` };
+  } catch {
+    return undefined;
+  }
 }

@@ -17,3 +17,4 @@ export { parseServerMessage, type ServerMessage } from './socket-messages.ts';
 export { rejectionPrefix, rejectionsQuery, sortRejections } from './rejections.ts';
 export { createStore, type ReadableStore, type WritableStore } from './store.ts';
 export { broadcastText } from './broadcast-text.ts';
+export { createMutationJournal, type JournalEntry, type MutationJournal } from './mutation-journal.ts';
