@@ -30,5 +30,6 @@ DO $$ BEGIN
     CREATE ROLE kitchensync LOGIN PASSWORD 'kitchensync' CREATEDB;
   END IF;
 END $$;
+GRANT pg_signal_backend TO kitchensync;
 SQL
 echo "setup: ready (pnpm $(pnpm --version), $(psql --version | head -1), $(/usr/bin/chromium --version 2>/dev/null | head -1))"

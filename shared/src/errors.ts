@@ -6,6 +6,8 @@ export const domainErrorCodes = [
   'unknown_mutator',
   'already_exists',
   'no_station',
+  'forbidden',
+  'internal_error',
 ] as const;
 export type DomainErrorCode = (typeof domainErrorCodes)[number];
 

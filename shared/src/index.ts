@@ -12,3 +12,4 @@ export * from './machines/item-machine.ts';
 export { mutators, isMutatorName, type Mutators, type MutatorName } from './mutators.ts';
 export { parseArgs, type Mutator } from './mutators/args.ts';
 export { customerIdFor } from './mutators/customers.ts';
+export { demoProducts, demoStations } from './testing/fixtures.ts';

@@ -1,0 +1,42 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { createTenant, databaseStats, issueToken, listTenants, listTokens, revokeToken, tenantExists } from '../admin/tenancy.ts';
+import type { Database } from '../db/database.ts';
+import { requireRole } from '../http/auth.ts';
+import { notFound } from '../http/http-error.ts';
+import { parse } from '../http/validate.ts';
+
+const tenantBody = z.object({ name: z.string().trim().min(1).max(200) });
+const tokenBody = z.object({ role: z.enum(['manager', 'kitchen']), label: z.string().trim().max(200).default('') });
+const idParam = z.string().min(1).max(128);
+
+export function adminRoutes(db: Database): Router {
+  const router = Router();
+  router.use(requireRole('admin'));
+
+  router.post('/tenants', async (req, res) => {
+    res.status(201).json(await createTenant(db, parse(tenantBody, req.body).name));
+  });
+  router.get('/tenants', async (_req, res) => {
+    res.json({ items: await listTenants(db), nextCursor: null });
+  });
+  router.post('/tenants/:tenantId/tokens', async (req, res) => {
+    const tenantId = parse(idParam, req.params.tenantId, 'tenant id');
+    const body = parse(tokenBody, req.body);
+    if (!(await tenantExists(db, tenantId))) throw notFound('tenant');
+    res.status(201).json(await issueToken(db, tenantId, body.role, body.label));
+  });
+  router.get('/tenants/:tenantId/tokens', async (req, res) => {
+    const tenantId = parse(idParam, req.params.tenantId, 'tenant id');
+    if (!(await tenantExists(db, tenantId))) throw notFound('tenant');
+    res.json({ items: await listTokens(db, tenantId), nextCursor: null });
+  });
+  router.delete('/tokens/:id', async (req, res) => {
+    if (!(await revokeToken(db, parse(idParam, req.params.id, 'token id')))) throw notFound('token');
+    res.status(204).end();
+  });
+  router.get('/stats', async (_req, res) => {
+    res.json(await databaseStats(db));
+  });
+  return router;
+}

@@ -1,0 +1,32 @@
+import express, { Router } from 'express';
+import type { Database } from '../db/database.ts';
+import { principalOf } from '../http/auth.ts';
+import { parse } from '../http/validate.ts';
+import { pullRequestSchema, pushRequestSchema } from '../sync/protocol.ts';
+import { processPull } from '../sync/pull.ts';
+import { processPush } from '../sync/push.ts';
+import type { Metrics } from './metrics.ts';
+
+export interface SyncLimits {
+  bodyLimit: number;
+  mutationCap: number;
+}
+
+/** Replicache's endpoints: protocol errors Replicache must act on go out with HTTP 200. */
+export function syncRoutes(db: Database, limits: SyncLimits, metrics: Metrics): Router {
+  const router = Router();
+  router.use(express.json({ limit: limits.bodyLimit }));
+
+  router.post('/push', async (req, res) => {
+    const push = parse(pushRequestSchema, req.body, 'push request');
+    const result = await processPush(db, principalOf(res), push, limits.mutationCap);
+    metrics.mutationsPushed += result.processed;
+    res.json(result.response);
+  });
+  router.post('/pull', async (req, res) => {
+    const pull = parse(pullRequestSchema, req.body, 'pull request');
+    metrics.pulls += 1;
+    res.json(await processPull(db, principalOf(res), pull));
+  });
+  return router;
+}

@@ -1,0 +1,62 @@
+import express, { type Express } from 'express';
+import type { Logger } from 'pino';
+import { adminRoutes } from './api/admin-routes.ts';
+import { restRoutes } from './api/rest-routes.ts';
+import { prometheusText, type Metrics } from './api/metrics.ts';
+import { monitoringRoutes } from './api/monitoring-routes.ts';
+import type { RateMeter } from './api/rate-meter.ts';
+import { syncRoutes } from './api/sync-routes.ts';
+import type { TokenResolver } from './auth/principal.ts';
+import type { Database } from './db/database.ts';
+import type { Env } from './env.ts';
+import { authenticate, requireRole } from './http/auth.ts';
+import { apiNotFound, errorHandler } from './http/error-handler.ts';
+import { rateLimit } from './http/rate-limit.ts';
+import { requestLog } from './http/request-log.ts';
+import { staticUi } from './http/static-ui.ts';
+import type { SocketRegistry } from './sync/socket-registry.ts';
+
+export interface AppDeps {
+  db: Database;
+  env: Env;
+  logger: Logger;
+  resolver: TokenResolver;
+  registry: SocketRegistry;
+  meter: RateMeter;
+  metrics: Metrics;
+}
+
+/** Builds the HTTP app; no globals, no listening (main.ts and tests do that). */
+export function createApp(deps: AppDeps): Express {
+  const { db, env, logger, resolver, registry, meter, metrics } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use(requestLog(logger));
+  app.use((_req, res, next) => {
+    metrics.requests += 1;
+    res.on('finish', () => (metrics.errors += res.statusCode >= 500 ? 1 : 0));
+    next();
+  });
+
+  app.get('/api/health', async (_req, res) => {
+    await db.query('SELECT 1');
+    res.json({ status: 'ok', database: db.kind, connections: registry.all().length });
+  });
+
+  const api = express.Router();
+  api.use(authenticate(resolver), rateLimit(env.RATE_LIMIT_RPS, env.RATE_LIMIT_BURST));
+  api.get('/metrics', requireRole('admin'), (_req, res) => {
+    res.type('text/plain; version=0.0.4').send(prometheusText(metrics, registry));
+  });
+  api.use('/replicache', syncRoutes(db, { bodyLimit: env.PUSH_BODY_LIMIT, mutationCap: env.PUSH_MUTATION_CAP }, metrics));
+  api.use(express.json({ limit: '1mb' }));
+  api.use('/admin', adminRoutes(db));
+  api.use('/websocket', monitoringRoutes(db, registry, meter));
+  api.use(restRoutes({ db, registry }));
+  app.use('/api', api);
+  app.use('/api', apiNotFound);
+  app.use(staticUi());
+  app.use(errorHandler(logger));
+  return app;
+}

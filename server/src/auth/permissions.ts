@@ -1,0 +1,15 @@
+import type { MutatorName } from '@kitchensync/shared';
+import type { Role } from './tokens.ts';
+
+/** Which mutators each role may run; checked by the push wrapper and REST, never by mutators. */
+const mutatorsByRole: Record<Role, readonly MutatorName[] | 'all'> = {
+  admin: [],
+  manager: 'all',
+  kitchen: ['setKitchenItemStatus', 'bumpKitchenOrder', 'recallKitchenOrder', 'dismissRejection'],
+  customer: [],
+};
+
+export function mayRun(role: Role, name: MutatorName): boolean {
+  const allowed = mutatorsByRole[role];
+  return allowed === 'all' || allowed.includes(name);
+}

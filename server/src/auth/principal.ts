@@ -1,0 +1,67 @@
+import type { Queryable } from '../db/database.ts';
+import { hashToken, sameHash, type Role } from './tokens.ts';
+
+/** Who is calling: the token's id is the principal that owns Replicache client groups. */
+export interface Principal {
+  readonly tokenId: string;
+  readonly role: Role;
+  readonly tenantId?: string;
+  /** Customer tokens see exactly this order. */
+  readonly orderId?: string;
+}
+
+interface TokenRow {
+  id: string;
+  tenant_id: string | null;
+  role: Role;
+  order_id: string | null;
+  hash: string;
+}
+
+const cacheMs = 5_000;
+
+/**
+ * Resolves bearer tokens to principals. Lookups are cached briefly; revocation drops the cache
+ * entry at once (and other processes hear of it through `forgetToken`).
+ */
+export class TokenResolver {
+  private readonly cache = new Map<string, { principal: Principal | undefined; until: number }>();
+  private readonly adminHash: string;
+
+  constructor(
+    private readonly db: Queryable,
+    adminToken: string,
+  ) {
+    this.adminHash = hashToken(adminToken);
+  }
+
+  async resolve(token: string): Promise<Principal | undefined> {
+    const hash = hashToken(token);
+    if (sameHash(hash, this.adminHash)) return { tokenId: 'admin', role: 'admin' };
+    const cached = this.cache.get(hash);
+    if (cached && cached.until > Date.now()) return cached.principal;
+    const principal = await this.lookup(hash);
+    this.cache.set(hash, { principal, until: Date.now() + cacheMs });
+    return principal;
+  }
+
+  private async lookup(hash: string): Promise<Principal | undefined> {
+    const { rows } = await this.db.query<TokenRow>(
+      'SELECT id, tenant_id, role, order_id, hash FROM tokens WHERE hash = $1 AND revoked_at IS NULL',
+      [hash],
+    );
+    const row = rows[0];
+    if (!row || !sameHash(row.hash, hash)) return undefined;
+    return {
+      tokenId: row.id,
+      role: row.role,
+      ...(row.tenant_id ? { tenantId: row.tenant_id } : {}),
+      ...(row.order_id ? { orderId: row.order_id } : {}),
+    };
+  }
+
+  forgetToken(tokenId: string): void {
+    for (const [hash, entry] of this.cache) if (entry.principal?.tokenId === tokenId) this.cache.delete(hash);
+  }
+}
+

@@ -1,0 +1,15 @@
+/** What the server needs from a SQL database; PGlite and Postgres both provide it. */
+export interface Queryable {
+  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<{ rows: R[] }>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Database extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs `fn` in one transaction on one connection; rolls back if it throws. */
+  transaction<T>(fn: (q: Queryable) => Promise<T>, options?: { isolation?: 'repeatable read' }): Promise<T>;
+  /** Subscribes to NOTIFY on `channel`; payloads arrive only for committed transactions. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}

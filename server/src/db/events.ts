@@ -1,0 +1,29 @@
+import type { DomainEvent } from '@kitchensync/shared';
+import type { Queryable } from './database.ts';
+
+/** One audit row: what happened, who did it, through which client mutation or REST call. */
+export interface EventRow {
+  type: string;
+  order_id: string | null;
+  actor_token_id: string | null;
+  actor_role: string;
+  source: 'sync' | 'rest' | 'system';
+  client_id: string | null;
+  mutation_id: number | null;
+  mutation_name: string | null;
+  request_id: string | null;
+  data: DomainEvent | Record<string, unknown>;
+}
+
+/** Appends rows in one statement; `at` is the server's clock, taken per row. */
+export async function appendEvents(q: Queryable, tenantId: string, rows: readonly EventRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await q.query(
+    `INSERT INTO events (tenant_id, type, order_id, actor_token_id, actor_role, source, client_id, mutation_id, mutation_name, request_id, data)
+     SELECT $1, x.type, x.order_id, x.actor_token_id, x.actor_role, x.source, x.client_id, x.mutation_id, x.mutation_name, x.request_id, x.data
+     FROM jsonb_to_recordset($2::jsonb) AS x(type text, order_id text, actor_token_id text, actor_role text,
+       source text, client_id text, mutation_id int, mutation_name text, request_id text, data jsonb, n int)
+     ORDER BY x.n`,
+    [tenantId, JSON.stringify(rows.map((r, n) => ({ ...r, n })))],
+  );
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+const intFromEnv = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
+
+const envSchema = z.object({
+  NODE_ENV: z.string().default('development'),
+  PORT: intFromEnv(8787).pipe(z.number().max(65535)),
+  HOST: z.string().default('127.0.0.1'),
+  /** unset → PGlite in DATA_DIR; memory:// → PGlite in memory; postgres://… → Postgres. */
+  DATABASE_URL: z.string().optional(),
+  DATA_DIR: z.string().default('./.data'),
+  ADMIN_TOKEN: z.string().min(16).optional(),
+  PUSH_BODY_LIMIT: intFromEnv(16 * 1024 * 1024),
+  PUSH_MUTATION_CAP: intFromEnv(1000).pipe(z.number().min(1)),
+  RATE_LIMIT_RPS: intFromEnv(200),
+  RATE_LIMIT_BURST: intFromEnv(400),
+  WS_HEARTBEAT_MS: intFromEnv(30_000).pipe(z.number().min(100)),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SEED_DEMO: z.enum(['true', 'false']).default('true'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** The only place that reads process.env. */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`invalid environment: ${problems}`);
+  }
+  return parsed.data;
+}
+
+export const isProduction = (env: Env) => env.NODE_ENV === 'production';

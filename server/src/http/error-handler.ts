@@ -1,0 +1,51 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { isDomainError, type DomainErrorCode } from '@kitchensync/shared';
+import type { Logger } from 'pino';
+import { HttpError } from './http-error.ts';
+
+const domainStatus: Record<DomainErrorCode, number> = {
+  illegal_transition: 409,
+  already_exists: 409,
+  no_station: 409,
+  not_found: 404,
+  invalid_args: 422,
+  unknown_mutator: 400,
+  forbidden: 403,
+  internal_error: 500,
+};
+
+/** body-parser's failures, by its `type`. */
+const bodyErrors: Record<string, [number, string]> = {
+  'entity.too.large': [413, 'body_too_large'],
+  'entity.parse.failed': [400, 'malformed_json'],
+  'encoding.unsupported': [415, 'unsupported_encoding'],
+  'charset.unsupported': [415, 'unsupported_charset'],
+};
+
+function toHttpError(err: unknown): HttpError {
+  if (err instanceof HttpError) return err;
+  if (isDomainError(err)) return new HttpError(domainStatus[err.code], err.code, err.message, err.details);
+  const type = (err as { type?: unknown })?.type;
+  const known = typeof type === 'string' ? bodyErrors[type] : undefined;
+  if (known) return new HttpError(known[0], known[1], (err as Error).message);
+  return new HttpError(500, 'internal_error', 'internal error');
+}
+
+/** The one place errors become HTTP: `{error: {code, message, details?}}`. */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err, _req, res, next) => {
+    if (res.headersSent) {
+      next(err);
+      return;
+    }
+    const http = toHttpError(err);
+    if (http.status >= 500) logger.error({ err }, 'request failed');
+    res.status(http.status).json({
+      error: { code: http.code, message: http.message, ...(http.details === undefined ? {} : { details: http.details }) },
+    });
+  };
+}
+
+export const apiNotFound: RequestHandler = (req, _res, next) => {
+  next(new HttpError(404, 'not_found', `no route for ${req.method} ${req.path}`));
+};

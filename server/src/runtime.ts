@@ -1,0 +1,73 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { resolveAdminToken } from './admin/admin-token.ts';
+import { newMetrics } from './api/metrics.ts';
+import { RateMeter } from './api/rate-meter.ts';
+import { createApp } from './app.ts';
+import { TokenResolver } from './auth/principal.ts';
+import type { Database } from './db/database.ts';
+import { migrate } from './db/migrate.ts';
+import { openDatabase } from './db/open.ts';
+import type { Env } from './env.ts';
+import { closeCodes, attachWebSocket } from './sync/websocket.ts';
+import { collectGarbage } from './sync/gc.ts';
+import { PokeHub } from './sync/poke-hub.ts';
+import { SocketRegistry } from './sync/socket-registry.ts';
+import { seedDemoIfEmpty, type DemoTenant } from './seed/demo.ts';
+
+export interface Running {
+  readonly url: string;
+  readonly db: Database;
+  readonly adminToken: string;
+  readonly adminTokenGenerated: boolean;
+  readonly demo: DemoTenant | undefined;
+  readonly registry: SocketRegistry;
+  readonly server: Server;
+  close(): Promise<void>;
+}
+
+const gcEveryMs = 60 * 60_000;
+
+/** Opens the database, migrates, seeds a demo on an empty one, and serves HTTP and WebSocket on one port. */
+export async function startKitchensync(env: Env, logger: Logger): Promise<Running> {
+  const db = await openDatabase(env.DATABASE_URL, env.DATA_DIR);
+  await migrate(db);
+  const demo = env.SEED_DEMO === 'true' ? await seedDemoIfEmpty(db) : undefined;
+  const admin = resolveAdminToken(env);
+  const resolver = new TokenResolver(db, admin.token);
+  const registry = new SocketRegistry();
+  const meter = new RateMeter(registry);
+  const hub = new PokeHub(registry);
+  await hub.start(db, {
+    onRevoke: (tokenId) => {
+      resolver.forgetToken(tokenId);
+      registry.closeToken(tokenId, closeCodes.revoked, 'token revoked');
+    },
+  });
+  const app = createApp({ db, env, logger, resolver, registry, meter, metrics: newMetrics() });
+  const server = createServer(app);
+  const ws = attachWebSocket(server, resolver, registry, env.WS_HEARTBEAT_MS);
+  const gc = setInterval(() => void collectGarbage(db).catch((err: unknown) => logger.error({ err }, 'gc failed')), gcEveryMs);
+  gc.unref();
+  await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${env.HOST}:${port}`,
+    db,
+    adminToken: admin.token,
+    adminTokenGenerated: admin.generated,
+    demo,
+    registry,
+    server,
+    async close() {
+      clearInterval(gc);
+      meter.stop();
+      ws.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await hub.stop();
+      await db.close();
+    },
+  };
+}

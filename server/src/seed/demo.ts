@@ -1,0 +1,52 @@
+import type { UpsertProductArgs, UpsertStationArgs } from '@kitchensync/shared';
+import { createTenant, issueToken, listTenants, type IssuedToken, type Tenant } from '../admin/tenancy.ts';
+import type { Database } from '../db/database.ts';
+import { withTenantWrite } from '../sync/mutation-runner.ts';
+
+const menu: UpsertProductArgs[] = [
+  { id: 'classic-burger', name: 'Classic burger', priceCents: 1290, category: 'Mains', stationType: 'grill', prepSeconds: 540,
+    allergens: ['gluten', 'dairy'], ingredients: [{ name: 'beef patty', quantity: 1, unit: 'pc' }, { name: 'brioche bun', quantity: 1, unit: 'pc' }, { name: 'cheddar', quantity: 30, unit: 'g' }],
+    recipeSteps: ['Grill patty 4 min a side', 'Melt cheddar', 'Toast bun', 'Assemble with pickles'] },
+  { id: 'grilled-chicken', name: 'Grilled chicken', priceCents: 1450, category: 'Mains', stationType: 'grill', prepSeconds: 720,
+    allergens: [], ingredients: [{ name: 'chicken thigh', quantity: 220, unit: 'g' }, { name: 'lemon', quantity: 0.5, unit: 'pc' }],
+    recipeSteps: ['Season', 'Grill 6 min a side', 'Rest 2 min', 'Slice and plate'] },
+  { id: 'fries', name: 'Fries', priceCents: 450, category: 'Sides', stationType: 'fry', prepSeconds: 240,
+    allergens: [], ingredients: [{ name: 'potatoes', quantity: 200, unit: 'g' }], recipeSteps: ['Fry 3 min', 'Salt'] },
+  { id: 'calamari', name: 'Fried calamari', priceCents: 950, category: 'Starters', stationType: 'fry', prepSeconds: 300,
+    allergens: ['molluscs', 'gluten'], ingredients: [{ name: 'squid', quantity: 150, unit: 'g' }, { name: 'flour', quantity: 40, unit: 'g' }],
+    recipeSteps: ['Dredge', 'Fry 2 min', 'Serve with aioli'] },
+  { id: 'caesar-salad', name: 'Caesar salad', priceCents: 990, category: 'Starters', stationType: 'cold', prepSeconds: 240,
+    allergens: ['eggs', 'fish', 'dairy', 'gluten'], ingredients: [{ name: 'romaine', quantity: 120, unit: 'g' }, { name: 'parmesan', quantity: 20, unit: 'g' }],
+    recipeSteps: ['Chop romaine', 'Dress', 'Top with croutons and parmesan'] },
+  { id: 'tiramisu', name: 'Tiramisu', priceCents: 750, category: 'Desserts', stationType: 'cold', prepSeconds: 120,
+    allergens: ['eggs', 'dairy', 'gluten'], ingredients: [{ name: 'tiramisu portion', quantity: 1, unit: 'pc' }], recipeSteps: ['Plate', 'Dust with cocoa'] },
+];
+
+const stations: UpsertStationArgs[] = [
+  { id: 'grill-1', name: 'Grill 1', type: 'grill', capacity: 6 },
+  { id: 'grill-2', name: 'Grill 2', type: 'grill', capacity: 4 },
+  { id: 'fryer', name: 'Fryer', type: 'fry', capacity: 6 },
+  { id: 'cold-line', name: 'Cold line', type: 'cold', capacity: 4 },
+];
+
+export interface DemoTenant {
+  tenant: Tenant;
+  manager: IssuedToken;
+  kitchen: IssuedToken;
+}
+
+/** On an empty database: a demo restaurant with a small menu, stations and two tokens. */
+export async function seedDemoIfEmpty(db: Database): Promise<DemoTenant | undefined> {
+  if ((await listTenants(db)).length > 0) return undefined;
+  const tenant = await createTenant(db, 'Demo Bistro');
+  const principal = { tokenId: 'system', role: 'manager' as const, tenantId: tenant.id };
+  await withTenantWrite(db, tenant.id, undefined, async (write) => {
+    for (const p of menu) await write.apply('upsertProduct', p, { source: 'rest', principal });
+    for (const s of stations) await write.apply('upsertStation', s, { source: 'rest', principal });
+  });
+  return {
+    tenant,
+    manager: await issueToken(db, tenant.id, 'manager', 'demo manager'),
+    kitchen: await issueToken(db, tenant.id, 'kitchen', 'demo kitchen'),
+  };
+}

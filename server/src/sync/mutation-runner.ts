@@ -1,0 +1,114 @@
+import {
+  DomainError,
+  eventOrderId,
+  isDomainError,
+  isMutatorName,
+  mutators,
+  rejectionKey,
+  type DomainEvent,
+  type Rejection,
+} from '@kitchensync/shared';
+import type { Principal } from '../auth/principal.ts';
+import { mayRun } from '../auth/permissions.ts';
+import type { Database, Queryable } from '../db/database.ts';
+import { appendEvents, type EventRow } from '../db/events.ts';
+import { insertRejections } from '../db/rejections.ts';
+import { serverEffects } from './server-effects.ts';
+import { TenantStore, type MutationTx } from './tenant-store.ts';
+import { notifyPoke } from './notify.ts';
+
+export interface MutationMeta {
+  readonly source: 'sync' | 'rest';
+  readonly principal: Principal;
+  readonly clientID?: string;
+  readonly mutationID?: number;
+  readonly requestId?: string;
+}
+
+export type MutationOutcome = { ok: true; events: DomainEvent[] } | { ok: false; error: DomainError };
+
+/** A database failure must abort the whole write; anything else a mutator throws is its own rejection. */
+const isDatabaseError = (err: unknown) => err instanceof Error && 'severity' in err;
+
+function asDomainError(err: unknown): DomainError {
+  if (isDomainError(err)) return err;
+  return new DomainError('internal_error', 'the server could not apply this change');
+}
+
+/** Runs mutations for one tenant inside one serialised transaction, collecting their effects. */
+export class TenantWrite {
+  private readonly events: EventRow[] = [];
+  private readonly rejections: Rejection[] = [];
+  private readonly orderIds = new Set<string>();
+
+  constructor(readonly store: TenantStore) {}
+
+  async apply(name: string, args: unknown, meta: MutationMeta): Promise<MutationOutcome> {
+    const tx = this.store.begin();
+    try {
+      if (!isMutatorName(name)) throw new DomainError('unknown_mutator', `unknown mutator ${name}`);
+      if (!mayRun(meta.principal.role, name)) throw new DomainError('forbidden', `a ${meta.principal.role} may not ${name}`);
+      const events = await mutators[name](tx, args as never);
+      await serverEffects[name]?.(tx, this.store, args);
+      tx.commit();
+      this.record(tx, name, events, meta);
+      return { ok: true, events };
+    } catch (err) {
+      if (isDatabaseError(err)) throw err;
+      return { ok: false, error: asDomainError(err) };
+    }
+  }
+
+  /** Keeps a rejection the issuing client will pull, so its UI can say why its change was undone. */
+  reject(clientID: string, mutationID: number, mutationName: string, error: DomainError): void {
+    const id = rejectionKey(clientID, mutationID);
+    this.rejections.push({ id, clientID, mutationID, mutationName, code: error.code, message: error.message, at: Date.now() });
+  }
+
+  private record(tx: MutationTx, name: string, events: DomainEvent[], meta: MutationMeta): void {
+    for (const [key, value] of tx.writes) {
+      if (key.startsWith('order/')) this.orderIds.add(key.slice('order/'.length));
+      const orderId = (value as { orderId?: unknown } | null)?.orderId;
+      if (typeof orderId === 'string') this.orderIds.add(orderId);
+    }
+    for (const event of events) {
+      this.events.push({
+        type: event.type,
+        order_id: eventOrderId(event) ?? null,
+        actor_token_id: meta.principal.tokenId,
+        actor_role: meta.principal.role,
+        source: meta.source,
+        client_id: meta.clientID ?? null,
+        mutation_id: meta.mutationID ?? null,
+        mutation_name: name,
+        request_id: meta.requestId ?? null,
+        data: event,
+      });
+    }
+  }
+
+  async finish(q: Queryable): Promise<void> {
+    const changed = this.store.changedKeys.length > 0 || this.rejections.length > 0;
+    await this.store.flush();
+    await appendEvents(q, this.store.tenantId, this.events);
+    if (this.store.clientGroupId) await insertRejections(q, this.store.tenantId, this.store.clientGroupId, this.rejections);
+    // NOTIFY inside the transaction is delivered only if it commits: no poke for a rolled-back write.
+    if (changed) await notifyPoke(q, this.store.tenantId, this.orderIds);
+  }
+}
+
+/** Serialises writes per tenant across every server process sharing the database. */
+export async function withTenantWrite<T>(
+  db: Database,
+  tenantId: string,
+  clientGroupId: string | undefined,
+  fn: (write: TenantWrite, q: Queryable) => Promise<T>,
+): Promise<T> {
+  return db.transaction(async (q) => {
+    await q.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`tenant:${tenantId}`]);
+    const write = new TenantWrite(new TenantStore(q, tenantId, clientGroupId));
+    const result = await fn(write, q);
+    await write.finish(q);
+    return result;
+  });
+}

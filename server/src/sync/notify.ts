@@ -1,0 +1,22 @@
+import type { Queryable } from '../db/database.ts';
+
+export const channels = { poke: 'ks_poke', broadcast: 'ks_broadcast', revoke: 'ks_revoke' } as const;
+
+/** NOTIFY payloads are capped at 8000 bytes; past this many order ids, everyone is poked. */
+const maxOrderIds = 100;
+
+export interface PokeMessage {
+  /** tenant */
+  t: string;
+  /** orders whose data changed; absent = could be any */
+  o?: string[];
+}
+
+export async function notifyPoke(q: Queryable, tenantId: string, orderIds: ReadonlySet<string>): Promise<void> {
+  const message: PokeMessage = orderIds.size <= maxOrderIds ? { t: tenantId, o: [...orderIds] } : { t: tenantId };
+  await q.query('SELECT pg_notify($1, $2)', [channels.poke, JSON.stringify(message)]);
+}
+
+export async function notify(q: Queryable, channel: string, payload: unknown): Promise<void> {
+  await q.query('SELECT pg_notify($1, $2)', [channel, JSON.stringify(payload)]);
+}

@@ -1,0 +1,76 @@
+import type { Database } from '../db/database.ts';
+import { channels, type PokeMessage } from './notify.ts';
+import type { Connection, SocketRegistry } from './socket-registry.ts';
+
+const pokeMessage = JSON.stringify({ type: 'poke' });
+
+interface Pending {
+  all: boolean;
+  orderIds: Set<string>;
+}
+
+/** A customer hears only about its own order; staff hear about every change of their tenant. */
+function wants(conn: Connection, pending: Pending): boolean {
+  const orderId = conn.principal.orderId;
+  return conn.principal.role !== 'customer' || pending.all || (orderId !== undefined && pending.orderIds.has(orderId));
+}
+
+/**
+ * Turns committed-write notifications (from any server process, via LISTEN) into pokes, debounced
+ * per tenant so a burst of pushes costs each socket one pull.
+ */
+export class PokeHub {
+  private readonly pending = new Map<string, Pending>();
+  private readonly unsubscribe: (() => Promise<void>)[] = [];
+
+  constructor(
+    private readonly registry: SocketRegistry,
+    private readonly debounceMs = 2,
+  ) {}
+
+  async start(db: Database, handlers: { onRevoke: (tokenId: string) => void }): Promise<void> {
+    this.unsubscribe.push(await db.listen(channels.poke, (payload) => this.onPoke(JSON.parse(payload) as PokeMessage)));
+    this.unsubscribe.push(
+      await db.listen(channels.broadcast, (payload) => {
+        const { t, message } = JSON.parse(payload) as { t: string; message: unknown };
+        this.broadcast(t, message);
+      }),
+    );
+    this.unsubscribe.push(await db.listen(channels.revoke, (payload) => handlers.onRevoke(JSON.parse(payload) as string)));
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.unsubscribe.map((u) => u()));
+  }
+
+  private onPoke(message: PokeMessage): void {
+    let pending = this.pending.get(message.t);
+    if (!pending) {
+      pending = { all: false, orderIds: new Set() };
+      this.pending.set(message.t, pending);
+      setTimeout(() => this.flush(message.t), this.debounceMs);
+    }
+    if (!message.o) pending.all = true;
+    for (const id of message.o ?? []) pending.orderIds.add(id);
+  }
+
+  private flush(tenantId: string): void {
+    const pending = this.pending.get(tenantId);
+    this.pending.delete(tenantId);
+    if (!pending) return;
+    for (const conn of this.registry.ofTenant(tenantId)) {
+      if (!wants(conn, pending)) continue;
+      this.registry.send(conn, pokeMessage);
+      this.registry.counters.pokes += 1;
+    }
+  }
+
+  private broadcast(tenantId: string, message: unknown): void {
+    const text = JSON.stringify({ type: 'broadcast', message });
+    for (const conn of this.registry.ofTenant(tenantId)) {
+      if (conn.principal.role === 'customer') continue;
+      this.registry.send(conn, text);
+    }
+    this.registry.counters.broadcasts += 1;
+  }
+}

@@ -1,0 +1,68 @@
+import type { Principal } from '../auth/principal.ts';
+import type { Database, Queryable } from '../db/database.ts';
+import { createClientGroup, getClientGroup, getClients, isPurgedGroup, saveLastMutationIds, touchClientGroup } from '../db/replicache-clients.ts';
+import { forbidden } from '../http/http-error.ts';
+import { versionProblem, type ProtocolError, type PushRequest } from './protocol.ts';
+import { withTenantWrite, type TenantWrite } from './mutation-runner.ts';
+
+export interface PushResult {
+  response: ProtocolError | Record<string, never>;
+  processed: number;
+}
+
+/** The client group must be this principal's own, and each client a member of that group. */
+async function checkOwnership(q: Queryable, principal: Principal, push: PushRequest): Promise<ProtocolError | undefined> {
+  const group = await getClientGroup(q, push.clientGroupID);
+  if (group && (group.tenant_id !== principal.tenantId || group.token_id !== principal.tokenId)) {
+    throw forbidden('this client group belongs to someone else');
+  }
+  if (!group && (await isPurgedGroup(q, push.clientGroupID))) return { error: 'ClientStateNotFound' };
+  if (!group) await createClientGroup(q, push.clientGroupID, principal.tenantId as string, principal.tokenId);
+  const clientIds = [...new Set(push.mutations.map((m) => m.clientID))];
+  const foreign = (await getClients(q, clientIds)).find((c) => c.client_group_id !== push.clientGroupID);
+  if (foreign) throw forbidden(`client ${foreign.id} belongs to another client group`);
+  return undefined;
+}
+
+/**
+ * Applies mutations in order, up to `cap` (the rest wait for the next push). Already-processed ids
+ * are skipped; a gap stops that client. A mutation that fails is rolled back and rejected, and its
+ * id still counts as processed so the queue never wedges.
+ */
+async function applyMutations(write: TenantWrite, q: Queryable, principal: Principal, push: PushRequest, cap: number) {
+  const lmids = new Map((await getClients(q, push.mutations.map((m) => m.clientID))).map((c) => [c.id, c.last_mutation_id]));
+  const stopped = new Set<string>();
+  const advanced = new Map<string, number>();
+  let processed = 0;
+  for (const m of push.mutations) {
+    if (processed >= cap) break;
+    const expected = (lmids.get(m.clientID) ?? 0) + 1;
+    if (m.id < expected || stopped.has(m.clientID)) continue;
+    if (m.id > expected) {
+      stopped.add(m.clientID);
+      continue;
+    }
+    const meta = { source: 'sync' as const, principal, clientID: m.clientID, mutationID: m.id };
+    const outcome = await write.apply(m.name, m.args, meta);
+    if (!outcome.ok) write.reject(m.clientID, m.id, m.name, outcome.error);
+    lmids.set(m.clientID, m.id);
+    advanced.set(m.clientID, m.id);
+    processed += 1;
+  }
+  await saveLastMutationIds(q, push.clientGroupID, advanced);
+  await touchClientGroup(q, push.clientGroupID);
+  return processed;
+}
+
+export async function processPush(db: Database, principal: Principal, push: PushRequest, cap: number): Promise<PushResult> {
+  const problem = versionProblem('push', push.pushVersion, push.schemaVersion);
+  if (problem) return { response: problem, processed: 0 };
+  if (!principal.tenantId || (principal.role !== 'manager' && principal.role !== 'kitchen')) {
+    throw forbidden(`a ${principal.role} token cannot push`);
+  }
+  return withTenantWrite(db, principal.tenantId, push.clientGroupID, async (write, q) => {
+    const ownership = await checkOwnership(q, principal, push);
+    if (ownership) return { response: ownership, processed: 0 };
+    return { response: {}, processed: await applyMutations(write, q, principal, push, cap) };
+  });
+}

@@ -1,0 +1,93 @@
+import { Replicache } from 'replicache';
+import WebSocket from 'ws';
+import { mutators, type KitchenOrder, type Order } from '@kitchensync/shared';
+
+export type Client = Replicache<typeof mutators>;
+
+let counter = 0;
+
+/** A real Replicache client in Node: in-memory store, no polling, absolute URLs. */
+export function newClient(server: { url: string }, token: string, options: { name?: string } = {}): Client {
+  counter += 1;
+  return new Replicache({
+    name: options.name ?? `test-${process.pid}-${counter}-${Math.random().toString(36).slice(2)}`,
+    kvStore: 'mem',
+    mutators,
+    pushURL: `${server.url}/api/replicache/push`,
+    pullURL: `${server.url}/api/replicache/pull`,
+    auth: `Bearer ${token}`,
+    schemaVersion: '1',
+    pullInterval: null,
+    pushDelay: 0,
+  });
+}
+
+export interface PokeSocket {
+  readonly pokes: number;
+  readonly ready: Promise<void>;
+  close(): void;
+}
+
+/** The WebSocket side of a client: hello, then pull on every poke (as the apps do). */
+export function listenForPokes(server: { url: string }, token: string, onPoke: () => void): PokeSocket {
+  const ws = new WebSocket(`${server.url.replace('http', 'ws')}/api/ws`);
+  let pokes = 0;
+  const ready = new Promise<void>((resolve, reject) => {
+    ws.on('open', () => ws.send(JSON.stringify({ type: 'hello', token })));
+    ws.on('message', (data) => {
+      const msg = JSON.parse(data.toString()) as { type: string };
+      if (msg.type === 'ready') resolve();
+      if (msg.type === 'poke') {
+        pokes += 1;
+        onPoke();
+      }
+    });
+    ws.on('close', (code) => reject(new Error(`socket closed ${code}`)));
+    ws.on('error', reject);
+  });
+  ready.catch(() => undefined);
+  return {
+    get pokes() {
+      return pokes;
+    },
+    ready,
+    close: () => ws.close(),
+  };
+}
+
+/** A client wired to pokes: what a kitchen terminal or dashboard is, minus the UI. */
+export async function connectedClient(server: { url: string }, token: string) {
+  const rep = newClient(server, token);
+  const socket = listenForPokes(server, token, () => void rep.pull());
+  await socket.ready;
+  await rep.pull();
+  return {
+    rep,
+    socket,
+    async close() {
+      socket.close();
+      await rep.close();
+    },
+  };
+}
+
+/** Resolves when `predicate` holds for the replica, or rejects after `timeoutMs`. */
+export function waitFor<T>(rep: Client, read: Parameters<Client['subscribe']>[0], predicate: (v: T) => boolean, timeoutMs = 5000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      unsubscribe();
+      reject(new Error('timed out waiting for the replica'));
+    }, timeoutMs);
+    const unsubscribe = rep.subscribe(read, (value) => {
+      if (predicate(value as T)) {
+        clearTimeout(timer);
+        unsubscribe();
+        resolve(value as T);
+      }
+    });
+  });
+}
+
+export const readOrder = (rep: Client, id: string) => rep.query(async (tx) => (await tx.get(`order/${id}`)) as Order | undefined);
+export const readTickets = (rep: Client) =>
+  rep.query(async (tx) => (await tx.scan({ prefix: 'kitchenOrder/' }).values().toArray()) as KitchenOrder[]);
