@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { createApi } from './api.ts';
+
+describe('the preload API', () => {
+  it('maps each method to its IPC channel and nothing else', async () => {
+    const calls: [string, unknown][] = [];
+    const api = createApi(async (channel, arg) => {
+      calls.push([channel, arg]);
+      return channel === 'kiosk:toggle' ? true : {};
+    });
+    await api.settings.get();
+    await api.settings.set({ serverUrl: 'http://k', token: 't', stations: 'all', chime: false });
+    await api.appVersion();
+    expect(await api.toggleKiosk()).toBe(true);
+    expect(calls).toEqual([
+      ['settings:get', undefined],
+      ['settings:set', { serverUrl: 'http://k', token: 't', stations: 'all', chime: false }],
+      ['app:version', undefined],
+      ['kiosk:toggle', undefined],
+    ]);
+  });
+
+  it('exposes only settings, version and kiosk', () => {
+    expect(Object.keys(createApi(async () => undefined)).sort()).toEqual(['appVersion', 'settings', 'toggleKiosk']);
+  });
+});

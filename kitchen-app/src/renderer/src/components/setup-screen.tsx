@@ -1,0 +1,32 @@
+import { useState, type FormEvent } from 'react';
+import type { StoredSettings } from '../../../common/settings.ts';
+import { defaultServerUrl } from '../config/settings-store.ts';
+
+/** First run: where the sync server is and which kitchen token this terminal uses. */
+export function SetupScreen({ initial, onSave }: { initial: StoredSettings; onSave: (s: { serverUrl: string; token: string }) => void }) {
+  const [serverUrl, setServerUrl] = useState(initial.serverUrl ?? defaultServerUrl(window.location));
+  const [token, setToken] = useState(initial.token ?? '');
+  const valid = /^https?:\/\/\S+$/.test(serverUrl.trim()) && token.trim().length > 0;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (valid) onSave({ serverUrl: serverUrl.trim(), token: token.trim() });
+  };
+  return (
+    <main className="setup">
+      <h1>Kitchen display setup</h1>
+      <form className="setup__form" onSubmit={submit}>
+        <label>
+          Server URL
+          <input name="serverUrl" value={serverUrl} onChange={(e) => setServerUrl(e.target.value)} autoComplete="off" />
+        </label>
+        <label>
+          Kitchen token
+          <input name="token" type="password" value={token} onChange={(e) => setToken(e.target.value)} autoComplete="off" />
+        </label>
+        <button type="submit" className="btn btn--big" disabled={!valid}>
+          Connect
+        </button>
+      </form>
+    </main>
+  );
+}

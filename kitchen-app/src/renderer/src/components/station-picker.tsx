@@ -1,0 +1,50 @@
+import { keyPrefix, type Station } from '@kitchensync/shared';
+import { useState } from 'react';
+import type { StationChoice } from '../../../common/settings.ts';
+import { useSyncClient } from '../sync/sync-context.tsx';
+import { useEntityMap } from '../sync/use-entity-map.ts';
+
+export interface StationPickerProps {
+  readonly initial: StationChoice | undefined;
+  readonly onChoose: (choice: StationChoice) => void;
+  readonly onChangeServer: () => void;
+}
+
+/** Choose one station, several, or expo (every station). */
+export function StationPicker(p: StationPickerProps) {
+  const rep = useSyncClient().rep;
+  const stations = [...useEntityMap<Station>(rep, keyPrefix.station).values()].sort((a, b) => a.name.localeCompare(b.name));
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set(p.initial === 'all' ? [] : (p.initial ?? [])));
+  const toggle = (id: string) =>
+    setChosen((s) => {
+      const next = new Set(s);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  return (
+    <main className="setup">
+      <h1>Which stations does this screen show?</h1>
+      <button type="button" className="btn btn--big btn--expo" onClick={() => p.onChoose('all')}>
+        Expo — all stations
+      </button>
+      {stations.length === 0 && <p className="muted">Waiting for stations from the server…</p>}
+      <div className="setup__stations">
+        {stations.map((s) => (
+          <label key={s.id} className={`station-choice ${chosen.has(s.id) ? 'station-choice--on' : ''}`}>
+            <input type="checkbox" checked={chosen.has(s.id)} onChange={() => toggle(s.id)} data-station-id={s.id} />
+            <span className="station-choice__name">{s.name}</span>
+            <span className="muted">{s.type}</span>
+          </label>
+        ))}
+      </div>
+      <div className="setup__actions">
+        <button type="button" className="btn btn--big" disabled={chosen.size === 0} onClick={() => p.onChoose([...chosen])}>
+          Show {chosen.size === 1 ? 'this station' : `these ${chosen.size} stations`}
+        </button>
+        <button type="button" className="btn btn--ghost" onClick={p.onChangeServer}>
+          Change server or token
+        </button>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,27 @@
+import { formatAge, type HealthLevel, type SyncHealth } from '@kitchensync/sync-client';
+
+const headline: Record<HealthLevel, string> = {
+  ok: 'Online',
+  syncing: 'Online — sending',
+  offline: 'OFFLINE — working locally',
+  stuck: 'STUCK — server not confirming',
+  'auth-error': 'Token refused — check settings',
+};
+
+/** Always on screen: link state, unconfirmed changes and when the server last confirmed one. */
+export function SyncHealthBar({ health }: { health: SyncHealth }) {
+  const confirmed = health.lastConfirmedAt ?? health.lastPullAt;
+  return (
+    <div className={`health health--${health.level}`} role="status" data-level={health.level} aria-live="polite">
+      <span className="health__dot" />
+      <span className="health__headline">{headline[health.level]}</span>
+      <span className="health__pending" data-pending={health.pendingCount}>
+        {health.pendingCount === 0 ? 'all changes saved' : `${health.pendingCount} not yet accepted`}
+      </span>
+      {health.pendingCount > 0 && <span className="health__waiting">waiting {formatAge(health.waitingMs)}</span>}
+      <span className="health__confirmed">
+        server confirmed {confirmed === undefined ? 'nothing yet' : `${formatAge(health.now - confirmed)} ago`}
+      </span>
+    </div>
+  );
+}

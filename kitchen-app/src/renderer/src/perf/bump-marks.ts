@@ -1,0 +1,28 @@
+/**
+ * Performance marks for the bump benchmark: `ks:bump:key` when a bump is asked for,
+ * `ks:bump:painted` after the next frame that shows the changed rail, and a `ks:bump` measure
+ * between them. Cheap enough to leave on in production.
+ */
+let pending = false;
+
+export function markBump(stage: 'key'): void {
+  if (stage === 'key') {
+    performance.mark('ks:bump:key');
+    pending = true;
+  }
+}
+
+/** Called after the rail committed a new ticket list: records the paint that follows. */
+export function railCommitted(): void {
+  if (!pending) return;
+  pending = false;
+  requestAnimationFrame(() => {
+    // The rAF callback runs before paint; a message posted from it is handled just after.
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      performance.mark('ks:bump:painted');
+      performance.measure('ks:bump', 'ks:bump:key', 'ks:bump:painted');
+    };
+    channel.port2.postMessage(null);
+  });
+}
