@@ -1,4 +1,4 @@
-import { Replicache } from 'replicache';
+import { Replicache, type LogSink } from 'replicache';
 import WebSocket from 'ws';
 import { mutators, type KitchenOrder, type Order } from '@kitchensync/shared';
 
@@ -6,10 +6,18 @@ export type Client = Replicache<typeof mutators>;
 
 let counter = 0;
 
+/**
+ * Replicache logs every failed request at error level; offline and fault tests fail requests on
+ * purpose, so client logs go nowhere unless REPLICACHE_LOGS is set.
+ */
+const quietSink: LogSink = { log: () => undefined };
+const logOptions = process.env.REPLICACHE_LOGS ? {} : { logSinks: [quietSink] };
+
 /** A real Replicache client in Node: in-memory store, no polling, absolute URLs. */
 export function newClient(server: { url: string }, token: string, options: { name?: string } = {}): Client {
   counter += 1;
   return new Replicache({
+    ...logOptions,
     name: options.name ?? `test-${process.pid}-${counter}-${Math.random().toString(36).slice(2)}`,
     kvStore: 'mem',
     mutators,
@@ -91,3 +99,37 @@ export function waitFor<T>(rep: Client, read: Parameters<Client['subscribe']>[0]
 export const readOrder = (rep: Client, id: string) => rep.query(async (tx) => (await tx.get(`order/${id}`)) as Order | undefined);
 export const readTickets = (rep: Client) =>
   rep.query(async (tx) => (await tx.scan({ prefix: 'kitchenOrder/' }).values().toArray()) as KitchenOrder[]);
+
+/** Every key and value of a replica, rejections included. */
+export async function snapshot(rep: Client): Promise<Record<string, unknown>> {
+  return rep.query(async (tx) => Object.fromEntries(await tx.scan().entries().toArray()));
+}
+
+/** The replica without rejection entries: what should equal another principal's view of the server. */
+export async function dataSnapshot(rep: Client): Promise<Record<string, unknown>> {
+  return Object.fromEntries(Object.entries(await snapshot(rep)).filter(([key]) => !key.startsWith('rejection/')));
+}
+
+export const pendingCount = async (rep: Client) => (await rep.experimentalPendingMutations()).length;
+
+/** Pushes and pulls until the server has acknowledged every local mutation. */
+export async function settle(rep: Client, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await rep.push({ now: true });
+    await rep.pull({ now: true });
+    if ((await pendingCount(rep)) === 0) return;
+    if (Date.now() > deadline) throw new Error(`still ${await pendingCount(rep)} pending mutations`);
+  }
+}
+
+/** What the server holds for this token: a brand-new client's replica after one pull. */
+export async function serverView(server: { url: string }, token: string): Promise<Record<string, unknown>> {
+  const rep = newClient(server, token);
+  try {
+    await rep.pull({ now: true });
+    return await dataSnapshot(rep);
+  } finally {
+    await rep.close();
+  }
+}

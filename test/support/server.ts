@@ -89,7 +89,7 @@ export interface TestTenant {
 }
 
 /** A tenant with a manager and a kitchen token, made through the admin API. */
-export async function createTenant(server: TestServer, name = 'Test Bistro'): Promise<TestTenant> {
+export async function createTenant(server: { url: string; adminToken: string }, name = 'Test Bistro'): Promise<TestTenant> {
   const tenant = await api<{ id: string }>(server, server.adminToken, 'POST', '/api/admin/tenants', { name });
   if (tenant.status !== 201) throw new Error(`tenant: ${tenant.status} ${JSON.stringify(tenant.body)}`);
   const issue = async (role: 'manager' | 'kitchen') => {

@@ -1,0 +1,105 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDatabase } from '../../server/src/db/open.ts';
+import type { Database } from '../../server/src/db/database.ts';
+import { freshPostgresDatabase } from './postgres.ts';
+import type { Backend } from './server.ts';
+
+const serverDir = fileURLToPath(new URL('../../server/', import.meta.url));
+const listening = /kitchensync listening on (http:\/\/\S+)/;
+const startTimeoutMs = 30_000;
+
+/** Where a child server keeps its data, outliving any one process: a Postgres database or a PGlite directory. */
+export interface DurableStorage {
+  readonly backend: Backend;
+  readonly env: Record<string, string>;
+  /** Opens the data in this process (only while no server holds a PGlite directory). */
+  open(): Promise<Database>;
+  remove(): Promise<void>;
+}
+
+export async function durableStorage(backend: Backend): Promise<DurableStorage> {
+  if (backend === 'postgres') {
+    const db = await freshPostgresDatabase();
+    return { backend, env: { DATABASE_URL: db.url }, open: () => openDatabase(db.url, ''), remove: db.drop };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'kitchensync-'));
+  return {
+    backend,
+    env: { DATA_DIR: dir },
+    open: () => openDatabase(undefined, dir),
+    remove: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+export interface ChildServer {
+  readonly url: string;
+  readonly adminToken: string;
+  readonly process: ChildProcess;
+  /** Sends `signal` (SIGKILL by default: a crash) and resolves once the process is gone. */
+  kill(signal?: NodeJS.Signals): Promise<void>;
+  /** A graceful SIGTERM shutdown. */
+  stop(): Promise<void>;
+}
+
+export interface ChildOptions {
+  adminToken?: string;
+  env?: Record<string, string>;
+}
+
+/**
+ * The real server as its own process (`node --import tsx server/src/main.ts`), so a test can
+ * crash it with SIGKILL and start another on the same data. Resolves once it prints its URL.
+ */
+export async function startChildServer(storage: DurableStorage, options: ChildOptions = {}): Promise<ChildServer> {
+  const adminToken = options.adminToken ?? `ks_admin_child_${Math.random().toString(36).slice(2)}${Date.now()}`;
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of ['DATABASE_URL', 'DATA_DIR', 'PORT']) delete env[key];
+  Object.assign(env, {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    ADMIN_TOKEN: adminToken,
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_RPS: '0',
+    NODE_ENV: 'test',
+    ...storage.env,
+    ...options.env,
+  });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: serverDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = await waitForUrl(child);
+  const kill = async (signal: NodeJS.Signals = 'SIGKILL') => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
+  };
+  return { url, adminToken, process: child, kill, stop: () => kill('SIGTERM') };
+}
+
+function waitForUrl(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let stdout = '';
+    let stderr = '';
+    const fail = (why: string) => {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(new Error(`child server ${why}\nstdout: ${stdout}\nstderr: ${stderr.slice(-4000)}`));
+    };
+    const timer = setTimeout(() => fail('did not start in time'), startTimeoutMs);
+    const onExit = (code: number | null, signal: string | null) => fail(`exited early (${signal ?? code})`);
+    child.once('exit', onExit);
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const match = listening.exec(stdout);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        child.off('exit', onExit);
+        resolve(match[1]);
+      }
+    });
+  });
+}
