@@ -63,6 +63,8 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     ...(options.createSocket ? { createSocket: options.createSocket } : {}),
     onState: (connection) => health.update({ connection }),
     onPull: pull,
+    // Back from a drop: send the offline backlog now instead of waiting out Replicache's backoff.
+    onReady: () => void rep.push({ now: true }).catch(() => undefined),
     onBroadcast: (message) => listeners.forEach((l) => l(message)),
   });
 
@@ -70,6 +72,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     health.update({ browserOnline: true });
     socket.reconnectNow();
     pull();
+    void rep.push({ now: true }).catch(() => undefined);
   };
   const onOffline = () => {
     health.update({ browserOnline: false });

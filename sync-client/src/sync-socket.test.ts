@@ -24,6 +24,7 @@ let sockets: FakeSocket[];
 let states: ConnectionState[];
 let pulls: number;
 let broadcasts: unknown[];
+let readies: number;
 
 function connect() {
   return connectSyncSocket({
@@ -37,6 +38,7 @@ function connect() {
     onState: (s) => states.push(s),
     onPull: () => pulls++,
     onBroadcast: (m) => broadcasts.push(m),
+    onReady: () => readies++,
     random: () => 1,
     backoff: { baseMs: 100, maxMs: 1000 },
     readyTimeoutMs: 5000,
@@ -49,6 +51,7 @@ beforeEach(() => {
   states = [];
   pulls = 0;
   broadcasts = [];
+  readies = 0;
 });
 afterEach(() => vi.useRealTimers());
 
@@ -61,6 +64,7 @@ describe('the sync socket', () => {
     sockets[0]!.serverSays({ type: 'ready' });
     expect(sock.state()).toBe('connected');
     expect(pulls).toBe(1);
+    expect(readies).toBe(1);
   });
 
   it('pulls on every poke and hands broadcasts to the listener', () => {

@@ -21,6 +21,8 @@ export interface SyncSocketOptions {
   /** Called on `ready` (after every (re)connect) and on every poke: time to pull. */
   readonly onPull: () => void;
   readonly onBroadcast: (message: unknown) => void;
+  /** Called on every `ready`: a fresh connection, a good moment to flush queued changes. */
+  readonly onReady?: () => void;
   readonly createSocket?: SocketFactory;
   readonly backoff?: BackoffOptions;
   readonly random?: () => number;
@@ -122,6 +124,7 @@ export function connectSyncSocket(options: SyncSocketOptions): SyncSocket {
       clearTimer();
       attempt = 0;
       setState('connected');
+      options.onReady?.();
     }
     options.onPull();
   }

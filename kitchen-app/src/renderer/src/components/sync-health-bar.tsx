@@ -8,6 +8,11 @@ const headline: Record<HealthLevel, string> = {
   'auth-error': 'Token refused — check settings',
 };
 
+const ago = (ms: number) => {
+  const age = formatAge(ms);
+  return age === 'just now' ? age : `${age} ago`;
+};
+
 /** Always on screen: link state, unconfirmed changes and when the server last confirmed one. */
 export function SyncHealthBar({ health }: { health: SyncHealth }) {
   const confirmed = health.lastConfirmedAt ?? health.lastPullAt;
@@ -20,7 +25,7 @@ export function SyncHealthBar({ health }: { health: SyncHealth }) {
       </span>
       {health.pendingCount > 0 && <span className="health__waiting">waiting {formatAge(health.waitingMs)}</span>}
       <span className="health__confirmed">
-        server confirmed {confirmed === undefined ? 'nothing yet' : `${formatAge(health.now - confirmed)} ago`}
+        server confirmed {confirmed === undefined ? 'nothing yet' : ago(health.now - confirmed)}
       </span>
     </div>
   );

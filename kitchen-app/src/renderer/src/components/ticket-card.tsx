@@ -36,12 +36,12 @@ function TicketCardView(p: TicketCardProps) {
       <header className="ticket__head">
         <span className="ticket__number">{ticketNumber(ticket.orderId)}</span>
         <ChannelBadge channel={ticket.channel} />
-        {p.isNew && <span className="badge badge--new">NEW</span>}
         <TicketTimer createdAt={ticket.createdAt} etaAt={ticket.etaAt} />
       </header>
       <div className="ticket__meta">
         {p.customer && <span className="ticket__customer">{p.customer}</span>}
         {p.station && <span className="ticket__station">{p.station}</span>}
+        {p.isNew && <span className="badge badge--new">NEW</span>}
         {ticket.recalledAt && <span className="badge badge--recalled">RECALLED</span>}
       </div>
       <AllergenBanner allergens={ticket.allergens} acknowledged={p.acknowledged} onAcknowledge={() => p.onAcknowledge(ticket.id)} />

@@ -1,0 +1,27 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshot } from './browser.ts';
+import { card, startKitchenWorld, type KitchenWorld } from './kitchen-world.ts';
+
+let world: KitchenWorld;
+beforeAll(async () => {
+  world = await startKitchenWorld();
+});
+afterAll(async () => world?.stop());
+
+describe('the kitchen rail in Chromium', () => {
+  it('a ticket created by the front of house appears without reload within a second', async () => {
+    const { page } = await world.openKitchen('all');
+    const orderId = await world.manager.order('dine_in', [{ product: 'burger', quantity: 2, modifiers: ['no onion'], notes: 'medium rare' }], 'Ada');
+    const created = Date.now();
+    const ticket = card(page, orderId);
+    await ticket.waitFor({ timeout: 1000 });
+    expect(Date.now() - created).toBeLessThan(1000);
+    expect(await ticket.locator('.item__mods').innerText()).toContain('no onion');
+    expect(await ticket.locator('.item__notes').innerText()).toContain('medium rare');
+    await world.manager.order('takeaway', [{ product: 'fries', quantity: 3 }], 'Bo');
+    await world.manager.order('delivery', [{ product: 'steak', quantity: 1 }, { product: 'fries', quantity: 1 }], 'Cy');
+    await world.manager.order('online', [{ product: 'satay', quantity: 2 }], 'Di');
+    await page.waitForFunction(() => document.querySelectorAll('article.ticket').length >= 5);
+    await screenshot(page, 'rail-normal');
+  });
+});
