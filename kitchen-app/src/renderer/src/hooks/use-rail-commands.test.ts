@@ -1,0 +1,89 @@
+import type { ItemStatus, KitchenOrder } from '@kitchensync/shared';
+import { describe, expect, it } from 'vitest';
+import { item, ticket } from '../model/fixtures.ts';
+import { runCommand, type CommandContext, type DrawerState } from './use-rail-commands.ts';
+
+function context(selected: KitchenOrder | undefined, patch: Partial<CommandContext> = {}) {
+  const log: string[] = [];
+  let drawer: DrawerState = { open: false, index: 0 };
+  const c: CommandContext = {
+    selection: {
+      index: 0,
+      ticket: selected,
+      pickedItem: undefined,
+      select: (id) => log.push(`select ${id}`),
+      move: (d) => log.push(`move ${d}`),
+      pick: (i) => log.push(`pick ${i}`),
+    },
+    drawer,
+    setDrawer: (d) => {
+      drawer = d;
+      log.push(`drawer ${d.open} ${d.index}`);
+    },
+    bumped: [],
+    acked: new Set(),
+    acknowledge: (id) => log.push(`ack ${id}`),
+    actions: {
+      setItem: (t: KitchenOrder, itemId: string, s: ItemStatus) => log.push(`item ${t.id} ${itemId} ${s}`),
+      bump: (t) => log.push(`bump ${t.id}`),
+      recall: (t) => log.push(`recall ${t.id}`),
+    },
+    ...patch,
+  };
+  return { c, log };
+}
+
+describe('bump-bar commands on the rail', () => {
+  const t = ticket({ id: 't1', items: [item({ id: 'a', status: 'done' }), item({ id: 'b' })] });
+
+  it('s starts the first item that can start; d completes', () => {
+    const { c, log } = context(t);
+    runCommand({ type: 'start' }, c);
+    runCommand({ type: 'done' }, c);
+    expect(log).toEqual(['item t1 b in_progress', 'item t1 b done']);
+  });
+
+  it('b bumps the selected ticket', () => {
+    const { c, log } = context(t);
+    runCommand({ type: 'bump' }, c);
+    expect(log).toEqual(['bump t1']);
+  });
+
+  it('nothing starts or bumps on an unacknowledged allergen ticket; a acknowledges it', () => {
+    const { c, log } = context(ticket({ id: 'nuts', allergens: ['nuts'] }));
+    runCommand({ type: 'start' }, c);
+    runCommand({ type: 'bump' }, c);
+    runCommand({ type: 'acknowledge' }, c);
+    expect(log).toEqual(['ack nuts']);
+  });
+
+  it('number keys pick only items that exist', () => {
+    const { c, log } = context(t);
+    runCommand({ type: 'pick', index: 1 }, c);
+    runCommand({ type: 'pick', index: 5 }, c);
+    expect(log).toEqual(['pick 1', 'pick undefined']);
+  });
+
+  it('r opens the recently bumped drawer', () => {
+    const { c, log } = context(t);
+    runCommand({ type: 'recall' }, c);
+    expect(log).toEqual(['drawer true 0']);
+  });
+});
+
+describe('bump-bar commands in the recall drawer', () => {
+  const bumped = [ticket({ id: 'new', status: 'ready' }), ticket({ id: 'old', status: 'ready' })];
+
+  it('moves through the list and recalls the highlighted ticket with Enter', () => {
+    const { c, log } = context(undefined, { drawer: { open: true, index: 1 }, bumped });
+    runCommand({ type: 'move', delta: 1 }, c);
+    runCommand({ type: 'confirm' }, c);
+    expect(log).toEqual(['drawer true 1', 'recall old', 'drawer false 0']);
+  });
+
+  it('Esc closes without recalling', () => {
+    const { c, log } = context(undefined, { drawer: { open: true, index: 0 }, bumped });
+    runCommand({ type: 'close' }, c);
+    expect(log).toEqual(['drawer false 0']);
+  });
+});
