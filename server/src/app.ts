@@ -1,14 +1,14 @@
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import { adminRoutes } from './api/admin-routes.ts';
-import { restRoutes } from './api/rest-routes.ts';
+import { openApiRoute, restRoutes } from './api/rest-routes.ts';
 import { prometheusText, type Metrics } from './api/metrics.ts';
 import { monitoringRoutes } from './api/monitoring-routes.ts';
 import type { RateMeter } from './api/rate-meter.ts';
 import { syncRoutes } from './api/sync-routes.ts';
 import type { TokenResolver } from './auth/principal.ts';
 import type { Database } from './db/database.ts';
-import type { Env } from './env.ts';
+import { isProduction, type Env } from './env.ts';
 import { authenticate, requireRole } from './http/auth.ts';
 import { apiNotFound, errorHandler } from './http/error-handler.ts';
 import { rateLimit } from './http/rate-limit.ts';
@@ -44,6 +44,8 @@ export function createApp(deps: AppDeps): Express {
     res.json({ status: 'ok', database: db.kind, connections: registry.all().length });
   });
 
+  app.get('/api/openapi.json', openApiRoute());
+
   const api = express.Router();
   api.use(authenticate(resolver), rateLimit(env.RATE_LIMIT_RPS, env.RATE_LIMIT_BURST));
   api.get('/metrics', requireRole('admin'), (_req, res) => {
@@ -51,9 +53,9 @@ export function createApp(deps: AppDeps): Express {
   });
   api.use('/replicache', syncRoutes(db, { bodyLimit: env.PUSH_BODY_LIMIT, mutationCap: env.PUSH_MUTATION_CAP }, metrics));
   api.use(express.json({ limit: '1mb' }));
-  api.use('/admin', adminRoutes(db));
+  api.use('/admin', adminRoutes(db, resolver));
   api.use('/websocket', monitoringRoutes(db, registry, meter));
-  api.use(restRoutes({ db, registry }));
+  api.use(restRoutes({ db, registry, checkResponses: !isProduction(env) }));
   app.use('/api', api);
   app.use('/api', apiNotFound);
   app.use(staticUi());

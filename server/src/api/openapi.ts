@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import type { AnyRoute } from './route-spec.ts';
+import { requestSchemas, responseSchemas } from './schemas/common-schemas.ts';
+
+type JsonSchema = Record<string, unknown>;
+
+const componentRef = (id: string) => `#/components/schemas/${id}`;
+const errorRef = { $ref: componentRef('Error') };
+
+const errorText: Record<number, string> = {
+  400: 'malformed JSON, or a body, query or path parameter that fails validation (`invalid_request`, details list each problem)',
+  401: 'missing, unknown or revoked bearer token',
+  403: 'valid token of a role that may not do this',
+  404: 'no such resource in your tenant (other tenants\u2019 ids are not found either)',
+  409: 'the state machine refuses the move (`illegal_transition`), the resource exists (`already_exists`) or no station can take the work (`no_station`)',
+  413: 'body larger than the limit',
+  422: 'well-formed but refused by the domain (`invalid_args`, e.g. a product off the menu)',
+  429: 'over the per-token rate limit; see `Retry-After`',
+};
+
+/** Strips the per-document keys zod adds to each standalone schema. */
+function bare(schema: JsonSchema): JsonSchema {
+  return Object.fromEntries(Object.entries(schema).filter(([key]) => key !== '$schema' && key !== '$id'));
+}
+
+function refTo(registry: typeof requestSchemas, schema: z.ZodType, what: string): JsonSchema {
+  const id = registry.get(schema)?.id;
+  if (!id) throw new Error(`${what} schema is not registered for the OpenAPI document`);
+  return { $ref: componentRef(id) };
+}
+
+/** Path and query parameters, one per property of the route's object schema. */
+function parameters(where: 'path' | 'query', schema: z.ZodType | undefined): JsonSchema[] {
+  if (!schema) return [];
+  if (!(schema instanceof z.ZodObject)) throw new Error(`${where} parameters must be an object schema`);
+  return Object.entries(schema.shape as Record<string, z.ZodType>).map(([name, prop]) => {
+    const json = bare(z.toJSONSchema(prop, { io: 'input', unrepresentable: 'any' }) as JsonSchema);
+    const { description, ...rest } = json;
+    return {
+      name,
+      in: where,
+      required: where === 'path' || !prop.safeParse(undefined).success,
+      ...(typeof description === 'string' ? { description } : {}),
+      schema: rest,
+    };
+  });
+}
+
+function requestBody(route: AnyRoute): JsonSchema | undefined {
+  if (!route.body) return undefined;
+  const optional = route.body instanceof z.ZodOptional;
+  const inner = optional ? (route.body as z.ZodOptional<z.ZodType>).unwrap() : route.body;
+  return { required: !optional, content: { 'application/json': { schema: refTo(requestSchemas, inner, `${route.path} body`) } } };
+}
+
+
+function operation(route: AnyRoute): JsonSchema {
+  const statuses = [...new Set([...route.errors, 401, 403, 429])].sort();
+  const body = requestBody(route);
+  return {
+    operationId: `${route.method}${route.path.replace(/[/:-](\w)/g, (_m, c: string) => c.toUpperCase())}`,
+    tags: [route.tag],
+    summary: route.summary,
+    description: [route.description, `Roles: ${route.roles.join(', ')}.`].filter(Boolean).join('\n\n'),
+    parameters: [...parameters('path', route.params), ...parameters('query', route.query)],
+    ...(body ? { requestBody: body } : {}),
+    responses: {
+      [route.success.status]: { description: route.success.description, content: { 'application/json': { schema: refTo(responseSchemas, route.success.schema, `${route.path} answer`) } } },
+      ...Object.fromEntries(statuses.map((s) => [s, { description: errorText[s], content: { 'application/json': { schema: errorRef } } }])),
+    },
+  };
+}
+
+function components(): Record<string, JsonSchema> {
+  const generate = (registry: typeof requestSchemas, io: 'input' | 'output') =>
+    (z.toJSONSchema(registry, { io, uri: componentRef, unrepresentable: 'any' }) as { schemas: Record<string, JsonSchema> }).schemas;
+  const all = { ...generate(requestSchemas, 'input'), ...generate(responseSchemas, 'output') };
+  return Object.fromEntries(Object.entries(all).map(([id, s]) => [id, bare(s)]));
+}
+
+/** OpenAPI 3.1, generated from the route specs and their zod schemas. */
+export function openApiDocument(routes: readonly AnyRoute[], info: { version: string }) {
+  const paths: Record<string, Record<string, JsonSchema>> = {};
+  for (const route of routes) {
+    const path = `/api${route.path.replace(/:(\w+)/g, '{$1}')}`;
+    paths[path] = { ...paths[path], [route.method]: operation(route) };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'kitchensync REST API',
+      version: info.version,
+      description: 'Orders, kitchen, products and stations. Every write runs the same shared mutator as sync clients, under the same per-tenant lock, and pokes them on commit. Errors are `{error: {code, message, details?}}`.',
+    },
+    servers: [{ url: '/' }],
+    security: [{ bearer: [] }],
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } }, schemas: components() },
+    paths,
+  };
+}

@@ -1,0 +1,31 @@
+import type { DomainEvent, MutatorName, ReadonlyJSONValue } from '@kitchensync/shared';
+import { withTenantWrite } from '../sync/mutation-runner.ts';
+import type { RouteContext } from './route-spec.ts';
+
+/** What a REST handler may do inside the tenant's serialised write. */
+export interface RestWrite {
+  /** Runs a shared mutator as this request's principal; a refusal throws (and rolls everything back). */
+  apply(name: MutatorName, args: unknown): Promise<DomainEvent[]>;
+  /** Reads a replica key as the mutators see it, including this request's own writes. */
+  get<T>(key: string): Promise<T | undefined>;
+  list<T>(prefix: string): Promise<T[]>;
+}
+
+/**
+ * REST writes go through the same mutators, the same per-tenant advisory lock and the same audit
+ * trail as sync pushes; sync clients are poked when the transaction commits.
+ */
+export function writeThrough<T>(ctx: RouteContext<unknown, unknown, unknown>, fn: (w: RestWrite) => Promise<T>): Promise<T> {
+  return withTenantWrite(ctx.db, ctx.tenantId, undefined, async (write) => {
+    const meta = { source: 'rest' as const, principal: ctx.principal, requestId: ctx.requestId };
+    return fn({
+      async apply(name, args) {
+        const outcome = await write.apply(name, args, meta);
+        if (!outcome.ok) throw outcome.error;
+        return outcome.events;
+      },
+      get: async <V>(key: string) => (await write.store.begin().get(key)) as V | undefined,
+      list: async <V>(prefix: string) => (await write.store.begin().scan({ prefix }).toArray()) as ReadonlyJSONValue[] as V[],
+    });
+  });
+}

@@ -1,0 +1,83 @@
+import type { Response, Router } from 'express';
+import type { z } from 'zod';
+import type { Principal } from '../auth/principal.ts';
+import type { Database } from '../db/database.ts';
+import { principalOf, requireRole, tenantOf } from '../http/auth.ts';
+import { parse } from '../http/validate.ts';
+
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+export type StaffRole = 'manager' | 'kitchen';
+
+export interface RouteContext<P, Q, B> {
+  readonly params: P;
+  readonly query: Q;
+  readonly body: B;
+  readonly db: Database;
+  readonly tenantId: string;
+  readonly principal: Principal;
+  readonly requestId: string;
+  readonly res: Response;
+}
+
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+/**
+ * One endpoint, described once: the router validates with these schemas and the OpenAPI document
+ * is generated from the same objects, so the two cannot drift apart.
+ */
+export interface RouteSpec<P extends z.ZodType | undefined, Q extends z.ZodType | undefined, B extends z.ZodType | undefined> {
+  readonly method: Method;
+  /** Under `/api`, in express syntax (`/orders/:id`). */
+  readonly path: string;
+  readonly tag: string;
+  readonly summary: string;
+  readonly description?: string;
+  readonly roles: readonly StaffRole[];
+  readonly params?: P;
+  readonly query?: Q;
+  /** An optional schema (`.optional()`) lets the body be left out altogether. */
+  readonly body?: B;
+  readonly success: { readonly status: 200 | 201; readonly schema: z.ZodType; readonly description: string };
+  /** Error statuses this endpoint can answer besides 401/403/429 (which every endpoint can). */
+  readonly errors: readonly (400 | 404 | 409 | 413 | 422)[];
+  handle(ctx: RouteContext<Out<P>, Out<Q>, Out<B>>): Promise<unknown>;
+}
+
+export type AnyRoute = RouteSpec<z.ZodType | undefined, z.ZodType | undefined, z.ZodType | undefined>;
+
+export function defineRoute<P extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined, B extends z.ZodType | undefined = undefined>(
+  spec: RouteSpec<P, Q, B>,
+): AnyRoute {
+  return spec as unknown as AnyRoute;
+}
+
+export interface MountOptions {
+  readonly db: Database;
+  /** Outside production every answer is checked against its documented schema (a mismatch is a 500). */
+  readonly checkResponses: boolean;
+}
+
+/** Auth (401) runs before the router; then role (403), then parameters, query and body (400). */
+export function mountRoutes(router: Router, routes: readonly AnyRoute[], options: MountOptions): void {
+  for (const route of routes) {
+    router[route.method](route.path, requireRole(...route.roles), async (req, res) => {
+      const tenantId = tenantOf(res);
+      const ctx: RouteContext<unknown, unknown, unknown> = {
+        params: route.params ? parse(route.params, req.params, 'path parameters') : undefined,
+        query: route.query ? parse(route.query, req.query, 'query') : undefined,
+        body: route.body ? parse(route.body, req.body, 'body') : undefined,
+        db: options.db,
+        tenantId,
+        principal: principalOf(res),
+        requestId: res.locals.requestId as string,
+        res,
+      };
+      const body = await route.handle(ctx);
+      if (options.checkResponses) {
+        const checked = route.success.schema.safeParse(body);
+        if (!checked.success) throw new Error(`${route.method} ${route.path} answered off its schema: ${checked.error.message}`);
+      }
+      res.status(route.success.status).json(body);
+    });
+  }
+}
