@@ -33,32 +33,41 @@ export function newClient(server: { url: string }, token: string, options: { nam
 export interface PokeSocket {
   readonly pokes: number;
   readonly ready: Promise<void>;
+  /** Resolves with the close code once the server (or the test) closes the socket. */
+  readonly closed: Promise<number>;
   close(): void;
+}
+
+/** Opens `/api/ws` and sends `hello` (any text: tests send bad ones too). */
+export function openSocket(server: { url: string }, hello: string, onMessage: (msg: { type: string }) => void = () => undefined) {
+  const ws = new WebSocket(`${server.url.replace('http', 'ws')}/api/ws`);
+  ws.on('open', () => ws.send(hello));
+  ws.on('message', (data) => onMessage(JSON.parse(data.toString()) as { type: string }));
+  const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+  ws.on('error', () => undefined);
+  return { ws, closed };
 }
 
 /** The WebSocket side of a client: hello, then pull on every poke (as the apps do). */
 export function listenForPokes(server: { url: string }, token: string, onPoke: () => void): PokeSocket {
-  const ws = new WebSocket(`${server.url.replace('http', 'ws')}/api/ws`);
   let pokes = 0;
-  const ready = new Promise<void>((resolve, reject) => {
-    ws.on('open', () => ws.send(JSON.stringify({ type: 'hello', token })));
-    ws.on('message', (data) => {
-      const msg = JSON.parse(data.toString()) as { type: string };
-      if (msg.type === 'ready') resolve();
-      if (msg.type === 'poke') {
-        pokes += 1;
-        onPoke();
-      }
-    });
-    ws.on('close', (code) => reject(new Error(`socket closed ${code}`)));
-    ws.on('error', reject);
+  let markReady = () => {};
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  const { ws, closed } = openSocket(server, JSON.stringify({ type: 'hello', token }), (msg) => {
+    if (msg.type === 'ready') markReady();
+    if (msg.type === 'poke') {
+      pokes += 1;
+      onPoke();
+    }
   });
-  ready.catch(() => undefined);
+  const settled = Promise.race([ready, closed.then((code) => Promise.reject(new Error(`socket closed ${code}`)))]);
+  settled.catch(() => undefined);
   return {
     get pokes() {
       return pokes;
     },
-    ready,
+    ready: settled,
+    closed,
     close: () => ws.close(),
   };
 }

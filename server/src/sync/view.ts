@@ -22,7 +22,7 @@ const viewSql: Record<'manager' | 'kitchen' | 'customer', string> = {
     UNION ALL ${allOf('station')}
     UNION ALL ${allOf('product')}
     UNION ALL ${rejectionsOfGroup}`,
-  customer: `SELECT 'order/' || id AS key, version FROM orders WHERE tenant_id = $1 AND id = $3`,
+  customer: `SELECT 'order/' || id AS key, version FROM orders WHERE tenant_id = $1 AND id = $2`,
 };
 
 export type ViewRole = keyof typeof viewSql;
@@ -30,7 +30,8 @@ export const hasView = (role: string): role is ViewRole => role in viewSql;
 
 /** `{key: version}` of everything this principal may see. */
 export async function viewVersions(q: Queryable, principal: Principal & { role: ViewRole }, clientGroupId: string) {
-  const params = principal.role === 'customer' ? [principal.tenantId, clientGroupId, principal.orderId] : [principal.tenantId, clientGroupId];
+  // Postgres refuses a parameter the statement never uses, so each role binds exactly its own.
+  const params = principal.role === 'customer' ? [principal.tenantId, principal.orderId] : [principal.tenantId, clientGroupId];
   const { rows } = await q.query<{ key: string; version: number }>(viewSql[principal.role], params);
   return new Map(rows.map((r) => [r.key, r.version]));
 }
