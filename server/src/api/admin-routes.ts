@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { createTenant, databaseStats, issueToken, listTenants, listTokens, revokeToken, tenantExists } from '../admin/tenancy.ts';
+import type { TokenResolver } from '../auth/principal.ts';
 import type { Database } from '../db/database.ts';
 import { requireRole } from '../http/auth.ts';
 import { notFound } from '../http/http-error.ts';
@@ -10,7 +11,7 @@ const tenantBody = z.object({ name: z.string().trim().min(1).max(200) });
 const tokenBody = z.object({ role: z.enum(['manager', 'kitchen']), label: z.string().trim().max(200).default('') });
 const idParam = z.string().min(1).max(128);
 
-export function adminRoutes(db: Database): Router {
+export function adminRoutes(db: Database, resolver: TokenResolver): Router {
   const router = Router();
   router.use(requireRole('admin'));
 
@@ -32,7 +33,10 @@ export function adminRoutes(db: Database): Router {
     res.json({ items: await listTokens(db, tenantId), nextCursor: null });
   });
   router.delete('/tokens/:id', async (req, res) => {
-    if (!(await revokeToken(db, parse(idParam, req.params.id, 'token id')))) throw notFound('token');
+    const tokenId = parse(idParam, req.params.id, 'token id');
+    if (!(await revokeToken(db, tokenId))) throw notFound('token');
+    // The NOTIFY reaches this process's cache a moment later; the very next request must already get 401.
+    resolver.forgetToken(tokenId);
     res.status(204).end();
   });
   router.get('/stats', async (_req, res) => {
