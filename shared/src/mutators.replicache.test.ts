@@ -12,7 +12,7 @@ describe('shared mutators inside a real Replicache', () => {
     rep = new Replicache({ name: `t-${Math.random()}`, kvStore: 'mem', mutators, pullInterval: null, pushDelay: 1e9 });
     for (const p of demoProducts) await rep.mutate.upsertProduct(p);
     for (const s of demoStations) await rep.mutate.upsertStation(s);
-    const seen: { order?: Order; tickets: KitchenOrder[] }[] = [];
+    const seen: { order?: Order | undefined; tickets: KitchenOrder[] }[] = [];
     const done = new Promise<void>((resolve) => {
       rep!.subscribe(
         async (tx) => ({

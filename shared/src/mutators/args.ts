@@ -14,12 +14,16 @@ export function parseArgs<S extends z.ZodType>(schema: S, args: unknown): z.outp
 
 export type Mutator<A> = (tx: Tx, args: A) => Promise<DomainEvent[]>;
 
-/** Wraps a mutator body with its args schema: callers are typed, inputs are checked at run time. */
+/**
+ * Wraps a mutator body with its args schema: callers are typed, inputs are checked at run time.
+ * Async, so bad args reject the returned promise like every other refusal instead of throwing
+ * at the call site, past a caller's `.catch`.
+ */
 export function defineMutator<S extends z.ZodType>(
   schema: S,
   body: (tx: Tx, args: z.output<S>) => Promise<DomainEvent[]>,
 ): Mutator<z.input<S>> {
-  return (tx, args) => body(tx, parseArgs(schema, args));
+  return async (tx, args) => body(tx, parseArgs(schema, args));
 }
 
 type Defined<T> = { [K in keyof T]-?: Exclude<T[K], undefined> };

@@ -3,6 +3,7 @@ import { DomainError } from '../errors.ts';
 import type { DomainEvent } from '../events.ts';
 import { contractId, contractKey, kitchenOrderId, kitchenOrderKey, keyPrefix, productKey } from '../keys.ts';
 import type { KitchenItem, KitchenOrder, Order, Product, ProductionContract, ProductionGroup, Station } from '../schema.ts';
+import { openTicketStatuses } from '../machines/kitchen-order-machine.ts';
 import { assignStations, queueSeconds } from '../stations.ts';
 import { list, read, readOrFail, write, type Tx } from '../tx.ts';
 import { adjustStationLoad } from './transitions.ts';
@@ -57,20 +58,27 @@ function ticketFor(contract: ProductionContract, group: ProductionGroup, station
   };
 }
 
+/** Stations as balancing should see them: the tickets being replaced have already left. */
+function withoutLoadOf(stations: readonly Station[], replaced: readonly KitchenOrder[]): Station[] {
+  const leaving = (s: Station) => replaced.filter((t) => t.stationId === s.id && openTicketStatuses.includes(t.status)).length;
+  return stations.map((s) => ({ ...s, openTickets: Math.max(0, s.openTickets - leaving(s)) }));
+}
+
 /**
  * Issues contract version N+1 for the order from today's recipes, assigns each station group to
- * the least-loaded station and opens its ticket. Items already worked on in earlier tickets
- * (same order line) keep their progress.
+ * the least-loaded station and opens its ticket. Items already worked on in the tickets it
+ * replaces (same order line) keep their progress; retiring those tickets is the caller's move.
+ * It checks everything before its first write, so a refusal changes nothing.
  */
 export async function issueContract(
   tx: Tx,
   order: Order,
   at: number,
-  carried: ReadonlyMap<string, KitchenItem> = new Map(),
+  replaced: readonly KitchenOrder[] = [],
 ): Promise<{ contract: ProductionContract; events: DomainEvent[] }> {
   const version = (order.contractVersion ?? 0) + 1;
   const draft = buildContract({ order, products: await currentProducts(tx, order), version, at });
-  const stations = await list<Station>(tx, keyPrefix.station);
+  const stations = withoutLoadOf(await list<Station>(tx, keyPrefix.station), replaced);
   const { assigned, missing } = assignStations(draft.groups.map((g) => g.stationType), stations);
   if (missing.length > 0) {
     throw new DomainError('no_station', `no active station for ${missing.join(', ')}`, { stationTypes: missing });
@@ -82,6 +90,7 @@ export async function issueContract(
   );
   await write(tx, contractKey(contract.id), contract);
   const events: DomainEvent[] = [{ type: 'contract.issued', orderId: order.id, contractId: contract.id, version }];
+  const carried = new Map(replaced.flatMap((t) => t.items.map((i) => [i.id, i] as const)));
   for (const group of contract.groups) {
     const ticket = ticketFor(contract, group, station(group.stationType), ticketItems(group, carried));
     await write(tx, kitchenOrderKey(ticket.id), ticket);

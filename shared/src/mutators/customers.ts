@@ -10,7 +10,8 @@ const safe = (s: string) => s.replace(/[^A-Za-z0-9]/g, (c) => `_${c.charCodeAt(0
  * contact so the lookup is one read and client and server agree on it.
  */
 export function customerIdFor(details: CustomerDetails): string | undefined {
-  const phone = details.phone?.replace(/[^0-9+]/g, '').replace('+', '00');
+  // The first + is the international prefix; any other + would leak into the id (ids allow no +).
+  const phone = details.phone?.replace(/[^0-9+]/g, '').replace('+', '00').replace(/\+/g, '');
   if (phone) return `ph${phone}`;
   if (details.email) return `em${safe(details.email.trim().toLowerCase())}`.slice(0, 128);
   return undefined;

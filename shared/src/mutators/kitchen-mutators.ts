@@ -3,7 +3,7 @@ import type { DomainEvent } from '../events.ts';
 import { kitchenOrderKey, orderKey } from '../keys.ts';
 import { openTicketStatuses } from '../machines/kitchen-order-machine.ts';
 import { itemMachine } from '../machines/item-machine.ts';
-import { kitchenOrderArgsSchema, setKitchenItemStatusArgsSchema, type ItemStatus, type KitchenItem, type KitchenOrder, type Order, type OrderStatus } from '../schema.ts';
+import { kitchenOrderArgsSchema, setKitchenItemStatusArgsSchema, type ItemStatus, type KitchenItem, type KitchenOrder, type KitchenOrderStatus, type Order, type OrderStatus } from '../schema.ts';
 import { readOrFail, write, type Tx } from '../tx.ts';
 import { defineMutator } from './args.ts';
 import { moveOrder, moveTicket, ticketsOfOrder } from './transitions.ts';
@@ -43,6 +43,18 @@ async function advanceOrder(tx: Tx, orderId: string, path: readonly OrderStatus[
   return events;
 }
 
+/**
+ * The table's ready → in_progress row is a recall; queued → in_progress is starting work, which
+ * the items drive. Recall only ever takes a bumped ticket back.
+ */
+const recallable: readonly KitchenOrderStatus[] = ['ready'];
+
+function assertRecallable(ticket: KitchenOrder): void {
+  if (!recallable.includes(ticket.status)) {
+    throw new DomainError('illegal_transition', `only a bumped ticket can be recalled; this one is ${ticket.status}`, { status: ticket.status });
+  }
+}
+
 function assertOpen(ticket: KitchenOrder): void {
   if (!openTicketStatuses.includes(ticket.status)) {
     const hint = ticket.status === 'ready' ? '; recall it first' : '';
@@ -70,26 +82,35 @@ export const setKitchenItemStatus = defineMutator(setKitchenItemStatusArgsSchema
   return [...moved.events, ...ticketEvents, ...orderEvents];
 });
 
-/** Bump: finishes what is left on the ticket and marks it ready; the last ticket makes the order ready. */
+/** Finishes what is left on an open ticket and marks it ready. */
+export async function finishTicket(tx: Tx, ticket: KitchenOrder, at: number): Promise<DomainEvent[]> {
+  assertOpen(ticket);
+  const finished = ticket.items.map((i) => (i.status === 'done' ? { item: i, events: [] } : moveItem(ticket, i, 'done', at)));
+  const bumped = await moveTicket(tx, ticket, 'ready', at, { items: finished.map((f) => f.item), readyAt: at });
+  return [...finished.flatMap((f) => f.events), ...bumped.events];
+}
+
+/** Bump: finishes the ticket; the last ticket makes the order ready. */
 export const bumpKitchenOrder = defineMutator(kitchenOrderArgsSchema, async (tx, args) => {
   const ticket = await readTicket(tx, args.kitchenOrderId);
-  assertOpen(ticket);
-  const finished = ticket.items.map((i) => (i.status === 'done' ? { item: i, events: [] } : moveItem(ticket, i, 'done', args.at)));
-  const bumped = await moveTicket(tx, ticket, 'ready', args.at, { items: finished.map((f) => f.item), readyAt: args.at });
+  const ticketEvents = await finishTicket(tx, ticket, args.at);
   const order = await readOrder(tx, ticket.orderId);
   const tickets = await ticketsOfOrder(tx, order);
   const allReady = tickets.every((t) => t.status === 'ready' || t.status === 'completed');
   const orderEvents = allReady
     ? await advanceOrder(tx, order.id, ['confirmed', 'in_preparation', 'ready'], args.at)
     : await advanceOrder(tx, order.id, ['confirmed', 'in_preparation'], args.at);
-  return [...finished.flatMap((f) => f.events), ...bumped.events, ...orderEvents];
+  return [...ticketEvents, ...orderEvents];
 });
 
 /** Recall: a bumped ticket returns to the rail, and a ready order goes back to preparation. */
 export const recallKitchenOrder = defineMutator(kitchenOrderArgsSchema, async (tx, args) => {
   const ticket = await readTicket(tx, args.kitchenOrderId);
-  const recalled = await moveTicket(tx, ticket, 'in_progress', args.at, { recalledAt: args.at });
+  assertRecallable(ticket);
   const order = await readOrder(tx, ticket.orderId);
+  // The order moves first: its move is the one that can still be refused (an order out for
+  // delivery), and a refused recall must leave the ticket as it was.
   const orderEvents = order.status === 'in_preparation' ? [] : (await moveOrder(tx, order, 'in_preparation', args.at)).events;
+  const recalled = await moveTicket(tx, ticket, 'in_progress', args.at, { recalledAt: args.at });
   return [...recalled.events, ...orderEvents];
 });

@@ -5,18 +5,21 @@ import {
   cancelOrderArgsSchema,
   confirmOrderArgsSchema,
   createOrderArgsSchema,
+  orderSchema,
   reissueContractArgsSchema,
   setOrderStatusArgsSchema,
-  type KitchenItem,
   type Order,
   type OrderLine,
   type OrderStatus,
   type Product,
 } from '../schema.ts';
 import { read, readOrFail, write, type Tx } from '../tx.ts';
+import { openTicketStatuses } from '../machines/kitchen-order-machine.ts';
+import { orderMachine } from '../machines/order-machine.ts';
 import { defineMutator } from './args.ts';
 import { issueContract, supersede } from './contract-issue.ts';
-import { upsertCustomerFromOrder } from './customers.ts';
+import { customerIdFor, upsertCustomerFromOrder } from './customers.ts';
+import { finishTicket } from './kitchen-mutators.ts';
 import { moveOrder, moveTicketsWhereAllowed, ticketsOfOrder } from './transitions.ts';
 
 const readOrder = (tx: Tx, orderId: string) => readOrFail<Order>(tx, orderKey(orderId), `order ${orderId}`);
@@ -45,12 +48,12 @@ export const createOrder = defineMutator(createOrderArgsSchema, async (tx, args)
   }
   const lines: OrderLine[] = [];
   for (const item of args.items) lines.push(await orderLine(tx, item));
-  const customer = await upsertCustomerFromOrder(tx, args.customer, args.at);
+  const customerId = customerIdFor(args.customer);
   const order: Order = {
     id: args.id,
     channel: args.channel,
     customer: args.customer,
-    ...(customer.customerId ? { customerId: customer.customerId } : {}),
+    ...(customerId ? { customerId } : {}),
     lines,
     itemCount: lines.reduce((n, l) => n + l.quantity, 0),
     totalCents: lines.reduce((sum, l) => sum + l.lineTotalCents, 0),
@@ -60,13 +63,21 @@ export const createOrder = defineMutator(createOrderArgsSchema, async (tx, args)
     updatedAt: args.at,
     trackingToken: '',
   };
+  // Valid args can still add up to an order the schema refuses (a total past the cents ceiling):
+  // refuse it before the first write rather than store it broken.
+  const checked = orderSchema.safeParse(order);
+  if (!checked.success) throw new DomainError('invalid_args', 'the order would be invalid', checked.error.issues);
+  const customer = await upsertCustomerFromOrder(tx, args.customer, args.at);
   await write(tx, orderKey(order.id), order);
   return [{ type: 'order.created', orderId: order.id, totalCents: order.totalCents }, ...customer.events];
 });
 
 async function confirm(tx: Tx, order: Order, at: number): Promise<DomainEvent[]> {
+  // Every check (the move, then stations for each group) runs before the first write: a refused
+  // confirm leaves the replica as it was, even on a store with nothing to roll back.
+  orderMachine.assertTransition(order.status, 'confirmed', { channel: order.channel });
+  const { contract, events } = await issueContract(tx, order, at);
   const moved = await moveOrder(tx, order, 'confirmed', at);
-  const { contract, events } = await issueContract(tx, moved.order, at);
   await write(tx, orderKey(order.id), { ...moved.order, contractVersion: contract.version, etaAt: contract.etaAt });
   return [...moved.events, ...events];
 }
@@ -76,8 +87,20 @@ async function cancel(tx: Tx, order: Order, at: number, reason?: string): Promis
   return [...moved.events, ...(await moveTicketsWhereAllowed(tx, await ticketsOfOrder(tx, order), 'cancelled', at))];
 }
 
+/** Open tickets of the order, finished as a bump would. */
+async function finishOpenTickets(tx: Tx, order: Order, at: number): Promise<DomainEvent[]> {
+  const events: DomainEvent[] = [];
+  for (const ticket of await ticketsOfOrder(tx, order)) {
+    if (openTicketStatuses.includes(ticket.status)) events.push(...(await finishTicket(tx, ticket, at)));
+  }
+  return events;
+}
+
 /** Side effects of reaching a status, beyond the move itself. */
 const onStatus: Partial<Record<OrderStatus, (tx: Tx, order: Order, at: number) => Promise<DomainEvent[]>>> = {
+  // Marking an order ready by hand bumps what is still on the rail: no ticket may outlive its
+  // order (delivery completes only ready tickets) or keep loading its station.
+  ready: finishOpenTickets,
   delivered: async (tx, order, at) => moveTicketsWhereAllowed(tx, await ticketsOfOrder(tx, order), 'completed', at),
 };
 
@@ -106,9 +129,9 @@ export const reissueContract = defineMutator(reissueContractArgsSchema, async (t
     throw new DomainError('illegal_transition', `a ${order.status} order's contract cannot be re-issued`);
   }
   const previous = await ticketsOfOrder(tx, order);
-  const carried = new Map<string, KitchenItem>(previous.flatMap((t) => t.items.map((i) => [i.id, i] as const)));
+  // Issue first: if no station can take the new contract, the old tickets must stay in force.
+  const { contract, events } = await issueContract(tx, order, args.at, previous);
   const retired = await moveTicketsWhereAllowed(tx, previous, 'cancelled', args.at);
-  const { contract, events } = await issueContract(tx, order, args.at, carried);
   await supersede(tx, order, contract.version);
   await write(tx, orderKey(order.id), { ...order, contractVersion: contract.version, etaAt: contract.etaAt, updatedAt: args.at });
   return [...retired, ...events];

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { contractId, kitchenOrderId, orderKey, parseKey, rejectionKey } from './keys.ts';
+import { derivedIdSchema } from './schema.ts';
+
+describe('replica keys', () => {
+  it('a key splits back into its kind and id', () => {
+    expect(parseKey(orderKey('o1'))).toEqual({ kind: 'order', id: 'o1' });
+    expect(parseKey(rejectionKey('client-1', 4))).toEqual({ kind: 'rejection', id: 'client-1/4' });
+  });
+
+  it('keys outside the layout, or with no id, are not parsed', () => {
+    expect(parseKey('order/')).toBeUndefined();
+    expect(parseKey('secret/x')).toBeUndefined();
+  });
+
+  it('derived ids come only from their inputs, so client and server write the same keys', () => {
+    expect(contractId('o1', 2)).toBe('o1.v2');
+    expect(kitchenOrderId(contractId('o1', 2), 'grill-1')).toBe('o1.v2.grill-1');
+    expect(derivedIdSchema.safeParse(kitchenOrderId(contractId('o_1-x', 10), 'st-9')).success).toBe(true);
+  });
+
+  it("one contract's ticket prefix never matches another version's tickets", () => {
+    expect(kitchenOrderId(contractId('o1', 10), 's').startsWith(`${contractId('o1', 1)}.`)).toBe(false);
+  });
+});

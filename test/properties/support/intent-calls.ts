@@ -1,0 +1,87 @@
+import { keyPrefix, mutators, orderMachine, type DomainEvent, type KitchenOrder, type Order, type OrderStatus, type Tx } from '@kitchensync/shared';
+import type { MemoryTx } from '@kitchensync/shared/testing';
+import { anyStatus, kitchen, menu, missing, orderIds, recipes, rejectionKeys, type Intent } from './kitchen-model.ts';
+
+const finalStatuses: readonly string[] = ['cancelled', 'delivered', 'completed'];
+const isLive = (entity: { readonly status: string }) => !finalStatuses.includes(entity.status);
+
+/** Picks by index as `anyStatus` describes: `preferred` ones first, undefined for "one that does not exist". */
+function choose<T>(all: readonly T[], preferred: (t: T) => boolean, pick: number): T | undefined {
+  const pool = pick < anyStatus && all.some(preferred) ? all.filter(preferred) : all;
+  return pick === missing ? undefined : pool[pick % Math.max(1, pool.length)];
+}
+
+const stored = <T>(tx: MemoryTx, prefix: string) => tx.entries(prefix).map(([, value]) => value as T);
+
+const ticketOf = (tx: MemoryTx, pick: number) => choose(stored<KitchenOrder>(tx, keyPrefix.kitchenOrder), isLive, pick);
+const ticketId = (tx: MemoryTx, pick: number) => ticketOf(tx, pick)?.id ?? 'o1.v1.nowhere';
+const itemId = (ticket: KitchenOrder | undefined, pick: number) =>
+  choose(ticket?.items ?? [], (i) => i.status !== 'done', pick)?.id ?? 'l-none';
+
+/** An order as `choose` picks it, preferring those in one of `fitting` statuses (else live ones). */
+function orderOf(tx: MemoryTx, pick: number, fitting: readonly OrderStatus[] = []): Order | undefined {
+  const orders = stored<Order>(tx, keyPrefix.order);
+  const fits = (o: Order) => fitting.includes(o.status);
+  return choose(orders, orders.some(fits) ? fits : isLive, pick);
+}
+const orderId = (tx: MemoryTx, pick: number, fitting: readonly OrderStatus[] = []) => orderOf(tx, pick, fitting)?.id ?? 'o-none';
+
+/** 'next' is the table's first move out of the order's status: the table lists the forward move first. */
+function statusFor(order: Order | undefined, wanted: OrderStatus | 'next'): OrderStatus {
+  if (wanted !== 'next') return wanted;
+  return (order && orderMachine.allowedTransitions(order.status, { channel: order.channel })[0]) ?? 'delivered';
+}
+
+const nth = <T>(list: readonly T[], i: number): T => list[i % list.length] as T;
+
+/** Turns an intent into one mutator call, resolving its picks against `tx` as it is now; `at` is client time. */
+export function callFor(intent: Intent, tx: MemoryTx, at: number): (t: Tx) => Promise<DomainEvent[]> {
+  switch (intent.kind) {
+    case 'createOrder': {
+      const items = intent.lines.map((l, i) => ({ id: `l${i + 1}`, productId: nth(menu, l.product).id, quantity: l.quantity }));
+      const customer = intent.phone === null ? { name: 'Guest' } : { name: 'Guest', phone: intent.phone };
+      const args = { id: nth(orderIds, intent.order), channel: intent.channel, customer, items, at };
+      return (t) => mutators.createOrder(t, args);
+    }
+    case 'confirmOrder': {
+      const orderIdValue = orderId(tx, intent.order, ['draft']);
+      return (t) => mutators.confirmOrder(t, { orderId: orderIdValue, at });
+    }
+    case 'setOrderStatus': {
+      const order = orderOf(tx, intent.order);
+      const args = { orderId: order?.id ?? 'o-none', status: statusFor(order, intent.status), at };
+      return (t) => mutators.setOrderStatus(t, args);
+    }
+    case 'cancelOrder': {
+      const base = { orderId: orderId(tx, intent.order), at };
+      return (t) => mutators.cancelOrder(t, intent.reason === null ? base : { ...base, reason: intent.reason });
+    }
+    case 'reissueContract': {
+      const orderIdValue = orderId(tx, intent.order, ['confirmed', 'in_preparation']);
+      return (t) => mutators.reissueContract(t, { orderId: orderIdValue, at });
+    }
+    case 'setKitchenItemStatus': {
+      const ticket = ticketOf(tx, intent.ticket);
+      const args = { kitchenOrderId: ticket?.id ?? 'o1.v1.nowhere', itemId: itemId(ticket, intent.item), status: intent.status, at };
+      return (t) => mutators.setKitchenItemStatus(t, args);
+    }
+    case 'bumpKitchenOrder': {
+      const kitchenOrderId = ticketId(tx, intent.ticket);
+      return (t) => mutators.bumpKitchenOrder(t, { kitchenOrderId, at });
+    }
+    case 'recallKitchenOrder': {
+      const kitchenOrderId = ticketId(tx, intent.ticket);
+      return (t) => mutators.recallKitchenOrder(t, { kitchenOrderId, at });
+    }
+    case 'upsertProduct': {
+      const product = { ...nth(menu, intent.product), recipeSteps: [...nth(recipes, intent.recipe)], active: intent.active };
+      return (t) => mutators.upsertProduct(t, product);
+    }
+    case 'upsertStation': {
+      const station = { ...nth(kitchen, intent.station), capacity: intent.capacity, active: intent.active };
+      return (t) => mutators.upsertStation(t, station);
+    }
+    case 'dismissRejection':
+      return (t) => mutators.dismissRejection(t, { key: nth(rejectionKeys, intent.key) });
+  }
+}
