@@ -1,0 +1,25 @@
+import type { AdminApi, TenantRow } from '../api/admin-api.ts';
+import { BroadcastForm } from './broadcast-form.tsx';
+import { ConnectionsCard } from './connections-card.tsx';
+import { TokensCard } from './tokens-card.tsx';
+
+/** One tenant: its tokens, its live connections and a broadcast form. */
+export function TenantPanel({ api, tenant }: { api: AdminApi; tenant: TenantRow }) {
+  return (
+    <div className="tenant-panel" data-tenant-id={tenant.id}>
+      <div className="page-head">
+        <div>
+          <h1>{tenant.name}</h1>
+          <p className="muted small">
+            Tenant <code>{tenant.id}</code>
+          </p>
+        </div>
+      </div>
+      <TokensCard api={api} tenantId={tenant.id} />
+      <div className="two-col">
+        <ConnectionsCard api={api} tenantId={tenant.id} />
+        <BroadcastForm api={api} tenantId={tenant.id} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { apiRequest } from './http.ts';
+
+export interface TenantRow {
+  readonly id: string;
+  readonly name: string;
+  readonly createdAt: string;
+}
+
+export interface TokenRow {
+  readonly id: string;
+  readonly role: string;
+  readonly label: string;
+  readonly createdAt: string;
+  readonly revokedAt: string | null;
+}
+
+export interface IssuedToken {
+  readonly id: string;
+  readonly token: string;
+  readonly role: string;
+  readonly tenantId: string;
+}
+
+export interface ConnectionRow {
+  readonly id: number;
+  readonly role: string;
+  readonly tokenId: string;
+  readonly connectedAt: string;
+}
+
+export interface SocketStats {
+  readonly connections: number;
+  readonly connectionsPerTenant: Record<string, number>;
+}
+
+type List<T> = { items: T[] };
+
+/** The admin API (DESIGN.md) and the websocket monitoring API, for the admin view. */
+export function adminApi(token: string) {
+  const call = <T>(method: string, path: string, body?: unknown) => apiRequest<T>(token, method, path, body);
+  const tenantPath = (id: string) => `/api/admin/tenants/${encodeURIComponent(id)}`;
+  return {
+    listTenants: async () => (await call<List<TenantRow>>('GET', '/api/admin/tenants')).items,
+    createTenant: (name: string) => call<{ id: string; name: string }>('POST', '/api/admin/tenants', { name }),
+    listTokens: async (tenantId: string) => (await call<List<TokenRow>>('GET', `${tenantPath(tenantId)}/tokens`)).items,
+    issueToken: (tenantId: string, role: 'manager' | 'kitchen', label: string) =>
+      call<IssuedToken>('POST', `${tenantPath(tenantId)}/tokens`, { role, label }),
+    revokeToken: (tokenId: string) => call<void>('DELETE', `/api/admin/tokens/${encodeURIComponent(tokenId)}`),
+    socketStats: () => call<SocketStats>('GET', '/api/websocket/stats'),
+    connections: async (tenantId: string) =>
+      (await call<{ items: ConnectionRow[] }>('GET', `/api/websocket/connections/${encodeURIComponent(tenantId)}`)).items,
+    broadcast: (tenantId: string, message: string) =>
+      call<{ recipients: number }>('POST', `/api/websocket/broadcast/${encodeURIComponent(tenantId)}`, { message }),
+  };
+}
+
+export type AdminApi = ReturnType<typeof adminApi>;

@@ -1,0 +1,38 @@
+import { formatAge, type SyncHealth } from '@kitchensync/sync-client';
+
+/** Says loudly what the status pill says quietly: offline, stuck, or the token was refused. */
+export function HealthBanner({ health, onSignOut, onRetry }: { health: SyncHealth; onSignOut: () => void; onRetry: () => void }) {
+  const pending = health.pendingCount === 0 ? '' : ` ${health.pendingCount} change${health.pendingCount === 1 ? '' : 's'} will be sent when the connection returns.`;
+  const confirmed = health.lastConfirmedAt ?? health.lastPullAt;
+  const since = confirmed === undefined ? '' : ` Last confirmed by the server ${formatAge(health.now - confirmed)} ago.`;
+  if (health.level === 'auth-error') {
+    return (
+      <div className="banner banner--danger" role="alert" data-banner="auth-error">
+        <strong>The server refused this token.</strong> It may have been revoked. Sign in again with a valid token.
+        <button type="button" className="btn btn--small" onClick={onSignOut}>
+          Sign in again
+        </button>
+      </div>
+    );
+  }
+  if (health.level === 'offline') {
+    return (
+      <div className="banner banner--warning" role="alert" data-banner="offline">
+        <strong>You are offline.</strong> Keep working: changes are saved on this device.{pending}
+        {since}
+        <button type="button" className="btn btn--small" onClick={onRetry}>
+          Retry now
+        </button>
+      </div>
+    );
+  }
+  if (health.level === 'stuck') {
+    return (
+      <div className="banner banner--warning" role="alert" data-banner="stuck">
+        <strong>The server has not confirmed changes for {formatAge(health.waitingMs)}.</strong>
+        {pending}
+      </div>
+    );
+  }
+  return null;
+}

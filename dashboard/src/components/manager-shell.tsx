@@ -1,0 +1,24 @@
+import { useBroadcasts, useSyncHealth } from '@kitchensync/sync-client/react';
+import type { ReactNode } from 'react';
+import type { Route } from '../routing/routes.ts';
+import { useSyncClient } from '../sync/sync-context.tsx';
+import { AppHeader } from './app-header.tsx';
+import { BroadcastBanner } from './broadcast-banner.tsx';
+import { HealthBanner } from './health-banner.tsx';
+import { RejectionNotices } from './rejection-notices.tsx';
+
+/** Header, sync banners and notices around every manager page. */
+export function ManagerShell({ route, onSignOut, children }: { route: Route; onSignOut: () => void; children: ReactNode }) {
+  const client = useSyncClient();
+  const health = useSyncHealth(client);
+  const broadcasts = useBroadcasts(client);
+  return (
+    <div className="app">
+      <AppHeader route={route} health={health} onSignOut={onSignOut} />
+      <HealthBanner health={health} onSignOut={onSignOut} onRetry={client.reconnect} />
+      <BroadcastBanner messages={broadcasts.messages} onDismiss={broadcasts.dismiss} />
+      <RejectionNotices />
+      <main className="page">{children}</main>
+    </div>
+  );
+}

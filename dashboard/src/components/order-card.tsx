@@ -1,0 +1,60 @@
+import type { Order, OrderStatus } from '@kitchensync/shared';
+import { memo } from 'react';
+import { config } from '../config.ts';
+import { etaFor } from '../model/eta.ts';
+import { formatClock, formatDuration, formatMoney, lineLabel, orderNumber } from '../model/format.ts';
+import { Link } from '../routing/link.tsx';
+import { ChannelBadge } from './channel-badge.tsx';
+import { OrderActionBar } from './order-action-bar.tsx';
+
+export interface OrderCardProps {
+  readonly order: Order;
+  readonly now: number;
+  readonly onMove: (order: Order, to: OrderStatus) => void;
+  readonly onCancel: (order: Order, reason: string) => void;
+}
+
+const shownLines = 3;
+
+function Timing({ order, now }: { order: Order; now: number }) {
+  const eta = etaFor(order, now);
+  if (eta.kind === 'minutes') return <span className="order-card__eta">ETA {formatClock(eta.at)} · {eta.minutes} min</span>;
+  if (eta.kind === 'any-minute') return <span className="order-card__eta order-card__eta--late">Due now</span>;
+  return null;
+}
+
+function OrderCardView({ order, now, onMove, onCancel }: OrderCardProps) {
+  const extra = order.lines.length - shownLines;
+  return (
+    <article className={`order-card order-card--${order.status}`} data-order-id={order.id} data-status={order.status}>
+      <Link to={{ name: 'order', id: order.id }} className="order-card__link">
+        <header className="order-card__head">
+          <span className="order-card__number">{orderNumber(order.id)}</span>
+          <ChannelBadge channel={order.channel} />
+          <span className="order-card__age" title={`Placed at ${formatClock(order.createdAt)}`}>
+            {formatDuration(now - order.createdAt)}
+          </span>
+        </header>
+        <div className="order-card__customer">{order.customer.name}</div>
+        <ul className="order-card__lines">
+          {order.lines.slice(0, shownLines).map((l) => (
+            <li key={l.id}>
+              {lineLabel(l)}
+              {l.modifiers.length > 0 && <span className="muted"> · {l.modifiers.join(', ')}</span>}
+            </li>
+          ))}
+          {extra > 0 && <li className="muted">+ {extra} more</li>}
+        </ul>
+        <footer className="order-card__foot">
+          <span className="order-card__total">{formatMoney(order.totalCents, config.currency, config.locale)}</span>
+          <Timing order={order} now={now} />
+          {order.status === 'cancelled' && order.cancelReason && <span className="order-card__reason">“{order.cancelReason}”</span>}
+        </footer>
+      </Link>
+      <OrderActionBar order={order} onMove={onMove} onCancel={onCancel} compact />
+    </article>
+  );
+}
+
+/** One order on the board; re-renders only when the order (or the minute) changes. */
+export const OrderCard = memo(OrderCardView);

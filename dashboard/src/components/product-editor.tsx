@@ -1,0 +1,114 @@
+import type { Product } from '@kitchensync/shared';
+import { useState, type FormEvent } from 'react';
+import { changesRecipe, formToArgs, type ProductForm } from '../model/product-form.ts';
+import { stationTypeLabel } from '../model/labels.ts';
+import { useSyncClient } from '../sync/sync-context.tsx';
+import { IngredientEditor } from './ingredient-editor.tsx';
+import { StringListEditor } from './string-list-editor.tsx';
+
+export interface ProductEditorProps {
+  readonly initial: ProductForm;
+  /** The stored product (undefined for a new one). */
+  readonly product: Product | undefined;
+  readonly stationTypes: readonly string[];
+  readonly categories: readonly string[];
+  readonly onDone: () => void;
+}
+
+/** Edit every field of a product; changing ingredients or steps makes a new recipe version. */
+export function ProductEditor({ initial, product, stationTypes, categories, onDone }: ProductEditorProps) {
+  const { rep } = useSyncClient();
+  const [form, setForm] = useState<ProductForm>(initial);
+  const [problems, setProblems] = useState<string[]>([]);
+  const set = (patch: Partial<ProductForm>) => setForm((f) => ({ ...f, ...patch }));
+  const result = formToArgs(form);
+  const recipeChange = result.ok && changesRecipe(product, result.args);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!result.ok) {
+      setProblems(result.problems);
+      return;
+    }
+    setProblems([]);
+    rep.mutate.upsertProduct(result.args).then(onDone, (err: unknown) => setProblems([err instanceof Error ? err.message : String(err)]));
+  };
+
+  return (
+    <form className="card product-editor" onSubmit={submit} aria-label="Product">
+      <div className="card__head">
+        <h2>{product ? `Edit ${product.name}` : 'New product'}</h2>
+        {product && <span className="pill">recipe v{product.recipeVersion}</span>}
+      </div>
+      <label className="field">
+        <span className="field__label">Name</span>
+        <input name="name" value={form.name} maxLength={200} onChange={(e) => set({ name: e.target.value })} />
+      </label>
+      <div className="field-row">
+        <label className="field">
+          <span className="field__label">Price</span>
+          <input name="price" inputMode="decimal" value={form.price} onChange={(e) => set({ price: e.target.value })} placeholder="12.90" />
+        </label>
+        <label className="field">
+          <span className="field__label">Prep time (min)</span>
+          <input name="prep" inputMode="decimal" value={form.prepMinutes} onChange={(e) => set({ prepMinutes: e.target.value })} />
+        </label>
+      </div>
+      <div className="field-row">
+        <label className="field">
+          <span className="field__label">Category</span>
+          <input name="category" list="category-options" value={form.category} maxLength={200} onChange={(e) => set({ category: e.target.value })} placeholder="Mains" />
+          <datalist id="category-options">
+            {categories.map((c) => (
+              <option key={c} value={c} />
+            ))}
+          </datalist>
+        </label>
+        <label className="field">
+          <span className="field__label">Station type</span>
+          <input name="stationType" list="station-type-options" value={form.stationType} onChange={(e) => set({ stationType: e.target.value })} placeholder="grill" />
+          <datalist id="station-type-options">
+            {stationTypes.map((t) => (
+              <option key={t} value={t}>
+                {stationTypeLabel(t)}
+              </option>
+            ))}
+          </datalist>
+        </label>
+      </div>
+      <label className="field">
+        <span className="field__label">Allergens <span className="muted">(comma-separated)</span></span>
+        <input name="allergens" value={form.allergens} onChange={(e) => set({ allergens: e.target.value })} placeholder="gluten, dairy" />
+      </label>
+      <fieldset className="fieldset">
+        <legend>Ingredients per portion</legend>
+        <IngredientEditor rows={form.ingredients} onChange={(ingredients) => set({ ingredients })} />
+      </fieldset>
+      <fieldset className="fieldset">
+        <legend>Recipe steps</legend>
+        <StringListEditor items={form.recipeSteps} onChange={(recipeSteps) => set({ recipeSteps })} placeholder="Step" addLabel="step" numbered />
+      </fieldset>
+      <label className="checkbox">
+        <input type="checkbox" checked={form.active} onChange={(e) => set({ active: e.target.checked })} /> On the menu
+      </label>
+      {recipeChange && product && (
+        <p className="banner banner--info banner--inline">Saving creates recipe version {product.recipeVersion + 1}. Orders already in the kitchen keep their contract until you re-issue it.</p>
+      )}
+      {problems.length > 0 && (
+        <ul className="form-error" role="alert">
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
+      <div className="cart-actions">
+        <button type="button" className="btn btn--ghost" onClick={onDone}>
+          Close
+        </button>
+        <button type="submit" className="btn btn--primary">
+          Save
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,34 @@
+import { useRejections } from '@kitchensync/sync-client/react';
+import { rejectionNotice } from '../model/rejection-notice.ts';
+import { Link } from '../routing/link.tsx';
+import { useSyncClient } from '../sync/sync-context.tsx';
+
+/** Changes the server refused: the replica already rolled them back; this says what and why. */
+export function RejectionNotices() {
+  const client = useSyncClient();
+  const rejections = useRejections(client);
+  if (rejections.length === 0) return null;
+  return (
+    <div className="notices" aria-live="assertive">
+      {rejections.map((r) => {
+        const notice = rejectionNotice(r, client.describeMutation(r.clientID, r.mutationID));
+        return (
+          <div key={notice.key} className="banner banner--danger rejection" role="alert" data-rejection={r.mutationName}>
+            <span className="rejection__icon" aria-hidden="true">↺</span>
+            <div className="rejection__text">
+              <strong>{notice.undone} was undone.</strong> <span className="rejection__reason">The server refused it: {notice.reason}.</span>
+            </div>
+            {notice.orderId && (
+              <Link to={{ name: 'order', id: notice.orderId }} className="btn btn--small btn--ghost">
+                View order
+              </Link>
+            )}
+            <button type="button" className="btn btn--small" onClick={() => void client.dismissRejection(notice.key).catch(() => undefined)}>
+              Dismiss
+            </button>
+          </div>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import type { Channel, Order, OrderStatus } from '@kitchensync/shared';
+import { orderNumber } from './format.ts';
+
+export interface BoardColumnSpec {
+  readonly id: string;
+  readonly title: string;
+  readonly statuses: readonly OrderStatus[];
+  /** Finished orders: newest first and only recent ones. */
+  readonly finished?: true;
+}
+
+export const boardColumns: readonly BoardColumnSpec[] = [
+  { id: 'draft', title: 'New', statuses: ['draft'] },
+  { id: 'confirmed', title: 'Confirmed', statuses: ['confirmed'] },
+  { id: 'in_preparation', title: 'In preparation', statuses: ['in_preparation'] },
+  { id: 'ready', title: 'Ready', statuses: ['ready'] },
+  { id: 'delivering', title: 'Out for delivery', statuses: ['delivering'] },
+  { id: 'done', title: 'Done', statuses: ['delivered', 'cancelled'], finished: true },
+];
+
+export interface BoardColumn {
+  readonly spec: BoardColumnSpec;
+  readonly orders: readonly Order[];
+  /** Finished orders left out by the limit. */
+  readonly hidden: number;
+}
+
+export interface BoardFilter {
+  readonly query?: string;
+  readonly channel?: Channel | 'all';
+}
+
+export interface BoardOptions {
+  /** Finished orders updated before this are not on the board. */
+  readonly finishedSince: number;
+  readonly finishedLimit?: number;
+}
+
+/** Matches the order number ("7f3a", "#7F3A") or the customer's name or phone. */
+export function matchesFilter(order: Order, filter: BoardFilter): boolean {
+  if (filter.channel && filter.channel !== 'all' && order.channel !== filter.channel) return false;
+  const q = filter.query?.trim().toLowerCase().replace(/^#/, '');
+  if (!q) return true;
+  const haystack = [orderNumber(order.id).slice(1), order.customer.name, order.customer.phone ?? ''].join(' ').toLowerCase();
+  return haystack.includes(q);
+}
+
+/** Orders by board column: open work oldest first (first in, first out), finished work newest first. */
+export function groupBoard(orders: Iterable<Order>, options: BoardOptions, filter: BoardFilter = {}): BoardColumn[] {
+  const list = [...orders].filter((o) => matchesFilter(o, filter));
+  const limit = options.finishedLimit ?? 20;
+  return boardColumns.map((spec) => {
+    const inColumn = list.filter((o) => spec.statuses.includes(o.status));
+    if (!spec.finished) return { spec, orders: inColumn.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)), hidden: 0 };
+    const recent = inColumn.filter((o) => o.updatedAt >= options.finishedSince).sort((a, b) => b.updatedAt - a.updatedAt);
+    return { spec, orders: recent.slice(0, limit), hidden: Math.max(0, recent.length - limit) };
+  });
+}
+
+/** Columns worth showing: courier-less restaurants need no "out for delivery" lane when it is empty. */
+export function visibleColumns(columns: readonly BoardColumn[], hideEmpty: readonly string[] = ['delivering']): BoardColumn[] {
+  return columns.filter((c) => c.orders.length > 0 || !hideEmpty.includes(c.spec.id));
+}

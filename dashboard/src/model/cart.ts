@@ -1,0 +1,123 @@
+import { createOrderArgsSchema, type Channel, type CreateOrderArgs, type Product } from '@kitchensync/shared';
+
+/** One line of an order being written; text fields stay as typed until the order is built. */
+export interface CartLine {
+  readonly key: string;
+  readonly productId: string;
+  readonly quantity: number;
+  readonly modifiers: string;
+  readonly notes: string;
+}
+
+export interface PricedLine extends CartLine {
+  readonly name: string;
+  readonly unitPriceCents: number;
+  readonly lineTotalCents: number;
+  readonly available: boolean;
+}
+
+export interface CartTotals {
+  readonly lines: readonly PricedLine[];
+  readonly itemCount: number;
+  readonly totalCents: number;
+}
+
+export interface CustomerInput {
+  readonly name: string;
+  readonly phone: string;
+  readonly email: string;
+}
+
+/** "no onions, extra cheese" → ["no onions", "extra cheese"]. */
+export function parseModifiers(text: string): string[] {
+  return text
+    .split(',')
+    .map((m) => m.trim())
+    .filter(Boolean);
+}
+
+const plain = (line: CartLine) => line.modifiers.trim() === '' && line.notes.trim() === '';
+
+/** Tapping a product again adds one more to its plain line; a line with modifiers stays as it is. */
+export function addProduct(lines: readonly CartLine[], productId: string, newKey: () => string): CartLine[] {
+  const existing = lines.find((l) => l.productId === productId && plain(l));
+  if (existing) return lines.map((l) => (l === existing ? { ...l, quantity: l.quantity + 1 } : l));
+  return [...lines, { key: newKey(), productId, quantity: 1, modifiers: '', notes: '' }];
+}
+
+export function updateLine(lines: readonly CartLine[], key: string, patch: Partial<Omit<CartLine, 'key' | 'productId'>>): CartLine[] {
+  return lines.map((l) => (l.key === key ? { ...l, ...patch } : l));
+}
+
+export const removeLine = (lines: readonly CartLine[], key: string): CartLine[] => lines.filter((l) => l.key !== key);
+
+/** "3" → 3; anything that is not a whole number ≥ 0 counts as 0 until fixed. */
+export function parseQuantity(text: string): number {
+  const n = Number(text);
+  return Number.isInteger(n) && n > 0 ? Math.min(n, 999) : 0;
+}
+
+/** Prices from the current menu, the same way the createOrder mutator will compute them. */
+export function cartTotals(lines: readonly CartLine[], products: ReadonlyMap<string, Product>): CartTotals {
+  const priced = lines.map((line): PricedLine => {
+    const product = products.get(line.productId);
+    const unit = product?.priceCents ?? 0;
+    return {
+      ...line,
+      name: product?.name ?? 'Unknown product',
+      unitPriceCents: unit,
+      lineTotalCents: unit * line.quantity,
+      available: product?.active === true,
+    };
+  });
+  return {
+    lines: priced,
+    itemCount: priced.reduce((n, l) => n + l.quantity, 0),
+    totalCents: priced.reduce((sum, l) => sum + l.lineTotalCents, 0),
+  };
+}
+
+export interface OrderDraft {
+  readonly id: string;
+  readonly channel: Channel;
+  readonly customer: CustomerInput;
+  readonly lines: readonly CartLine[];
+  readonly at: number;
+}
+
+export type BuildResult = { ok: true; args: CreateOrderArgs } | { ok: false; problems: string[] };
+
+/** The createOrder args for a draft, checked with the mutator's own schema; problems in plain words. */
+export function buildCreateOrder(draft: OrderDraft, products: ReadonlyMap<string, Product>): BuildResult {
+  const problems: string[] = [];
+  if (draft.lines.length === 0) problems.push('Add at least one item.');
+  if (draft.lines.some((l) => l.quantity < 1)) problems.push('Every line needs a quantity of at least 1.');
+  if (draft.lines.some((l) => products.get(l.productId)?.active !== true)) problems.push('An item is no longer on the menu.');
+  if (!draft.customer.name.trim()) problems.push('Enter the customer’s name.');
+  const phone = draft.customer.phone.trim();
+  const email = draft.customer.email.trim();
+  const args = {
+    id: draft.id,
+    channel: draft.channel,
+    customer: { name: draft.customer.name.trim(), ...(phone ? { phone } : {}), ...(email ? { email } : {}) },
+    items: draft.lines.map((l) => {
+      const modifiers = parseModifiers(l.modifiers);
+      const notes = l.notes.trim();
+      return { id: l.key, productId: l.productId, quantity: l.quantity, ...(modifiers.length ? { modifiers } : {}), ...(notes ? { notes } : {}) };
+    }),
+    at: draft.at,
+  };
+  if (problems.length > 0) return { ok: false, problems };
+  const parsed = createOrderArgsSchema.safeParse(args);
+  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map(describeIssue) };
+  return { ok: true, args: parsed.data };
+}
+
+function describeIssue(issue: { path: PropertyKey[]; message: string }): string {
+  const path = issue.path.map(String);
+  if (path.includes('phone')) return 'The phone number looks too short.';
+  if (path.includes('email')) return 'The email address is not valid.';
+  if (path.includes('notes')) return 'Notes are limited to 500 characters.';
+  if (path.includes('modifiers')) return 'Modifiers are limited to 20 per line, 100 characters each.';
+  return `${path.join('.') || 'Order'}: ${issue.message}`;
+}

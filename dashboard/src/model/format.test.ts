@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { formatDuration, formatMoney, formatPrep, lineLabel, orderNumber } from './format.ts';
+
+describe('format', () => {
+  it('money is shown from cents in the configured currency', () => {
+    expect(formatMoney(1290, 'EUR', 'en-GB')).toBe('€12.90');
+    expect(formatMoney(0, 'USD', 'en-US')).toBe('$0.00');
+  });
+
+  it('an order number is the last four letters or digits of its id, upper-cased', () => {
+    expect(orderNumber('o-20250101-7f3a')).toBe('#7F3A');
+    expect(orderNumber('ab')).toBe('#AB');
+  });
+
+  it('durations read in seconds, then minutes, then hours and minutes', () => {
+    expect(formatDuration(45_000)).toBe('45 s');
+    expect(formatDuration(7 * 60_000)).toBe('7 min');
+    expect(formatDuration(65 * 60_000)).toBe('1 h 05 min');
+    expect(formatDuration(-5)).toBe('0 s');
+  });
+
+  it('prep times keep odd seconds and lines put the quantity first', () => {
+    expect(formatPrep(540)).toBe('9 min');
+    expect(formatPrep(90)).toBe('1 min 30 s');
+    expect(formatPrep(40)).toBe('40 s');
+    expect(lineLabel({ quantity: 2, name: 'Burger' })).toBe('2 × Burger');
+  });
+});

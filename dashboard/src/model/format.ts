@@ -1,0 +1,44 @@
+/** Display helpers: money in cents, clock times, durations and short order numbers. */
+
+export function formatMoney(cents: number, currency = 'EUR', locale = 'en-GB'): string {
+  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(cents / 100);
+}
+
+/** A short, speakable number for an order, the same one the kitchen screen shows: "#7F3A". */
+export function orderNumber(orderId: string): string {
+  return `#${orderId.replace(/[^A-Za-z0-9]/g, '').slice(-4).toUpperCase()}`;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** "14:05" in the browser's time zone. */
+export function formatClock(at: number): string {
+  const d = new Date(at);
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** "14:05:09" for audit trails, where seconds matter. */
+export function formatClockSeconds(at: number): string {
+  const d = new Date(at);
+  return `${formatClock(at)}:${pad(d.getSeconds())}`;
+}
+
+/** "45 s", "7 min", "1 h 05 min". */
+export function formatDuration(ms: number): string {
+  const s = Math.round(Math.max(0, ms) / 1000);
+  if (s < 60) return `${s} s`;
+  const min = Math.round(s / 60);
+  if (min < 60) return `${min} min`;
+  return `${Math.floor(min / 60)} h ${pad(min % 60)} min`;
+}
+
+/** "2 × Burger": quantities first, the way a server reads a ticket. */
+export const lineLabel = (line: { quantity: number; name: string }) => `${line.quantity} × ${line.name}`;
+
+/** "8 min" from seconds, for prep times. */
+export function formatPrep(seconds: number): string {
+  if (seconds < 60) return `${seconds} s`;
+  const min = Math.floor(seconds / 60);
+  const rest = seconds % 60;
+  return rest === 0 ? `${min} min` : `${min} min ${rest} s`;
+}

@@ -1,0 +1,49 @@
+import type { Channel, ItemStatus, KitchenOrderStatus, OrderStatus } from '@kitchensync/shared';
+
+export const statusLabel: Record<OrderStatus, string> = {
+  draft: 'New',
+  confirmed: 'Confirmed',
+  in_preparation: 'In preparation',
+  ready: 'Ready',
+  delivering: 'Out for delivery',
+  delivered: 'Delivered',
+  cancelled: 'Cancelled',
+};
+
+/** The verb on the button that moves an order to a status. */
+export const moveLabel: Record<OrderStatus, string> = {
+  draft: 'Back to draft',
+  confirmed: 'Confirm',
+  in_preparation: 'Start preparing',
+  ready: 'Mark ready',
+  delivering: 'Send out',
+  delivered: 'Hand over',
+  cancelled: 'Cancel',
+};
+
+export const channelLabel: Record<Channel, string> = {
+  dine_in: 'Dine-in',
+  takeaway: 'Takeaway',
+  delivery: 'Delivery',
+  online: 'Online',
+};
+
+export const ticketStatusLabel: Record<KitchenOrderStatus, string> = {
+  queued: 'Queued',
+  in_progress: 'Cooking',
+  ready: 'Bumped',
+  completed: 'Completed',
+  cancelled: 'Cancelled',
+};
+
+export const itemStatusLabel: Record<ItemStatus, string> = {
+  pending: 'Waiting',
+  in_progress: 'Cooking',
+  done: 'Done',
+};
+
+/** "grill" → "Grill", "cold_line" → "Cold line". */
+export const stationTypeLabel = (type: string) => {
+  const words = type.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};

@@ -1,0 +1,31 @@
+import type { Rejection } from '@kitchensync/shared';
+import { describe, expect, it } from 'vitest';
+import { rejectionNotice } from './rejection-notice.ts';
+
+const rejection = (patch: Partial<Rejection>): Rejection => ({
+  id: 'rejection/c1/4', clientID: 'c1', mutationID: 4, mutationName: 'confirmOrder', code: 'illegal_transition', message: 'order: cannot go from cancelled to confirmed', at: 1, ...patch,
+});
+
+describe('rejection notices', () => {
+  it('say which order’s change was undone and why, in words', () => {
+    const notice = rejectionNotice(rejection({}), { name: 'confirmOrder', args: { orderId: 'order-7f3a', at: 1 } });
+    expect(notice).toEqual({
+      key: 'rejection/c1/4',
+      undone: 'Confirming order #7F3A',
+      reason: 'the order is already “Cancelled” (order: cannot go from cancelled to confirmed)',
+      orderId: 'order-7f3a',
+    });
+  });
+
+  it('name the target status of a move', () => {
+    const notice = rejectionNotice(rejection({ mutationName: 'setOrderStatus', message: 'no' }), { name: 'setOrderStatus', args: { orderId: 'abcd', status: 'ready' } });
+    expect(notice.undone).toBe('Moving order #ABCD to “Ready”');
+    expect(notice.reason).toBe('no');
+  });
+
+  it('without a memory of the mutation, still say what kind of change it was', () => {
+    const notice = rejectionNotice(rejection({ mutationName: 'cancelOrder', message: '', code: 'not_found' }), undefined);
+    expect(notice).toMatchObject({ undone: 'Cancelling an order', reason: 'not_found', orderId: undefined });
+    expect(rejectionNotice(rejection({ mutationName: 'mystery' }), undefined).undone).toBe('A change (mystery)');
+  });
+});

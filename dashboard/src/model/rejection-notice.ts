@@ -1,0 +1,65 @@
+import type { Order, Rejection } from '@kitchensync/shared';
+import { orderNumber } from './format.ts';
+import { statusLabel } from './labels.ts';
+
+export interface RejectionNotice {
+  readonly key: string;
+  /** What was undone, e.g. "Confirming order #7F3A". */
+  readonly undone: string;
+  /** Why, in the server's words. */
+  readonly reason: string;
+  readonly orderId: string | undefined;
+}
+
+interface MutationSeen {
+  readonly name: string;
+  readonly args: unknown;
+}
+
+const field = (args: unknown, name: string): string | undefined => {
+  const v = args && typeof args === 'object' ? (args as Record<string, unknown>)[name] : undefined;
+  return typeof v === 'string' ? v : undefined;
+};
+
+const describe: Record<string, (args: unknown) => string> = {
+  createOrder: (a) => `Creating order ${orderNumber(field(a, 'id') ?? '')}`,
+  confirmOrder: (a) => `Confirming order ${orderNumber(field(a, 'orderId') ?? '')}`,
+  setOrderStatus: (a) => {
+    const status = field(a, 'status') as Order['status'] | undefined;
+    return `Moving order ${orderNumber(field(a, 'orderId') ?? '')}${status ? ` to “${statusLabel[status]}”` : ''}`;
+  },
+  cancelOrder: (a) => `Cancelling order ${orderNumber(field(a, 'orderId') ?? '')}`,
+  reissueContract: (a) => `Re-issuing the contract of order ${orderNumber(field(a, 'orderId') ?? '')}`,
+  upsertProduct: (a) => `Saving “${field(a, 'name') ?? 'a product'}”`,
+  upsertStation: (a) => `Saving station “${field(a, 'name') ?? ''}”`,
+  dismissRejection: () => 'Dismissing a notice',
+};
+
+const fallback: Record<string, string> = {
+  createOrder: 'Creating an order',
+  confirmOrder: 'Confirming an order',
+  setOrderStatus: 'Moving an order',
+  cancelOrder: 'Cancelling an order',
+  reissueContract: 'Re-issuing a contract',
+  upsertProduct: 'Saving a product',
+  upsertStation: 'Saving a station',
+};
+
+/** A rejection (plus what we remember of the mutation) in a manager's words. */
+export function rejectionNotice(rejection: Rejection, seen: MutationSeen | undefined): RejectionNotice {
+  const what = seen && seen.name === rejection.mutationName ? describe[seen.name]?.(seen.args) : undefined;
+  return {
+    key: rejection.id,
+    undone: what ?? fallback[rejection.mutationName] ?? `A change (${rejection.mutationName})`,
+    reason: humanReason(rejection),
+    orderId: field(seen?.args, 'orderId') ?? (rejection.mutationName === 'createOrder' ? field(seen?.args, 'id') : undefined),
+  };
+}
+
+/** "order: cannot go from cancelled to confirmed" → "the order is already cancelled". */
+function humanReason(rejection: Rejection): string {
+  const m = /^order: cannot go from (\w+) to (\w+)$/.exec(rejection.message);
+  const from = m?.[1] as Order['status'] | undefined;
+  if (from && from in statusLabel) return `the order is already “${statusLabel[from]}” (${rejection.message})`;
+  return rejection.message || rejection.code;
+}

@@ -1,0 +1,51 @@
+import { orderMachine, orderStatuses, type Channel, type Order, type OrderStatus } from '@kitchensync/shared';
+
+const rank = (s: OrderStatus) => orderStatuses.indexOf(s);
+
+/**
+ * The happy path an order of this channel takes, read off the order machine's table: from
+ * `draft`, always the nearest forward move that is not a cancellation.
+ */
+export function statusPath(channel: Channel): OrderStatus[] {
+  const path: OrderStatus[] = ['draft'];
+  for (;;) {
+    const from = path[path.length - 1] as OrderStatus;
+    const next = orderMachine
+      .allowedTransitions(from, { channel })
+      .filter((to) => to !== 'cancelled' && rank(to) > rank(from))
+      .sort((a, b) => rank(a) - rank(b))[0];
+    if (!next) return path;
+    path.push(next);
+  }
+}
+
+export type StepState = 'done' | 'current' | 'upcoming' | 'cancelled';
+
+export interface StatusStep {
+  readonly status: OrderStatus;
+  readonly state: StepState;
+  readonly at: number | undefined;
+}
+
+/**
+ * The steps to show for an order: the channel's path with the time each was reached. A cancelled
+ * order shows the steps it reached, then the cancellation.
+ */
+export function statusSteps(order: Pick<Order, 'status' | 'channel' | 'statusTimes'>): StatusStep[] {
+  const path = statusPath(order.channel);
+  const times = order.statusTimes;
+  if (order.status === 'cancelled') {
+    const reached = path.filter((s) => times[s] !== undefined);
+    return [
+      ...reached.map((status): StatusStep => ({ status, state: 'done', at: times[status] })),
+      { status: 'cancelled', state: 'cancelled', at: times.cancelled },
+    ];
+  }
+  const current = path.indexOf(order.status);
+  return path.map((status, i): StatusStep => ({
+    status,
+    state: i < current ? 'done' : i === current ? (order.status === path[path.length - 1] ? 'done' : 'current') : 'upcoming',
+    // A recalled order keeps the time it was first ready: only show times of steps reached now.
+    at: i <= current ? times[status] : undefined,
+  }));
+}

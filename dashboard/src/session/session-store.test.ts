@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { createSessionStore } from './session-store.ts';
+
+function memoryStorage() {
+  const data = new Map<string, string>();
+  return {
+    data,
+    getItem: (k: string) => data.get(k) ?? null,
+    setItem: (k: string, v: string) => void data.set(k, v),
+    removeItem: (k: string) => void data.delete(k),
+  };
+}
+
+describe('session store', () => {
+  it('remembers a sign-in and forgets it on sign-out', () => {
+    const storage = memoryStorage();
+    const store = createSessionStore(storage, 'k');
+    store.save({ token: 'ks_manager_x', role: 'manager', tenantId: 't1' });
+    expect(store.load()).toEqual({ token: 'ks_manager_x', role: 'manager', tenantId: 't1' });
+    store.clear();
+    expect(store.load()).toBeUndefined();
+  });
+
+  it('a corrupt or foreign entry is no session', () => {
+    const storage = memoryStorage();
+    const store = createSessionStore(storage, 'k');
+    storage.data.set('k', '{not json');
+    expect(store.load()).toBeUndefined();
+    storage.data.set('k', JSON.stringify({ token: 'x', role: 'kitchen' }));
+    expect(store.load()).toBeUndefined();
+  });
+
+  it('works without storage at all', () => {
+    const store = createSessionStore(undefined, 'k');
+    store.save({ token: 't', role: 'admin' });
+    expect(store.load()).toBeUndefined();
+  });
+});

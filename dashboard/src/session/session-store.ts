@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+export const sessionSchema = z.object({
+  token: z.string().min(1).max(512),
+  role: z.enum(['manager', 'admin']),
+  /** The manager's tenant, when the server told us (for monitoring calls). */
+  tenantId: z.string().optional(),
+});
+export type Session = z.infer<typeof sessionSchema>;
+
+export interface SessionStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+/** The remembered sign-in: kept in this browser so a reload (or going offline) keeps working. */
+export function createSessionStore(storage: SessionStorage | undefined, key: string) {
+  return {
+    load(): Session | undefined {
+      try {
+        const parsed = sessionSchema.safeParse(JSON.parse(storage?.getItem(key) ?? 'null'));
+        return parsed.success ? parsed.data : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    save(session: Session): void {
+      try {
+        storage?.setItem(key, JSON.stringify(sessionSchema.parse(session)));
+      } catch {
+        // Private mode or full storage: the session lasts until the tab closes.
+      }
+    },
+    clear(): void {
+      try {
+        storage?.removeItem(key);
+      } catch {
+        // nothing to clear
+      }
+    },
+  };
+}

@@ -1,0 +1,10 @@
+import { keyPrefix, type KitchenOrder, type Order, type Product, type ProductionContract, type Station } from '@kitchensync/shared';
+import { useSyncClient } from './sync-context.tsx';
+import { useEntityMap, type EntityMap } from './use-entity-map.ts';
+
+/** The manager's replica holds all of the tenant's data; each screen watches what it shows. */
+export const useOrders = (): EntityMap<Order> => useEntityMap<Order>(useSyncClient().rep, keyPrefix.order);
+export const useProducts = (): EntityMap<Product> => useEntityMap<Product>(useSyncClient().rep, keyPrefix.product);
+export const useStations = (): EntityMap<Station> => useEntityMap<Station>(useSyncClient().rep, keyPrefix.station);
+export const useContracts = (): EntityMap<ProductionContract> => useEntityMap<ProductionContract>(useSyncClient().rep, keyPrefix.contract);
+export const useKitchenOrders = (): EntityMap<KitchenOrder> => useEntityMap<KitchenOrder>(useSyncClient().rep, keyPrefix.kitchenOrder);
