@@ -14,7 +14,7 @@ const quietSink: LogSink = { log: () => undefined };
 const logOptions = process.env.REPLICACHE_LOGS ? {} : { logSinks: [quietSink] };
 
 /** A real Replicache client in Node: in-memory store, no polling, absolute URLs. */
-export function newClient(server: { url: string }, token: string, options: { name?: string } = {}): Client {
+export function newClient(server: { url: string }, token: string, options: { name?: string; schemaVersion?: string } = {}): Client {
   counter += 1;
   return new Replicache({
     ...logOptions,
@@ -24,7 +24,7 @@ export function newClient(server: { url: string }, token: string, options: { nam
     pushURL: `${server.url}/api/replicache/push`,
     pullURL: `${server.url}/api/replicache/pull`,
     auth: `Bearer ${token}`,
-    schemaVersion: '1',
+    schemaVersion: options.schemaVersion ?? '1',
     pullInterval: null,
     pushDelay: 0,
   });
