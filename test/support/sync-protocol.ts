@@ -21,7 +21,7 @@ export const mutation = (clientID: string, id: number, name: string, args: unkno
   timestamp: id,
 });
 
-export const pushBody = (clientGroupID: string, mutations: readonly RawMutation[], overrides: Record<string, unknown> = {}) => ({
+export const pushBody = (clientGroupID: string, mutations: readonly unknown[], overrides: Record<string, unknown> = {}) => ({
   pushVersion: 1,
   clientGroupID,
   profileID: 'test-profile',
