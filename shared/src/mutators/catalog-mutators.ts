@@ -4,8 +4,11 @@ import { dismissRejectionArgsSchema, upsertProductArgsSchema, upsertStationArgsS
 import { read, write } from '../tx.ts';
 import { defineMutator, definedOnly } from './args.ts';
 
+/** Compared by content: a stored product comes back from Postgres jsonb with its keys reordered. */
+const recipeOf = (p: Pick<Product, 'recipeSteps' | 'ingredients'>) =>
+  JSON.stringify([p.recipeSteps, p.ingredients.map((i) => [i.name, i.quantity, i.unit])]);
 const sameRecipe = (a: Pick<Product, 'recipeSteps' | 'ingredients'>, b: Pick<Product, 'recipeSteps' | 'ingredients'>) =>
-  JSON.stringify([a.recipeSteps, a.ingredients]) === JSON.stringify([b.recipeSteps, b.ingredients]);
+  recipeOf(a) === recipeOf(b);
 
 /** Creates or edits a product; a changed recipe (steps or ingredients) bumps its version. */
 export const upsertProduct = defineMutator(upsertProductArgsSchema, async (tx, args) => {
