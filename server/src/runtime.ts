@@ -9,6 +9,7 @@ import { TokenResolver } from './auth/principal.ts';
 import type { Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { openDatabase } from './db/open.ts';
+import { lockDataDir } from './db/data-dir-lock.ts';
 import type { Env } from './env.ts';
 import { closeCodes, attachWebSocket } from './sync/websocket.ts';
 import { collectGarbage } from './sync/gc.ts';
@@ -31,6 +32,7 @@ const gcEveryMs = 60 * 60_000;
 
 /** Opens the database, migrates, seeds a demo on an empty one, and serves HTTP and WebSocket on one port. */
 export async function startKitchensync(env: Env, logger: Logger): Promise<Running> {
+  const unlock = env.DATABASE_URL ? () => undefined : lockDataDir(env.DATA_DIR);
   const db = await openDatabase(env.DATABASE_URL, env.DATA_DIR);
   await migrate(db);
   const demo = env.SEED_DEMO === 'true' ? await seedDemoIfEmpty(db) : undefined;
@@ -68,6 +70,7 @@ export async function startKitchensync(env: Env, logger: Logger): Promise<Runnin
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await hub.stop();
       await db.close();
+      unlock();
     },
   };
 }

@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import WebSocket from 'ws';
+
+/** A Replicache client reduced to its wire protocol, for load generation without a replica. */
+export class RawClient {
+  readonly clientGroupID = randomUUID();
+  readonly clientID = randomUUID();
+  private nextId = 1;
+
+  constructor(
+    private readonly url: string,
+    private readonly token: string,
+  ) {}
+
+  async push(mutations: { name: string; args: unknown }[]): Promise<number> {
+    const body = {
+      pushVersion: 1,
+      clientGroupID: this.clientGroupID,
+      profileID: 'bench',
+      schemaVersion: '1',
+      mutations: mutations.map((m) => ({ id: this.nextId++, clientID: this.clientID, name: m.name, args: m.args, timestamp: Date.now() })),
+    };
+    const res = await fetch(`${this.url}/api/replicache/push`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    await res.text();
+    if (res.status !== 200) throw new Error(`push ${res.status}`);
+    return res.status;
+  }
+
+  async pull(cookie: unknown): Promise<{ cookie: unknown; patch: unknown[] }> {
+    const res = await fetch(`${this.url}/api/replicache/pull`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ pullVersion: 1, clientGroupID: this.clientGroupID, profileID: 'bench', schemaVersion: '1', cookie }),
+    });
+    if (res.status !== 200) throw new Error(`pull ${res.status}`);
+    return (await res.json()) as { cookie: unknown; patch: unknown[] };
+  }
+}
+
+/** Opens a socket and completes the hello handshake; `onPoke` gets the arrival time. */
+export function openPokeSocket(url: string, token: string, onPoke: (at: bigint) => void): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`${url.replace('http', 'ws')}/api/ws`);
+    ws.on('open', () => ws.send(JSON.stringify({ type: 'hello', token })));
+    ws.on('message', (data) => {
+      const at = process.hrtime.bigint();
+      const type = (JSON.parse(data.toString()) as { type: string }).type;
+      if (type === 'ready') resolve(ws);
+      else if (type === 'poke') onPoke(at);
+    });
+    ws.on('error', reject);
+    ws.on('close', (code) => reject(new Error(`closed ${code}`)));
+  });
+}
+
+export async function openMany(count: number, open: () => Promise<WebSocket>, parallel = 200): Promise<WebSocket[]> {
+  const sockets: WebSocket[] = [];
+  for (let i = 0; i < count; i += parallel) {
+    sockets.push(...(await Promise.all(Array.from({ length: Math.min(parallel, count - i) }, open))));
+  }
+  return sockets;
+}
