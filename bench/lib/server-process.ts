@@ -74,7 +74,7 @@ export async function startServerProcess(backend: Backend, env: Record<string, s
   };
 }
 
-export async function request<T = any>(url: string, token: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+export async function request<T = unknown>(url: string, token: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
   const res = await fetch(url + path, {
     method,
     headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
