@@ -1,0 +1,55 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
+const dataDir = mkdtempSync(join(tmpdir(), 'ks-cli-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+async function admin(...args: string[]) {
+  try {
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', cli, ...args], {
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
+    });
+    return { code: 0, out: stdout, err: '' };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, out: err.stdout, err: err.stderr };
+  }
+}
+
+describe('admin CLI', () => {
+  it('creates a tenant, issues, lists and revokes tokens on the embedded database', async () => {
+    const tenant = JSON.parse((await admin('create-tenant', 'Chez', 'CLI')).out) as { id: string; name: string };
+    expect(tenant.name).toBe('Chez CLI');
+    const token = JSON.parse((await admin('issue-token', tenant.id, 'kitchen', 'pass')).out) as { id: string; token: string };
+    expect(token.token).toMatch(/^ks_kitchen_/);
+    const listed = JSON.parse((await admin('tokens', tenant.id)).out) as { id: string; revokedAt: string | null }[];
+    expect(listed).toEqual([expect.objectContaining({ id: token.id, revokedAt: null })]);
+    expect(JSON.stringify(listed)).not.toContain(token.token);
+    expect((await admin('revoke-token', token.id)).code).toBe(0);
+    expect((await admin('revoke-token', token.id)).code).toBe(1);
+    const stats = JSON.parse((await admin('stats')).out) as Record<string, number>;
+    expect(stats.tenants).toBe(1);
+  }, 60_000);
+
+  it('explains its usage and refuses bad arguments', async () => {
+    expect((await admin()).out).toContain('usage: pnpm admin <command>');
+    const bad = await admin('issue-token', 'ten_x', 'waiter');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('manager|kitchen');
+  }, 60_000);
+
+  it('will not open a PGlite directory a running server holds', async () => {
+    writeFileSync(join(dataDir, 'server.pid'), String(process.pid === 1 ? 2 : 1));
+    const refused = await admin('stats');
+    rmSync(join(dataDir, 'server.pid'));
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/is using/);
+  }, 60_000);
+});
