@@ -93,6 +93,51 @@ describe.each(backends)('bad input to push and pull (%s)', (backend) => {
     expect(kitchenView.body.patch).toContainEqual({ op: 'put', key: `rejection/${kitchenClient}/1`, value: expect.objectContaining({ code: 'forbidden' }) });
   });
 
+  it('rejects mutations carrying text Postgres cannot store instead of failing the whole push', async () => {
+    const client = uniqueId('client');
+    const group = uniqueId('group');
+    const res = await push(server, tenant.managerToken, pushBody(group, [
+      mutation(client, 1, 'upsertProduct', { ...productArgs('nul'), name: 'Soup\u0000' }),
+      mutation(client, 2, 'upsertProduct', { ...productArgs('surrogate'), name: 'Soup \ud800' }),
+      mutation(client, 3, 'launch\u0000', {}),
+      mutation(client, 4, 'upsertProduct', productArgs('fine')),
+    ]));
+    expect(res).toMatchObject({ status: 200, body: {} });
+    expect((await serverRecordOf(server.running.db, client)).events.map((e) => e.mutation_id)).toEqual([4]);
+
+    const view = await pull(server, tenant.managerToken, pullBody(group, null));
+    const rejected = view.body.patch.flatMap((op) => (op.op === 'put' && op.key.startsWith('rejection/') ? [op.value] : []));
+    expect(rejected.map((r) => [r.mutationID, r.code, r.mutationName])).toEqual([
+      [1, 'invalid_args', 'upsertProduct'],
+      [2, 'invalid_args', 'upsertProduct'],
+      [3, 'unknown_mutator', 'launch\ufffd'],
+    ]);
+  });
+
+  it('answers ids Postgres cannot store and out-of-range cookie orders with 400', async () => {
+    const bad = [
+      await push(server, tenant.managerToken, pushBody('group\u0000', [])),
+      await push(server, tenant.managerToken, pushBody(uniqueId('group'), [mutation('client\u0000', 1, 'upsertProduct', productArgs('x'))])),
+      await pull(server, tenant.managerToken, pullBody(uniqueId('group'), { order: 3, cvrID: 'cvr\u0000' })),
+      await pull(server, tenant.managerToken, pullBody(uniqueId('group'), { order: 1e12, cvrID: 'cvr' })),
+    ];
+    for (const res of bad) expect(res).toMatchObject({ status: 400, body: { error: { code: 'invalid_request' } } });
+  });
+
+  it('answers admin and monitoring requests with text Postgres cannot store, or a broadcast too big to notify, with 400', async () => {
+    const admin = server.adminToken;
+    const bad = [
+      await api(server, admin, 'POST', '/api/admin/tenants', { name: 'Bistro\u0000' }),
+      await api(server, admin, 'POST', `/api/admin/tenants/${tenant.tenantId}/tokens`, { role: 'kitchen', label: 'pass\u0000' }),
+      await api(server, admin, 'GET', '/api/admin/tenants/t%00/tokens'),
+      await api(server, admin, 'DELETE', '/api/admin/tokens/t%00'),
+      await api(server, admin, 'GET', '/api/websocket/connections/t%00'),
+      await api(server, admin, 'POST', `/api/websocket/broadcast/${tenant.tenantId}`, { message: { note: 'x'.repeat(9000) } }),
+      await api(server, admin, 'POST', `/api/websocket/broadcast/${tenant.tenantId}`, { message: '\u0001'.repeat(2000) }),
+    ];
+    for (const res of bad) expect(res).toMatchObject({ status: 400, body: { error: { code: 'invalid_request' } } });
+  });
+
   it(`processes ${defaultCap} of 5,000 mutations per push and the rest on following pushes, each exactly once`, async () => {
     const client = uniqueId('client');
     const group = uniqueId('group');

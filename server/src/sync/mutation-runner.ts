@@ -13,6 +13,7 @@ import { mayRun } from '../auth/permissions.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { appendEvents, type EventRow } from '../db/events.ts';
 import { insertRejections } from '../db/rejections.ts';
+import { toStorableText } from '../db/storable-text.ts';
 import { serverEffects } from './server-effects.ts';
 import { TenantStore, type MutationTx } from './tenant-store.ts';
 import { notifyPoke } from './notify.ts';
@@ -62,7 +63,9 @@ export class TenantWrite {
   /** Keeps a rejection the issuing client will pull, so its UI can say why its change was undone. */
   reject(clientID: string, mutationID: number, mutationName: string, error: DomainError): void {
     const id = rejectionKey(clientID, mutationID);
-    this.rejections.push({ id, clientID, mutationID, mutationName, code: error.code, message: error.message, at: Date.now() });
+    // The name is whatever the client sent, and messages may quote it.
+    const [name, message] = [toStorableText(mutationName), toStorableText(error.message)];
+    this.rejections.push({ id, clientID, mutationID, mutationName: name, code: error.code, message, at: Date.now() });
   }
 
   private record(tx: MutationTx, name: string, events: DomainEvent[], meta: MutationMeta): void {

@@ -1,9 +1,14 @@
 import { z } from 'zod';
+import { isStorableText } from '../db/storable-text.ts';
 
 /** Every schemaVersion this server has ever served stays here (mutation recovery pushes old ones). */
 export const supportedSchemaVersions: readonly string[] = ['1'];
 
-const clientGroupIdSchema = z.string().min(1).max(128);
+/** Ids become SQL text: refuse what Postgres cannot store (a 400, not a 500 on every retry). */
+const idSchema = z.string().min(1).max(128).refine(isStorableText, 'contains characters that cannot be stored');
+const clientGroupIdSchema = idSchema;
+/** `cvr_order` is an int column and the next order is one more than the cookie's. */
+const maxCookieOrder = 2 ** 31 - 2;
 
 export const pushRequestSchema = z.object({
   pushVersion: z.number().int(),
@@ -13,7 +18,7 @@ export const pushRequestSchema = z.object({
   mutations: z.array(
     z.object({
       id: z.number().int().positive(),
-      clientID: z.string().min(1).max(128),
+      clientID: idSchema,
       name: z.string().max(128),
       args: z.unknown(),
       timestamp: z.number(),
@@ -22,7 +27,7 @@ export const pushRequestSchema = z.object({
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
-export const cookieSchema = z.object({ order: z.number().int().nonnegative(), cvrID: z.string().max(128) });
+export const cookieSchema = z.object({ order: z.number().int().nonnegative().max(maxCookieOrder), cvrID: idSchema });
 export type Cookie = z.infer<typeof cookieSchema>;
 
 export const pullRequestSchema = z.object({

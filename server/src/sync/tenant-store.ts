@@ -2,6 +2,7 @@ import { DomainError, keyPrefix, parseKey, type ReadonlyJSONValue, type Tx } fro
 import type { Queryable } from '../db/database.ts';
 import { deleteEntities, getEntity, isStoredKind, scanEntities, upsertEntities, upsertTicketItems, type StoredKind } from '../db/entities.ts';
 import { deleteRejections, getRejection, scanRejections } from '../db/rejections.ts';
+import { isStorableJson } from '../db/storable-text.ts';
 
 type Value = ReadonlyJSONValue | null; // null: known to be absent
 
@@ -121,6 +122,8 @@ export class MutationTx implements Tx {
     if (!parsed || parsed.kind === 'rejection') {
       throw new DomainError('invalid_args', `mutators cannot write ${key}`);
     }
+    // Caught here, the bad text rejects this one mutation; at flush it would fail the whole push.
+    if (!isStorableJson(value)) throw new DomainError('invalid_args', 'text contains characters that cannot be stored (NUL or a lone surrogate)');
     this.writes.set(key, value);
   }
 
