@@ -5,11 +5,11 @@ import type { TokenResolver } from '../auth/principal.ts';
 import type { Database } from '../db/database.ts';
 import { requireRole } from '../http/auth.ts';
 import { notFound } from '../http/http-error.ts';
-import { parse } from '../http/validate.ts';
+import { parse, storableString } from '../http/validate.ts';
 
-const tenantBody = z.object({ name: z.string().trim().min(1).max(200) });
-const tokenBody = z.object({ role: z.enum(['manager', 'kitchen']), label: z.string().trim().max(200).default('') });
-const idParam = z.string().min(1).max(128);
+const tenantBody = z.object({ name: storableString().trim().min(1).max(200) });
+const tokenBody = z.object({ role: z.enum(['manager', 'kitchen']), label: storableString().trim().max(200).default('') });
+const idParam = storableString().min(1).max(128);
 
 export function adminRoutes(db: Database, resolver: TokenResolver): Router {
   const router = Router();

@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import { isStorableText } from '../db/storable-text.ts';
 import { HttpError } from './http-error.ts';
 
 /** Parses a body, query or params object; failure is a 400 listing every problem. */
@@ -10,3 +11,6 @@ export function parse<S extends z.ZodType>(schema: S, input: unknown, what = 'bo
   }
   return parsed.data;
 }
+
+/** A string Postgres can store: without this, NUL in a name or path segment fails in SQL as a 500. */
+export const storableString = () => z.string().refine(isStorableText, 'contains characters that cannot be stored');
