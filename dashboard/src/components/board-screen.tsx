@@ -53,7 +53,7 @@ export function BoardScreen() {
         </div>
       </div>
       <InlineError message={commands.error} onDismiss={commands.clearError} />
-      <div className="board" style={{ gridTemplateColumns: `repeat(${columns.length}, minmax(232px, 1fr))` }}>
+      <div className="board" style={{ gridTemplateColumns: `repeat(${columns.length}, minmax(204px, 1fr))` }}>
         {columns.map((c) => (
           <BoardColumn key={c.spec.id} column={c} now={now} onMove={commands.move} onCancel={commands.cancel} />
         ))}

@@ -23,7 +23,7 @@ export function formatClockSeconds(at: number): string {
   return `${formatClock(at)}:${pad(d.getSeconds())}`;
 }
 
-/** "45 s", "7 min", "1 h 05 min". */
+/** "45 s", "7 min", "1 h 05 min" (kitchen clocks read minutes; hours are rare and get both). */
 export function formatDuration(ms: number): string {
   const s = Math.round(Math.max(0, ms) / 1000);
   if (s < 60) return `${s} s`;

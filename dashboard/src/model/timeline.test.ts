@@ -12,7 +12,7 @@ describe('order timeline', () => {
         { seq: 3, at: 1_735_725_660_000, type: 'contract.issued', data: { version: 1 } },
         { seq: 4, at: 1_735_725_660_000, type: 'kitchen_order.created', data: { stationId: 'grill-1' } },
         { seq: 5, at: 1_735_725_700_000, type: 'kitchen_item.status_changed', data: {} },
-        { seq: 6, at: 1_735_725_800_000, type: 'kitchen_order.status_changed', data: { from: 'in_progress', to: 'ready' } },
+        { seq: 6, at: 1_735_725_800_000, type: 'kitchen_order.status_changed', data: { from: 'in_progress', to: 'ready', kitchenOrderId: 'o1.v1.grill-1' } },
         { seq: 7, at: 1_735_725_900_000, type: 'order.status_changed', data: { from: 'ready', to: 'cancelled', reason: 'guest left' } },
         { nonsense: true },
       ],
@@ -23,7 +23,7 @@ describe('order timeline', () => {
       ['Confirmed', 'manager', undefined],
       ['Production contract v1 issued', undefined, undefined],
       ['Ticket sent to Grill 1', undefined, undefined],
-      ['Ticket bumped', undefined, undefined],
+      ['Ticket bumped at Grill 1', undefined, undefined],
       ['Cancelled', undefined, 'Reason: guest left'],
     ]);
     expect(entries[0]?.at).toBe(Date.parse('2025-01-01T10:00:00.000Z'));

@@ -43,6 +43,11 @@ const statusOf = (v: unknown) => {
   return parsed.success ? parsed.data : undefined;
 };
 
+/** Kitchen-order ids are `<orderId>.v<version>.<stationId>` (shared keys.ts). */
+function stationOfTicket(kitchenOrderId: string | undefined): string | undefined {
+  return kitchenOrderId ? /\.v\d+\.(.+)$/.exec(kitchenOrderId)?.[1] : undefined;
+}
+
 /** Ticket moves worth a line on the order's timeline (item-level moves are the kitchen's business). */
 const ticketMoves: Record<string, string> = {
   '*>ready': 'Ticket bumped',
@@ -60,9 +65,10 @@ const describe: Record<string, Describe> = {
   },
   'contract.issued': (d) => ({ title: `Production contract v${String(d.version ?? '?')} issued` }),
   'kitchen_order.created': (d, names) => ({ title: `Ticket sent to ${names(text(d.stationId) ?? '')}` }),
-  'kitchen_order.status_changed': (d) => {
+  'kitchen_order.status_changed': (d, names) => {
     const title = ticketMoves[`${String(d.from)}>${String(d.to)}`] ?? ticketMoves[`*>${String(d.to)}`];
-    return title ? { title } : undefined;
+    const station = stationOfTicket(text(d.kitchenOrderId));
+    return title ? { title: station ? `${title} at ${names(station)}` : title } : undefined;
   },
 };
 

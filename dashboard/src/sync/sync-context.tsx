@@ -12,6 +12,8 @@ export function SyncProvider(props: { serverUrl: string; token: string; children
     const flush = () => void c.rep.push({ now: true }).catch(() => undefined);
     window.addEventListener('online', flush);
     setClient(c);
+    // For tests and support: the live client, like the kitchen app's `window.ksClient`.
+    (window as { ksDashboard?: SyncClient }).ksDashboard = c;
     return () => {
       window.removeEventListener('online', flush);
       setClient(undefined);
