@@ -11,5 +11,7 @@ export interface Database extends Queryable {
   transaction<T>(fn: (q: Queryable) => Promise<T>, options?: { isolation?: 'repeatable read' }): Promise<T>;
   /** Subscribes to NOTIFY on `channel`; payloads arrive only for committed transactions. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /** Called after notifications may have been missed (the LISTEN connection was lost and is back). */
+  onListenGap(handler: () => void): void;
   close(): Promise<void>;
 }

@@ -28,6 +28,8 @@ export async function openPglite(dataDir: string): Promise<Database> {
       const unsubscribe = await db.listen(channel, onPayload);
       return async () => unsubscribe();
     },
+    // Notifications never leave the process, so none can be missed.
+    onListenGap: () => undefined,
     async close() {
       await db.close();
     },

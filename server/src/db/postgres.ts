@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Database, Queryable } from './database.ts';
+import { PgListener } from './pg-listener.ts';
 
 // bigint columns (versions, sequence numbers) fit in a JS number for this system's lifetime.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -7,13 +8,7 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   pool.on('error', () => undefined);
-  const listener = new pg.Client({ connectionString: url });
-  let listenerConnected = false;
-  const handlers = new Map<string, Set<(payload: string) => void>>();
-  listener.on('notification', (msg) => {
-    for (const h of handlers.get(msg.channel) ?? []) h(msg.payload ?? '');
-  });
-  listener.on('error', () => undefined);
+  const listener = new PgListener(url);
 
   const query: Queryable['query'] = async (sql, params) => {
     const result = await pool.query(sql, params as unknown[]);
@@ -43,22 +38,10 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
         client.release();
       }
     },
-    async listen(channel, onPayload) {
-      if (!listenerConnected) {
-        await listener.connect();
-        listenerConnected = true;
-      }
-      if (!handlers.has(channel)) {
-        handlers.set(channel, new Set());
-        await listener.query(`LISTEN ${channel}`);
-      }
-      handlers.get(channel)?.add(onPayload);
-      return async () => {
-        handlers.get(channel)?.delete(onPayload);
-      };
-    },
+    listen: (channel, onPayload) => listener.listen(channel, onPayload),
+    onListenGap: (handler) => listener.onGap(handler),
     async close() {
-      if (listenerConnected) await listener.end().catch(() => undefined);
+      await listener.close();
       await pool.end();
     },
   };

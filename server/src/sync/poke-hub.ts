@@ -37,6 +37,15 @@ export class PokeHub {
       }),
     );
     this.unsubscribe.push(await db.listen(channels.revoke, (payload) => handlers.onRevoke(JSON.parse(payload) as string)));
+    // Pokes sent while the listener was away are lost: every socket pulls once to catch up.
+    db.onListenGap(() => this.pokeEveryone());
+  }
+
+  private pokeEveryone(): void {
+    for (const conn of this.registry.all()) {
+      this.registry.send(conn, pokeMessage);
+      this.registry.counters.pokes += 1;
+    }
   }
 
   async stop(): Promise<void> {

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { placeOrder, seedMenu, ticketsOf } from '../support/kitchen-fixture.ts';
+import { connectedClient, settle } from '../support/replicache-client.ts';
+import { createTenant, startServer, type TestServer } from '../support/server.ts';
+import { waitUntil } from '../support/wait.ts';
+
+/** Ends the server's dedicated LISTEN connection, as a Postgres restart or a network blip would. */
+async function dropListener(server: TestServer): Promise<void> {
+  const { rows } = await server.running.db.query<{ ended: boolean }>(
+    `SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity
+     WHERE datname = current_database() AND pid <> pg_backend_pid() AND query ILIKE 'LISTEN%'`,
+  );
+  expect(rows.length).toBeGreaterThan(0);
+}
+
+describe('the LISTEN connection of a server on Postgres', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer({ backend: 'postgres' });
+  });
+  afterAll(async () => server.stop());
+
+  it('comes back after Postgres drops it, and clients hear of pushes made meanwhile', async () => {
+    const tenant = await createTenant(server);
+    const manager = await connectedClient(server, tenant.managerToken);
+    const kitchen = await connectedClient(server, tenant.kitchenToken);
+    try {
+      await seedMenu(manager.rep);
+      await settle(manager.rep);
+      await waitUntil(() => kitchen.socket.pokes > 0, 5000, 'a first poke');
+
+      const pokesBefore = kitchen.socket.pokes;
+      await dropListener(server);
+      // Pushed at once: its NOTIFY may fall in the gap, which the reconnect's catch-up poke covers.
+      await placeOrder(manager.rep, 'o1');
+      await settle(manager.rep);
+
+      await ticketsOf(kitchen.rep, 'o1');
+      expect(kitchen.socket.pokes).toBeGreaterThan(pokesBefore);
+      // Listening again: later pushes poke as before.
+      await placeOrder(manager.rep, 'o2');
+      await settle(manager.rep);
+      await ticketsOf(kitchen.rep, 'o2');
+    } finally {
+      await manager.close();
+      await kitchen.close();
+    }
+  });
+});
