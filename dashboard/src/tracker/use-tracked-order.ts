@@ -71,11 +71,15 @@ export function useTrackedOrder(token: string): TrackedState {
   const client = useTrackerClient(token);
   const health = useHealth(client);
   const orders = useOrdersOf(client);
-  const refused = health?.connection === 'auth-error';
+  // Latched: closing the client afterwards reports "disconnected", which must not undo the verdict.
+  const [refusedClient, setRefusedClient] = useState<SyncClient>();
+  const refused = client !== undefined && (refusedClient === client || health?.connection === 'auth-error');
   useEffect(() => {
+    if (!refused || !client || refusedClient === client) return;
+    setRefusedClient(client);
     // A refused token gets no more requests.
-    if (refused) void client?.close();
-  }, [refused, client]);
+    void client.close();
+  }, [refused, client, refusedClient]);
   // A tracking token's view is exactly one order; a pulled view without it is not a tracking link.
   const wrongView = useSettled(health?.lastPullAt !== undefined && orders !== undefined && orders.length !== 1, settleMs);
 
