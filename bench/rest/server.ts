@@ -48,7 +48,9 @@ export async function startServer(backend: Backend): Promise<ServerProcess> {
     url.pathname = `/${dbName}`;
     databaseUrl = url.toString();
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/src/main.ts')], {
+  // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(root, 'server/src/main.ts')], {
     cwd: join(root, 'server'),
     stdio: ['ignore', 'pipe', 'inherit'],
     env: {

@@ -87,8 +87,8 @@ export const orderRecordRoutes = [
     handle: (ctx) =>
       writeThrough(ctx, async (w) => {
         await w.apply('reissueContract', { orderId: ctx.params.id, at: Date.now() });
-        const order = found(await w.get<Order>(orderKey(ctx.params.id)), 'order');
-        return w.get<ProductionContract>(contractKey(contractId(order.id, order.contractVersion ?? 0)));
+        const order = await w.get<Order>(orderKey(ctx.params.id));
+        return w.get<ProductionContract>(contractKey(contractId(ctx.params.id, order?.contractVersion ?? 0)));
       }),
   }),
   defineRoute({

@@ -9,6 +9,7 @@ import { productRoutes } from './products-routes.ts';
 import { openApiDocument } from './openapi.ts';
 import { mountRoutes, type AnyRoute } from './route-spec.ts';
 import { stationRoutes } from './stations-routes.ts';
+import { WriteBatcher } from './write-batcher.ts';
 
 export interface RestDeps {
   db: Database;
@@ -34,7 +35,7 @@ const requestId: RequestHandler = (req, res, next) => {
 export function restRoutes(deps: RestDeps): Router {
   const router = Router();
   router.use(requestId);
-  mountRoutes(router, restApi, { db: deps.db, checkResponses: deps.checkResponses ?? false });
+  mountRoutes(router, restApi, { db: deps.db, writes: new WriteBatcher(deps.db), checkResponses: deps.checkResponses ?? false });
   return router;
 }
 

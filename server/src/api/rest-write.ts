@@ -1,5 +1,5 @@
 import type { DomainEvent, MutatorName, ReadonlyJSONValue } from '@kitchensync/shared';
-import { withTenantWrite } from '../sync/mutation-runner.ts';
+import type { MutationMeta, TenantWrite } from '../sync/mutation-runner.ts';
 import type { RouteContext } from './route-spec.ts';
 
 /** What a REST handler may do inside the tenant's serialised write. */
@@ -11,21 +11,24 @@ export interface RestWrite {
   list<T>(prefix: string): Promise<T[]>;
 }
 
+function restWrite(write: TenantWrite, meta: MutationMeta): RestWrite {
+  return {
+    async apply(name, args) {
+      const outcome = await write.apply(name, args, meta);
+      if (!outcome.ok) throw outcome.error;
+      return outcome.events;
+    },
+    get: async <V>(key: string) => (await write.store.begin().get(key)) as V | undefined,
+    list: async <V>(prefix: string) => (await write.store.begin().scan({ prefix }).toArray()) as ReadonlyJSONValue[] as V[],
+  };
+}
+
 /**
  * REST writes go through the same mutators, the same per-tenant advisory lock and the same audit
- * trail as sync pushes; sync clients are poked when the transaction commits.
+ * trail as sync pushes; sync clients are poked when the transaction commits. `fn` may refuse
+ * (throw) only before its first successful `apply`: what it applied is committed with its batch.
  */
 export function writeThrough<T>(ctx: RouteContext<unknown, unknown, unknown>, fn: (w: RestWrite) => Promise<T>): Promise<T> {
-  return withTenantWrite(ctx.db, ctx.tenantId, undefined, async (write) => {
-    const meta = { source: 'rest' as const, principal: ctx.principal, requestId: ctx.requestId };
-    return fn({
-      async apply(name, args) {
-        const outcome = await write.apply(name, args, meta);
-        if (!outcome.ok) throw outcome.error;
-        return outcome.events;
-      },
-      get: async <V>(key: string) => (await write.store.begin().get(key)) as V | undefined,
-      list: async <V>(prefix: string) => (await write.store.begin().scan({ prefix }).toArray()) as ReadonlyJSONValue[] as V[],
-    });
-  });
+  const meta: MutationMeta = { source: 'rest', principal: ctx.principal, requestId: ctx.requestId };
+  return ctx.writes.run(ctx.tenantId, (write) => fn(restWrite(write, meta)));
 }
