@@ -3,7 +3,7 @@ import type { AdminApi } from '../api/admin-api.ts';
 import { usePoll } from './use-poll.ts';
 
 /** Who is connected to this tenant right now (refreshed every few seconds). */
-export function ConnectionsCard({ api, tenantId }: { api: AdminApi; tenantId: string }) {
+export function ConnectionsCard({ api, tenantId, labelOf }: { api: AdminApi; tenantId: string; labelOf: (tokenId: string) => string | undefined }) {
   const load = useCallback(() => api.connections(tenantId), [api, tenantId]);
   const connections = usePoll(load, 5000, tenantId);
   const list = connections.data ?? [];
@@ -22,7 +22,7 @@ export function ConnectionsCard({ api, tenantId }: { api: AdminApi; tenantId: st
             <tr>
               <th>#</th>
               <th>Role</th>
-              <th>Token</th>
+              <th>Device</th>
               <th>Since</th>
             </tr>
           </thead>
@@ -34,7 +34,7 @@ export function ConnectionsCard({ api, tenantId }: { api: AdminApi; tenantId: st
                   <span className={`pill pill--${c.role}`}>{c.role}</span>
                 </td>
                 <td className="small">
-                  <code>{c.tokenId}</code>
+                  {labelOf(c.tokenId) ?? <code>{c.tokenId}</code>}
                 </td>
                 <td className="small">{c.connectedAt.slice(11, 19)}</td>
               </tr>

@@ -1,10 +1,15 @@
+import { useCallback } from 'react';
 import type { AdminApi, TenantRow } from '../api/admin-api.ts';
 import { BroadcastForm } from './broadcast-form.tsx';
 import { ConnectionsCard } from './connections-card.tsx';
 import { TokensCard } from './tokens-card.tsx';
+import { usePoll } from './use-poll.ts';
 
 /** One tenant: its tokens, its live connections and a broadcast form. */
 export function TenantPanel({ api, tenant }: { api: AdminApi; tenant: TenantRow }) {
+  const load = useCallback(() => api.listTokens(tenant.id), [api, tenant.id]);
+  const tokens = usePoll(load, 0, tenant.id);
+  const labelOf = (tokenId: string) => tokens.data?.find((t) => t.id === tokenId)?.label;
   return (
     <div className="tenant-panel" data-tenant-id={tenant.id}>
       <div className="page-head">
@@ -15,9 +20,9 @@ export function TenantPanel({ api, tenant }: { api: AdminApi; tenant: TenantRow 
           </p>
         </div>
       </div>
-      <TokensCard api={api} tenantId={tenant.id} />
+      <TokensCard api={api} tenantId={tenant.id} tokens={tokens} />
       <div className="two-col">
-        <ConnectionsCard api={api} tenantId={tenant.id} />
+        <ConnectionsCard api={api} tenantId={tenant.id} labelOf={labelOf} />
         <BroadcastForm api={api} tenantId={tenant.id} />
       </div>
     </div>

@@ -1,13 +1,11 @@
-import { useCallback, useState } from 'react';
-import type { AdminApi, IssuedToken } from '../api/admin-api.ts';
+import { useState } from 'react';
+import type { AdminApi, IssuedToken, TokenRow } from '../api/admin-api.ts';
 import { IssueTokenForm } from './issue-token-form.tsx';
 import { IssuedTokenNotice } from './issued-token-notice.tsx';
-import { usePoll } from './use-poll.ts';
+import type { Poll } from './use-poll.ts';
 
 /** The tenant's manager and kitchen tokens: issue new ones, revoke old ones. */
-export function TokensCard({ api, tenantId }: { api: AdminApi; tenantId: string }) {
-  const load = useCallback(() => api.listTokens(tenantId), [api, tenantId]);
-  const tokens = usePoll(load, 0, tenantId);
+export function TokensCard({ api, tenantId, tokens }: { api: AdminApi; tenantId: string; tokens: Poll<TokenRow[]> }) {
   const [issued, setIssued] = useState<IssuedToken>();
   const [problem, setProblem] = useState<string>();
   const revoke = (id: string) => {

@@ -4,6 +4,8 @@ import { formatMoney, formatPrep } from '../model/format.ts';
 import { stationTypeLabel } from '../model/labels.ts';
 import type { MenuCategory } from '../model/menu.ts';
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 /** The whole menu by category; a row opens the editor. */
 export function ProductTable({ menu, selectedId, onSelect }: { menu: readonly MenuCategory[]; selectedId: string | undefined; onSelect: (p: Product) => void }) {
   return (
@@ -36,7 +38,7 @@ export function ProductTable({ menu, selectedId, onSelect }: { menu: readonly Me
                 </button>
                 {!p.active && <span className="pill pill--muted">off menu</span>}
                 <div className="muted small">
-                  {p.ingredients.length} ingredients · {p.recipeSteps.length} steps
+                  {plural(p.ingredients.length, 'ingredient')} · {plural(p.recipeSteps.length, 'step')}
                 </div>
               </td>
               <td className="num">{formatMoney(p.priceCents, config.currency, config.locale)}</td>

@@ -1,17 +1,20 @@
-import type { Station } from '@kitchensync/shared';
+import type { KitchenOrder, Station } from '@kitchensync/shared';
 import { useState } from 'react';
 import { stationLoad } from '../model/kitchen.ts';
-import { stationTypeLabel } from '../model/labels.ts';
+import { orderNumber } from '../model/format.ts';
+import { stationTypeLabel, ticketStatusLabel } from '../model/labels.ts';
 
 export interface StationCardProps {
   readonly station: Station;
+  /** The station's open tickets, oldest first. */
+  readonly tickets: readonly KitchenOrder[];
   readonly onSave: (patch: { capacity: number; active: boolean }) => void;
 }
 
 const levelText = { idle: 'Idle', normal: 'Working', busy: 'Busy', full: 'At capacity' } as const;
 
 /** A station's live load (open tickets against capacity), with capacity and on/off editable. */
-export function StationCard({ station, onSave }: StationCardProps) {
+export function StationCard({ station, tickets, onSave }: StationCardProps) {
   const [editing, setEditing] = useState(false);
   const [capacity, setCapacity] = useState(String(station.capacity));
   const { ratio, level } = stationLoad(station);
@@ -32,6 +35,15 @@ export function StationCard({ station, onSave }: StationCardProps) {
       <div className={`meter meter--${level}`} role="progressbar" aria-valuemin={0} aria-valuemax={station.capacity} aria-valuenow={station.openTickets}>
         <span style={{ width: `${Math.min(100, ratio * 100)}%` }} />
       </div>
+      {tickets.length > 0 && (
+        <ul className="station-card__tickets" aria-label="Open tickets">
+          {tickets.map((t) => (
+            <li key={t.id} className={`ticket-chip ticket-chip--${t.status}`} title={ticketStatusLabel[t.status]}>
+              {orderNumber(t.orderId)}
+            </li>
+          ))}
+        </ul>
+      )}
       {editing ? (
         <form
           className="station-card__edit"

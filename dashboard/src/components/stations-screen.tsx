@@ -1,4 +1,4 @@
-import type { Station } from '@kitchensync/shared';
+import { openTicketStatuses, type KitchenOrder, type Station } from '@kitchensync/shared';
 import { useMemo } from 'react';
 import { presetRange } from '../model/date-range.ts';
 import { consumption } from '../model/kitchen.ts';
@@ -21,6 +21,14 @@ export function StationsScreen() {
   const uses = useMemo(() => consumption(tickets.values(), today.from, today.to), [tickets, today.from, today.to]);
   const list = [...stations.values()].sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name));
   const open = list.reduce((n, s) => n + s.openTickets, 0);
+  const ticketsAt = useMemo(() => {
+    const by = new Map<string, KitchenOrder[]>();
+    for (const t of tickets.values()) {
+      if (openTicketStatuses.includes(t.status)) by.set(t.stationId, [...(by.get(t.stationId) ?? []), t]);
+    }
+    for (const list of by.values()) list.sort((a, b) => a.createdAt - b.createdAt);
+    return by;
+  }, [tickets]);
   const save = (s: Station, patch: { capacity: number; active: boolean }) =>
     void rep.mutate.upsertStation({ id: s.id, name: s.name, type: s.type, ...patch }).catch(() => undefined);
 
@@ -36,7 +44,7 @@ export function StationsScreen() {
       </div>
       <div className="station-grid">
         {list.map((s) => (
-          <StationCard key={s.id} station={s} onSave={(patch) => save(s, patch)} />
+          <StationCard key={s.id} station={s} tickets={ticketsAt.get(s.id) ?? []} onSave={(patch) => save(s, patch)} />
         ))}
       </div>
       <div className="two-col">
