@@ -52,6 +52,7 @@ export function KitchenScreen({ settings, onSettings }: { settings: Settings; on
         <TicketRail
           rail={data.rail}
           selectedId={selection.ticket?.id}
+          selectedIndex={selection.index}
           pickedItem={selection.pickedItem}
           acked={acked}
           arrivals={arrivals}

@@ -1,12 +1,15 @@
 import type { ItemStatus, KitchenOrder } from '@kitchensync/shared';
 import { useLayoutEffect } from 'react';
+import { useElementSize } from '../hooks/use-element-size.ts';
 import { isNew, type Arrivals } from '../model/arrivals.ts';
+import { railGrid, railPage } from '../model/rail-page.ts';
 import { railCommitted } from '../perf/bump-marks.ts';
 import { TicketCard } from './ticket-card.tsx';
 
 export interface TicketRailProps {
   readonly rail: readonly KitchenOrder[];
   readonly selectedId: string | undefined;
+  readonly selectedIndex: number;
   readonly pickedItem: number | undefined;
   readonly acked: ReadonlySet<string>;
   readonly arrivals: Arrivals;
@@ -20,30 +23,37 @@ export interface TicketRailProps {
 }
 
 export function TicketRail(p: TicketRailProps) {
+  const [ref, size] = useElementSize<HTMLElement>();
+  const grid = railGrid(size.width, size.height);
+  const page = railPage(p.rail.length, p.selectedIndex, grid.columns * grid.rows);
   useLayoutEffect(railCommitted, [p.rail]);
-  useLayoutEffect(() => {
-    if (p.selectedId) document.querySelector(`[data-ticket-id="${CSS.escape(p.selectedId)}"]`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  }, [p.selectedId]);
-  if (p.rail.length === 0) return <div className="rail rail--empty">No open tickets. Nice.</div>;
   const now = Date.now();
   return (
-    <section className="rail" aria-label="Ticket rail">
-      {p.rail.map((t) => (
-        <TicketCard
-          key={t.id}
-          ticket={t}
-          selected={t.id === p.selectedId}
-          pickedItem={t.id === p.selectedId ? p.pickedItem : undefined}
-          acknowledged={p.acked.has(t.id)}
-          isNew={isNew(p.arrivals, t.id, now)}
-          customer={p.customerName(t.orderId)}
-          station={p.showStation ? p.stationName(t.stationId) : undefined}
-          onSelect={p.onSelect}
-          onAcknowledge={p.onAcknowledge}
-          onItem={p.onItem}
-          onBump={p.onBump}
-        />
-      ))}
+    <section ref={ref} className="rail" aria-label="Ticket rail">
+      {p.rail.length === 0 && <div className="rail__empty">No open tickets. Nice.</div>}
+      <div className="rail__grid" style={{ gridTemplateColumns: `repeat(${grid.columns}, minmax(0, 1fr))`, gridTemplateRows: `repeat(${grid.rows}, minmax(0, 1fr))` }}>
+        {p.rail.slice(page.start, page.end).map((t) => (
+          <TicketCard
+            key={t.id}
+            ticket={t}
+            selected={t.id === p.selectedId}
+            pickedItem={t.id === p.selectedId ? p.pickedItem : undefined}
+            acknowledged={p.acked.has(t.id)}
+            isNew={isNew(p.arrivals, t.id, now)}
+            customer={p.customerName(t.orderId)}
+            station={p.showStation ? p.stationName(t.stationId) : undefined}
+            onSelect={p.onSelect}
+            onAcknowledge={p.onAcknowledge}
+            onItem={p.onItem}
+            onBump={p.onBump}
+          />
+        ))}
+      </div>
+      {page.pages > 1 && (
+        <div className="rail__pager" data-page={page.page + 1}>
+          Tickets {page.start + 1}–{page.end} of {p.rail.length} · page {page.page + 1}/{page.pages} · <kbd>j</kbd>/<kbd>→</kbd> next
+        </div>
+      )}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 /**
  * Performance marks for the bump benchmark: `ks:bump:key` when a bump is asked for,
  * `ks:bump:painted` after the next frame that shows the changed rail, and a `ks:bump` measure
- * between them. Cheap enough to leave on in production.
+ * between them (and `ks:bump:to-commit` up to React's commit of the new rail). Cheap enough to leave on in production.
  */
 let pending = false;
 
@@ -16,7 +16,10 @@ export function markBump(stage: 'key'): void {
 export function railCommitted(): void {
   if (!pending) return;
   pending = false;
+  performance.mark('ks:bump:commit');
+  performance.measure('ks:bump:to-commit', 'ks:bump:key', 'ks:bump:commit');
   requestAnimationFrame(() => {
+    performance.mark('ks:bump:frame');
     // The rAF callback runs before paint; a message posted from it is handled just after.
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
