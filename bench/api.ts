@@ -93,7 +93,24 @@ async function maxThroughput(workload: Workload, workers: number, durationS: num
   return { samples, elapsedS: (performance.now() - start) / 1000 };
 }
 
+/** REST writes per transaction so far (group commit), from the server's metrics. */
+async function writesPerBatch(http: HttpClient, adminToken: string): Promise<{ writes: number; batches: number }> {
+  const res = await http.send('GET', '/api/metrics', adminToken);
+  const text = String(res.body);
+  const value = (name: string) => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+  return { writes: value('kitchensync_rest_writes_total'), batches: value('kitchensync_rest_write_batches_total') };
+}
+
+/** Which requests failed and how, so a bad run explains itself. */
+function failures(label: string, samples: readonly Sample[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const s of samples) if (s.status >= 400) counts.set(`${s.name} ${s.status}`, (counts.get(`${s.name} ${s.status}`) ?? 0) + 1);
+  return counts.size === 0 ? undefined : `${label} failures: ${[...counts].map(([k, n]) => `${k} ×${n}`).join(', ')}`;
+}
+
 const table: ReturnType<typeof summarise> = [];
+const notes: string[] = [];
+const batching: string[] = [];
 for (const backend of backends) {
   const server = await startServer(backend);
   const http = new HttpClient(server.url);
@@ -101,10 +118,16 @@ for (const backend of backends) {
     const workload = new Workload(http);
     await workload.setup(server.adminToken);
     await fixedRate(workload, 100, 5); // warm-up: JIT, caches, and a few hundred orders to read
+    const before = await writesPerBatch(http, server.adminToken);
     const fixed = await fixedRate(workload, rate, seconds);
     table.push(...summarise(`${backend} @${rate}/s`, fixed, seconds));
+    const middle = await writesPerBatch(http, server.adminToken);
     const max = await maxThroughput(workload, concurrency, seconds);
     table.push(...summarise(`${backend} max (${concurrency} conc.)`, max.samples, max.elapsedS));
+    const after = await writesPerBatch(http, server.adminToken);
+    const ratio = (a: typeof before, b: typeof before) => ((b.writes - a.writes) / Math.max(1, b.batches - a.batches)).toFixed(2);
+    for (const note of [failures(`${backend} @${rate}/s`, fixed), failures(`${backend} max`, max.samples)]) if (note) notes.push(note);
+    batching.push(`${backend}: ${ratio(before, middle)} writes per transaction @${rate}/s, ${ratio(middle, after)} at max`);
     if (values['by-op']) console.table([...byOp(`${backend} @${rate}/s`, fixed), ...byOp(`${backend} max`, max.samples)]);
   } finally {
     http.close();
@@ -114,5 +137,6 @@ for (const backend of backends) {
 
 console.log(`REST mixed workload (80% reads / 20% writes), ${seconds}s per phase, ${cpus().length} cores, node ${process.version}; latency in ms`);
 console.table(table);
+for (const line of [...batching, ...notes]) console.log(line);
 const fixed = table.filter((r) => r.phase.includes(`@${rate}/s`) && r.ops === 'all');
 for (const r of fixed) console.log(`${r.phase}: p95 ${r.p95} ms ${r.p95 <= 25 ? '≤' : '>'} 25 ms target`);

@@ -37,7 +37,8 @@ export class HttpClient {
           res.on('data', (c: Buffer) => chunks.push(c));
           res.on('end', () => {
             const text = Buffer.concat(chunks).toString('utf8');
-            resolve({ status: res.statusCode ?? 0, body: text ? (JSON.parse(text) as unknown) : undefined });
+            const json = String(res.headers['content-type']).includes('json');
+            resolve({ status: res.statusCode ?? 0, body: json && text ? (JSON.parse(text) as unknown) : text });
           });
           res.on('error', reject);
         },

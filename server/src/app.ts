@@ -55,7 +55,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(express.json({ limit: '1mb' }));
   api.use('/admin', adminRoutes(db, resolver));
   api.use('/websocket', monitoringRoutes(db, registry, meter));
-  api.use(restRoutes({ db, registry, checkResponses: !isProduction(env) }));
+  api.use(restRoutes({ db, registry, metrics, checkResponses: !isProduction(env) }));
   app.use('/api', api);
   app.use('/api', apiNotFound);
   app.use(staticUi());

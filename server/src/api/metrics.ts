@@ -6,9 +6,12 @@ export interface Metrics {
   errors: number;
   mutationsPushed: number;
   pulls: number;
+  /** REST writes, and the transactions they were committed in (group commit). */
+  restWrites: number;
+  restWriteBatches: number;
 }
 
-export const newMetrics = (): Metrics => ({ requests: 0, errors: 0, mutationsPushed: 0, pulls: 0 });
+export const newMetrics = (): Metrics => ({ requests: 0, errors: 0, mutationsPushed: 0, pulls: 0, restWrites: 0, restWriteBatches: 0 });
 
 export function prometheusText(metrics: Metrics, registry: SocketRegistry): string {
   const lines: [string, string, number][] = [
@@ -16,6 +19,8 @@ export function prometheusText(metrics: Metrics, registry: SocketRegistry): stri
     ['kitchensync_http_errors_total', 'counter', metrics.errors],
     ['kitchensync_mutations_pushed_total', 'counter', metrics.mutationsPushed],
     ['kitchensync_pulls_total', 'counter', metrics.pulls],
+    ['kitchensync_rest_writes_total', 'counter', metrics.restWrites],
+    ['kitchensync_rest_write_batches_total', 'counter', metrics.restWriteBatches],
     ['kitchensync_ws_connections', 'gauge', registry.all().length],
     ['kitchensync_ws_pokes_total', 'counter', registry.counters.pokes],
     ['kitchensync_ws_messages_out_total', 'counter', registry.counters.messagesOut],

@@ -25,6 +25,7 @@ export class WriteBatcher {
 
   constructor(
     private readonly db: Database,
+    private readonly counters: { restWrites: number; restWriteBatches: number } = { restWrites: 0, restWriteBatches: 0 },
     private readonly maxBatch = 32,
   ) {}
 
@@ -55,6 +56,8 @@ export class WriteBatcher {
 
   private async commit(tenantId: string, batch: readonly Queued[]): Promise<void> {
     const outcomes: { ok: boolean; value: unknown }[] = [];
+    this.counters.restWriteBatches += 1;
+    this.counters.restWrites += batch.length;
     try {
       await withTenantWrite(this.db, tenantId, undefined, async (write) => {
         for (const { job } of batch) {
