@@ -20,7 +20,7 @@ export function BoardColumn({ column, now, onMove, onCancel }: BoardColumnProps)
       <div className="board-column__cards">
         {orders.length === 0 && <p className="board-column__empty">{spec.finished ? 'Nothing finished today' : 'No orders'}</p>}
         {orders.map((o) => (
-          <OrderCard key={o.id} order={o} now={now} onMove={onMove} onCancel={onCancel} />
+          <OrderCard key={o.id} order={o} now={now} finished={spec.finished} onMove={onMove} onCancel={onCancel} />
         ))}
         {hidden > 0 && <p className="board-column__more muted">and {hidden} earlier today</p>}
       </div>

@@ -13,7 +13,7 @@ export function KpiCards({ stats }: { stats: OrderStats }) {
       id: 'p50',
       label: 'Confirmed → ready',
       value: stats.p50 === undefined ? '—' : formatDuration(stats.p50),
-      sub: stats.p90 === undefined ? 'no orders ready yet' : `p50 · p90 ${formatDuration(stats.p90)}`,
+      sub: stats.p90 === undefined ? 'no orders ready yet' : `p50 (p90: ${formatDuration(stats.p90)})`,
     },
   ];
   return (

@@ -2,7 +2,7 @@ import type { Order, OrderStatus } from '@kitchensync/shared';
 import { memo } from 'react';
 import { config } from '../config.ts';
 import { etaFor } from '../model/eta.ts';
-import { formatClock, formatDuration, formatMoney, lineLabel, orderNumber } from '../model/format.ts';
+import { formatAge, formatClock, formatMoney, lineLabel, orderNumber } from '../model/format.ts';
 import { Link } from '../routing/link.tsx';
 import { ChannelBadge } from './channel-badge.tsx';
 import { OrderActionBar } from './order-action-bar.tsx';
@@ -10,6 +10,8 @@ import { OrderActionBar } from './order-action-bar.tsx';
 export interface OrderCardProps {
   readonly order: Order;
   readonly now: number;
+  /** In the finished column: show when it finished rather than how long it has waited. */
+  readonly finished?: boolean | undefined;
   readonly onMove: (order: Order, to: OrderStatus) => void;
   readonly onCancel: (order: Order, reason: string) => void;
 }
@@ -23,7 +25,7 @@ function Timing({ order, now }: { order: Order; now: number }) {
   return null;
 }
 
-function OrderCardView({ order, now, onMove, onCancel }: OrderCardProps) {
+function OrderCardView({ order, now, finished, onMove, onCancel }: OrderCardProps) {
   const extra = order.lines.length - shownLines;
   return (
     <article className={`order-card order-card--${order.status}`} data-order-id={order.id} data-status={order.status}>
@@ -31,9 +33,15 @@ function OrderCardView({ order, now, onMove, onCancel }: OrderCardProps) {
         <header className="order-card__head">
           <span className="order-card__number">{orderNumber(order.id)}</span>
           <ChannelBadge channel={order.channel} />
-          <span className="order-card__age" title={`Placed at ${formatClock(order.createdAt)}`}>
-            {formatDuration(now - order.createdAt)}
-          </span>
+          {finished ? (
+            <span className="order-card__age" title={`Placed at ${formatClock(order.createdAt)}`}>
+              {formatClock(order.updatedAt)}
+            </span>
+          ) : (
+            <span className="order-card__age" title={`Placed at ${formatClock(order.createdAt)}`}>
+              {formatAge(now - order.createdAt)}
+            </span>
+          )}
         </header>
         <div className="order-card__customer">{order.customer.name}</div>
         <ul className="order-card__lines">
@@ -48,7 +56,7 @@ function OrderCardView({ order, now, onMove, onCancel }: OrderCardProps) {
         <footer className="order-card__foot">
           <span className="order-card__total">{formatMoney(order.totalCents, config.currency, config.locale)}</span>
           <Timing order={order} now={now} />
-          {order.status === 'cancelled' && order.cancelReason && <span className="order-card__reason">“{order.cancelReason}”</span>}
+          {order.cancelReason && <span className="order-card__reason">“{order.cancelReason}”</span>}
         </footer>
       </Link>
       <OrderActionBar order={order} onMove={onMove} onCancel={onCancel} compact />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatMoney, formatPrep, lineLabel, orderNumber } from './format.ts';
+import { formatAge, formatDuration, formatMoney, formatPrep, lineLabel, orderNumber } from './format.ts';
 
 describe('format', () => {
   it('money is shown from cents in the configured currency', () => {
@@ -17,6 +17,10 @@ describe('format', () => {
     expect(formatDuration(7 * 60_000)).toBe('7 min');
     expect(formatDuration(65 * 60_000)).toBe('1 h 05 min');
     expect(formatDuration(-5)).toBe('0 s');
+  });
+
+  it('a card’s age is compact', () => {
+    expect([formatAge(45_000), formatAge(12 * 60_000 + 5_000), formatAge(80 * 60_000)]).toEqual(['45s', '12m', '1h 20m']);
   });
 
   it('prep times keep odd seconds and lines put the quantity first', () => {

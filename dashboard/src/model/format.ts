@@ -32,6 +32,14 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(min / 60)} h ${pad(min % 60)} min`;
 }
 
+/** "45s", "12m", "1h 20m": an order's age on a card, where space is short. */
+export function formatAge(ms: number): string {
+  const s = Math.floor(Math.max(0, ms) / 1000);
+  if (s < 60) return `${s}s`;
+  const min = Math.floor(s / 60);
+  return min < 60 ? `${min}m` : `${Math.floor(min / 60)}h ${pad(min % 60)}m`;
+}
+
 /** "2 × Burger": quantities first, the way a server reads a ticket. */
 export const lineLabel = (line: { quantity: number; name: string }) => `${line.quantity} × ${line.name}`;
 

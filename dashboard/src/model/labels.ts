@@ -14,7 +14,7 @@ export const statusLabel: Record<OrderStatus, string> = {
 export const moveLabel: Record<OrderStatus, string> = {
   draft: 'Back to draft',
   confirmed: 'Confirm',
-  in_preparation: 'Start preparing',
+  in_preparation: 'Start',
   ready: 'Mark ready',
   delivering: 'Send out',
   delivered: 'Hand over',
