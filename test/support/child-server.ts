@@ -1,39 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDatabase } from '../../server/src/db/open.ts';
-import type { Database } from '../../server/src/db/database.ts';
-import { freshPostgresDatabase } from './postgres.ts';
-import type { Backend } from './server.ts';
+import type { DurableStorage } from './storage.ts';
 
 const serverDir = fileURLToPath(new URL('../../server/', import.meta.url));
 const listening = /kitchensync listening on (http:\/\/\S+)/;
 const startTimeoutMs = 30_000;
-
-/** Where a child server keeps its data, outliving any one process: a Postgres database or a PGlite directory. */
-export interface DurableStorage {
-  readonly backend: Backend;
-  readonly env: Record<string, string>;
-  /** Opens the data in this process (only while no server holds a PGlite directory). */
-  open(): Promise<Database>;
-  remove(): Promise<void>;
-}
-
-export async function durableStorage(backend: Backend): Promise<DurableStorage> {
-  if (backend === 'postgres') {
-    const db = await freshPostgresDatabase();
-    return { backend, env: { DATABASE_URL: db.url }, open: () => openDatabase(db.url, ''), remove: db.drop };
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'kitchensync-'));
-  return {
-    backend,
-    env: { DATA_DIR: dir },
-    open: () => openDatabase(undefined, dir),
-    remove: async () => rmSync(dir, { recursive: true, force: true }),
-  };
-}
 
 export interface ChildServer {
   readonly url: string;

@@ -2,8 +2,9 @@ import { loadEnv } from '../../server/src/env.ts';
 import { createLogger } from '../../server/src/logger.ts';
 import { startKitchensync, type Running } from '../../server/src/runtime.ts';
 import { freshPostgresDatabase } from './postgres.ts';
+import type { Backend, DurableStorage } from './storage.ts';
 
-export type Backend = 'pglite' | 'postgres';
+export type { Backend };
 /** Every sync and API suite runs against both storage backends. */
 export const backends: readonly Backend[] = ['pglite', 'postgres'];
 
@@ -19,17 +20,20 @@ export interface StartOptions {
   backend?: Backend;
   /** Reuse a database (e.g. to restart on the same data); the caller then owns it. */
   databaseUrl?: string;
+  /** Start on durable storage (a Postgres database or a PGlite directory); the caller owns it. */
+  storage?: DurableStorage;
   env?: Record<string, string>;
 }
 
 /** A real kitchensync server in this process, on a free loopback port. */
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
-  const backend = options.backend ?? 'pglite';
-  const fresh = !options.databaseUrl && backend === 'postgres' ? await freshPostgresDatabase() : undefined;
+  const backend = options.storage?.backend ?? options.backend ?? 'pglite';
+  const fresh = !options.databaseUrl && !options.storage && backend === 'postgres' ? await freshPostgresDatabase() : undefined;
+  const database = options.storage?.env ?? { DATABASE_URL: options.databaseUrl ?? fresh?.url ?? 'memory://' };
   const env = loadEnv({
     PORT: '0',
     HOST: '127.0.0.1',
-    DATABASE_URL: options.databaseUrl ?? fresh?.url ?? 'memory://',
+    ...database,
     ADMIN_TOKEN: `ks_admin_test_${Math.random().toString(36).slice(2)}${Date.now()}`,
     SEED_DEMO: 'false',
     LOG_LEVEL: 'error',

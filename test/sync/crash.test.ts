@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { durableStorage, startChildServer, type ChildServer, type DurableStorage } from '../support/child-server.ts';
-import { backends, createTenant } from '../support/server.ts';
+import { startChildServer, type ChildServer } from '../support/child-server.ts';
+import { backends, createTenant, startServer, type TestServer } from '../support/server.ts';
+import { durableStorage, type DurableStorage } from '../support/storage.ts';
 import { mutation, productArgs, pull, push, pushBody, uniqueId } from '../support/sync-protocol.ts';
 import { waitUntil } from '../support/wait.ts';
 
@@ -45,16 +46,19 @@ class Writer {
 
 describe.each(backends)('a server killed with SIGKILL mid-stream (%s)', (backend) => {
   let storage: DurableStorage | undefined;
-  const servers: ChildServer[] = [];
+  let crashed: ChildServer | undefined;
+  let restarted: TestServer | undefined;
   afterEach(async () => {
-    for (const s of servers.splice(0)) await s.kill();
+    await crashed?.kill();
+    await restarted?.stop();
     await storage?.remove();
+    [crashed, restarted, storage] = [undefined, undefined, undefined];
   });
 
   it('restarts on the same data having lost no acknowledged mutation and applied none twice', async () => {
     storage = await durableStorage(backend);
     const first = await startChildServer(storage);
-    servers.push(first);
+    crashed = first;
     const tenant = await createTenant(first);
     const writers = Array.from({ length: streams }, () => new Writer(tenant.managerToken));
 
@@ -63,8 +67,9 @@ describe.each(backends)('a server killed with SIGKILL mid-stream (%s)', (backend
     await first.kill('SIGKILL');
     await Promise.all(streaming);
 
-    const second = await startChildServer(storage, { adminToken: first.adminToken });
-    servers.push(second);
+    // The restart runs in this process, so the test can read its database afterwards.
+    const second = await startServer({ storage });
+    restarted = second;
     for (const w of writers) {
       const applied = await w.lastMutationId(second);
       expect(applied, 'acknowledged mutations survive the crash').toBeGreaterThanOrEqual(w.acknowledged);
@@ -76,21 +81,15 @@ describe.each(backends)('a server killed with SIGKILL mid-stream (%s)', (backend
       expect((await push(second, tenant.managerToken, pushBody(w.group, w.mutations(1, w.sent)))).status).toBe(200);
       expect(await w.lastMutationId(second)).toBe(w.sent);
     }
-    await second.stop();
 
-    const db = await storage.open();
-    try {
-      const { rows } = await db.query<{ client_id: string; mutation_id: number; n: number }>(
-        `SELECT client_id, mutation_id, count(*)::int AS n FROM events WHERE tenant_id = $1 GROUP BY client_id, mutation_id`,
-        [tenant.tenantId],
-      );
-      for (const w of writers) {
-        const applied = rows.filter((r) => r.client_id === w.client);
-        expect(applied.map((r) => r.mutation_id).sort((a, b) => a - b)).toEqual(Array.from({ length: w.sent }, (_, i) => i + 1));
-        expect(applied.every((r) => r.n === 1), 'each mutation applied exactly once').toBe(true);
-      }
-    } finally {
-      await db.close();
+    const { rows } = await second.running.db.query<{ client_id: string; mutation_id: number; n: number }>(
+      'SELECT client_id, mutation_id, count(*)::int AS n FROM events WHERE tenant_id = $1 GROUP BY client_id, mutation_id',
+      [tenant.tenantId],
+    );
+    for (const w of writers) {
+      const applied = rows.filter((r) => r.client_id === w.client);
+      expect(applied.map((r) => r.mutation_id).sort((a, b) => a - b)).toEqual(Array.from({ length: w.sent }, (_, i) => i + 1));
+      expect(applied.every((r) => r.n === 1), 'each mutation applied exactly once').toBe(true);
     }
   });
 });

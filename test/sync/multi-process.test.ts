@@ -1,8 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { durableStorage, startChildServer, type ChildServer, type DurableStorage } from '../support/child-server.ts';
+import { startChildServer, type ChildServer } from '../support/child-server.ts';
 import { placeOrder, seedMenu, ticketsOf } from '../support/kitchen-fixture.ts';
 import { connectedClient, listenForPokes, readOrder, settle } from '../support/replicache-client.ts';
 import { api, createTenant } from '../support/server.ts';
+import { durableStorage, type DurableStorage } from '../support/storage.ts';
 import { pull, pullBody, uniqueId } from '../support/sync-protocol.ts';
 
 describe('two server processes on one Postgres database', () => {
