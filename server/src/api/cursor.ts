@@ -1,3 +1,4 @@
+import { isStorableText } from '../db/storable-text.ts';
 import { HttpError } from '../http/http-error.ts';
 
 /** Keyset position of the last row of a page: its sort key and id. */
@@ -15,7 +16,7 @@ export function decodeCursor(raw: string | undefined): Cursor | undefined {
   if (raw === undefined) return undefined;
   try {
     const value: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && Number.isSafeInteger(value[0]) && typeof value[1] === 'string') {
+    if (Array.isArray(value) && value.length === 2 && Number.isSafeInteger(value[0]) && typeof value[1] === 'string' && isStorableText(value[1])) {
       return { key: value[0] as number, id: value[1] };
     }
   } catch {

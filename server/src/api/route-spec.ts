@@ -1,4 +1,6 @@
-import type { Response, Router } from 'express';
+import type { Request, Response, Router } from 'express';
+import { isStorableJson } from '../db/storable-text.ts';
+import { HttpError } from '../http/http-error.ts';
 import type { z } from 'zod';
 import type { Principal } from '../auth/principal.ts';
 import type { Database } from '../db/database.ts';
@@ -60,11 +62,21 @@ export interface MountOptions {
   readonly checkResponses: boolean;
 }
 
+/** Postgres cannot store NUL or lone surrogates: such input is a 400 here, not a 500 at the database. */
+function assertStorable(req: Request): void {
+  for (const [what, value] of [['path parameters', req.params], ['query', req.query], ['body', req.body]] as const) {
+    if (!isStorableJson(value)) {
+      throw new HttpError(400, 'invalid_request', `invalid ${what}`, [{ path: '', message: 'contains characters that cannot be stored (NUL or a lone surrogate)' }]);
+    }
+  }
+}
+
 /** Auth (401) runs before the router; then role (403), then parameters, query and body (400). */
 export function mountRoutes(router: Router, routes: readonly AnyRoute[], options: MountOptions): void {
   for (const route of routes) {
     router[route.method](route.path, requireRole(...route.roles), async (req, res) => {
       const tenantId = tenantOf(res);
+      assertStorable(req);
       const ctx: RouteContext<unknown, unknown, unknown> = {
         params: route.params ? parse(route.params, req.params, 'path parameters') : undefined,
         query: route.query ? parse(route.query, req.query, 'query') : undefined,
