@@ -1,8 +1,9 @@
-import { broadcastText } from '@kitchensync/sync-client';
-import type { ReceivedBroadcast } from '@kitchensync/sync-client/react';
+import { broadcastText, type SyncClient } from '@kitchensync/sync-client';
+import { useBroadcasts } from '@kitchensync/sync-client/react';
 
 /** Tenant-wide messages from the manager ("86 salmon"), newest last. */
-export function BroadcastBanner({ messages, onDismiss }: { messages: readonly ReceivedBroadcast[]; onDismiss: (id: number) => void }) {
+export function BroadcastBanner({ client }: { client: Pick<SyncClient, 'onBroadcast'> }) {
+  const { messages, dismiss: onDismiss } = useBroadcasts(client);
   if (messages.length === 0) return null;
   return (
     <section className="broadcasts" aria-label="Broadcasts">

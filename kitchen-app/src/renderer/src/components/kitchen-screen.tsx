@@ -1,5 +1,4 @@
 import type { Settings } from '../../../common/settings.ts';
-import { useBroadcasts, useRejections, useSyncHealth } from '@kitchensync/sync-client/react';
 import { useState } from 'react';
 import { useAcknowledgements } from '../hooks/use-acknowledgements.ts';
 import { useArrivals } from '../hooks/use-arrivals.ts';
@@ -7,7 +6,6 @@ import { useKitchenActions } from '../hooks/use-kitchen-actions.ts';
 import { useKitchenKeys } from '../hooks/use-kitchen-keys.ts';
 import { runCommand, type DrawerState } from '../hooks/use-rail-commands.ts';
 import { useRailSelection } from '../hooks/use-rail-selection.ts';
-import { rejectionNotice } from '../model/rejection-notice.ts';
 import { useSyncClient } from '../sync/sync-context.tsx';
 import { useKitchenData } from '../sync/use-kitchen-data.ts';
 import { AllDayPanel } from './all-day-panel.tsx';
@@ -22,9 +20,6 @@ import { TicketRail } from './ticket-rail.tsx';
 /** The screen line cooks live in: health, notices, the rail, all-day counts and the keymap. */
 export function KitchenScreen({ settings, onSettings }: { settings: Settings; onSettings: () => void }) {
   const client = useSyncClient();
-  const health = useSyncHealth(client);
-  const rejections = useRejections(client);
-  const broadcasts = useBroadcasts(client);
   const data = useKitchenData(client.rep, settings.stations);
   const { actions, error } = useKitchenActions(client.rep);
   const [acked, acknowledge] = useAcknowledgements();
@@ -33,13 +28,12 @@ export function KitchenScreen({ settings, onSettings }: { settings: Settings; on
   const arrivals = useArrivals(data.rail, data.stations.length > 0, settings.chime);
   useKitchenKeys((cmd) => runCommand(cmd, { selection, drawer, setDrawer, bumped: data.bumped, acked, acknowledge, actions }));
 
-  const notices = rejections.map((r) => rejectionNotice(r, client.describeMutation(r.clientID, r.mutationID), data.ticketById, data.stationName));
   const stationLabel = settings.stations === 'all' ? 'Expo — all stations' : settings.stations.map(data.stationName).join(' + ');
   return (
     <div className="screen">
-      <SyncHealthBar health={health} />
-      <BroadcastBanner messages={broadcasts.messages} onDismiss={broadcasts.dismiss} />
-      <RejectionNotices notices={notices} onDismiss={(key) => void client.dismissRejection(key).catch(() => undefined)} />
+      <SyncHealthBar client={client} />
+      <BroadcastBanner client={client} />
+      <RejectionNotices client={client} ticketById={data.ticketById} stationName={data.stationName} />
       <ScreenHeader
         stationLabel={stationLabel}
         openCount={data.rail.length}

@@ -1,8 +1,20 @@
-import type { RejectionNotice } from '../model/rejection-notice.ts';
+import type { KitchenOrder } from '@kitchensync/shared';
+import type { SyncClient } from '@kitchensync/sync-client';
+import { useRejections } from '@kitchensync/sync-client/react';
+import { rejectionNotice } from '../model/rejection-notice.ts';
 
-/** Changes the server undid; each stays until someone acknowledges it. */
-export function RejectionNotices({ notices, onDismiss }: { notices: readonly RejectionNotice[]; onDismiss: (key: string) => void }) {
-  if (notices.length === 0) return null;
+export interface RejectionNoticesProps {
+  readonly client: SyncClient;
+  readonly ticketById: (id: string) => KitchenOrder | undefined;
+  readonly stationName: (id: string) => string;
+}
+
+/** Changes the server undid: which ticket, what was undone, why; each stays until acknowledged. */
+export function RejectionNotices({ client, ticketById, stationName }: RejectionNoticesProps) {
+  const rejections = useRejections(client);
+  if (rejections.length === 0) return null;
+  const notices = rejections.map((r) => rejectionNotice(r, client.describeMutation(r.clientID, r.mutationID), ticketById, stationName));
+  const onDismiss = (key: string) => void client.dismissRejection(key).catch(() => undefined);
   return (
     <section className="rejections" aria-label="Changes undone by the server">
       {notices.map((n) => (

@@ -1,4 +1,5 @@
-import { formatAge, type HealthLevel, type SyncHealth } from '@kitchensync/sync-client';
+import { formatAge, type HealthLevel, type SyncClient } from '@kitchensync/sync-client';
+import { useSyncHealth } from '@kitchensync/sync-client/react';
 
 const headline: Record<HealthLevel, string> = {
   ok: 'Online',
@@ -14,7 +15,9 @@ const ago = (ms: number) => {
 };
 
 /** Always on screen: link state, unconfirmed changes and when the server last confirmed one. */
-export function SyncHealthBar({ health }: { health: SyncHealth }) {
+export function SyncHealthBar({ client }: { client: Pick<SyncClient, 'health'> }) {
+  // Subscribed here, not in the screen: the once-a-second tick re-renders only this bar.
+  const health = useSyncHealth(client);
   const confirmed = health.lastConfirmedAt ?? health.lastPullAt;
   return (
     <div className={`health health--${health.level}`} role="status" data-level={health.level} aria-live="polite">

@@ -9,6 +9,8 @@ export function markBump(stage: 'key'): void {
   if (stage === 'key') {
     performance.mark('ks:bump:key');
     pending = true;
+    // The first frame after the keypress: the bump is "within one frame" if its commit came first.
+    requestAnimationFrame(() => performance.mark('ks:bump:first-frame'));
   }
 }
 
