@@ -128,9 +128,15 @@ describe.each(backends)('tenant and role isolation (%s)', (backend) => {
   });
 
   it('closes a socket whose hello is malformed or carries a bad token with 4401', async () => {
-    const hellos = ['not json', JSON.stringify({ type: 'hi' }), JSON.stringify({ type: 'hello', token: 'ks_kitchen_unknown-token-value' })];
+    const hellos = [
+      'not json',
+      JSON.stringify({ type: 'hi' }),
+      JSON.stringify({ type: 'hello', token: 'ks_kitchen_unknown-token-value' }),
+      // The admin belongs to no tenant, so there is nothing to poke it about.
+      JSON.stringify({ type: 'hello', token: server.adminToken }),
+    ];
     const codes = await Promise.all(hellos.map((hello) => openSocket(server, hello).closed));
-    expect(codes).toEqual([4401, 4401, 4401]);
+    expect(codes).toEqual([4401, 4401, 4401, 4401]);
   });
 
   it('turns a revoked token away with 401 at once and closes its open sockets', async () => {
