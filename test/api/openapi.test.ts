@@ -57,3 +57,42 @@ describe('the OpenAPI document', () => {
     expect(list).toEqual(['status', 'channel', 'from', 'to', 'customer', 'limit', 'cursor']);
   });
 });
+
+describe('the documented answers of the health, admin, monitoring and sync endpoints', () => {
+  it('match what those endpoints send', async () => {
+    const server = await startServer();
+    try {
+      const schemas = await import('../../server/src/api/schemas/platform-schemas.ts');
+      const admin = server.adminToken;
+      const check = async (schema: { parse(v: unknown): unknown }, token: string | undefined, method: string, path: string, body?: unknown, status = 200) => {
+        const res = await api(server, token, method, path, body);
+        expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBe(status);
+        schema.parse(res.body);
+        return res.body;
+      };
+      await check(schemas.healthSchema, undefined, 'GET', '/api/health');
+      const tenant = await check(schemas.tenantSchema, admin, 'POST', '/api/admin/tenants', { name: 'Doc Bistro' }, 201);
+      await check(schemas.tenantListSchema, admin, 'GET', '/api/admin/tenants');
+      const token = await check(schemas.issuedTokenSchema, admin, 'POST', `/api/admin/tenants/${tenant.id}/tokens`, { role: 'manager', label: 'doc' }, 201);
+      await check(schemas.tokenListSchema, admin, 'GET', `/api/admin/tenants/${tenant.id}/tokens`);
+      await check(schemas.databaseStatsSchema, admin, 'GET', '/api/admin/stats');
+      await check(schemas.socketHealthSchema, token.token, 'GET', '/api/websocket/health');
+      await check(schemas.socketStatsSchema, token.token, 'GET', '/api/websocket/stats');
+      await check(schemas.socketConnectionsSchema, token.token, 'GET', `/api/websocket/connections/${tenant.id}`);
+      await check(schemas.broadcastAcceptedSchema, token.token, 'POST', `/api/websocket/broadcast/${tenant.id}`, { message: 'hello' }, 202);
+      const group = { clientGroupID: 'doc-group', profileID: 'p', schemaVersion: '1' };
+      await check(schemas.pushResponseSchema, token.token, 'POST', '/api/replicache/push', { ...group, pushVersion: 1, mutations: [] });
+      await check(schemas.pullResponseSchema, token.token, 'POST', '/api/replicache/pull', { ...group, pullVersion: 1, cookie: null });
+      expect((await api(server, admin, 'DELETE', `/api/admin/tokens/${token.id}`)).status).toBe(204);
+      const metrics = await api(server, admin, 'GET', '/api/metrics');
+      expect(metrics.headers.get('content-type')).toMatch(/^text\/plain/);
+      const doc = (await api(server, undefined, 'GET', '/api/openapi.json')).body;
+      for (const path of ['/api/health', '/api/admin/tenants/{tenantId}/tokens', '/api/websocket/broadcast/{tenantId}', '/api/replicache/pull']) {
+        expect(doc.paths[path], path).toBeDefined();
+      }
+      expect(doc.paths['/api/health'].get.security).toEqual([]);
+    } finally {
+      await server.stop();
+    }
+  });
+});

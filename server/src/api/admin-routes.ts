@@ -7,9 +7,9 @@ import { requireRole } from '../http/auth.ts';
 import { notFound } from '../http/http-error.ts';
 import { parse, storableString } from '../http/validate.ts';
 
-const tenantBody = z.object({ name: storableString().trim().min(1).max(200) });
-const tokenBody = z.object({ role: z.enum(['manager', 'kitchen']), label: storableString().trim().max(200).default('') });
-const idParam = storableString().min(1).max(128);
+export const tenantBody = z.object({ name: storableString().trim().min(1).max(200) });
+export const tokenBody = z.object({ role: z.enum(['manager', 'kitchen']), label: storableString().trim().max(200).default('') });
+export const idParam = storableString().min(1).max(128);
 
 export function adminRoutes(db: Database, resolver: TokenResolver): Router {
   const router = Router();

@@ -11,12 +11,12 @@ import type { RateMeter } from './rate-meter.ts';
 
 /** The message travels in a NOTIFY payload, which Postgres caps at 8000 bytes (tenant id included). */
 const maxMessageBytes = 6000;
-const broadcastBody = z.object({
+export const broadcastBody = z.object({
   message: z
     .union([z.string().trim().min(1).max(2000), z.record(z.string(), z.unknown())])
     .refine((m) => Buffer.byteLength(JSON.stringify(m)) <= maxMessageBytes, `message is over ${maxMessageBytes} bytes as JSON`),
 });
-const tenantParam = storableString().min(1).max(128);
+export const tenantParam = storableString().min(1).max(128);
 
 /** Admin sees every tenant; a manager only its own (others answer 404 so existence does not leak). */
 async function scopedTenant(db: Database, res: Response, raw: unknown): Promise<string> {

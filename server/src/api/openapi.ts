@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AnyRoute } from './route-spec.ts';
+import type { RouteDoc } from './route-spec.ts';
 import { requestSchemas, responseSchemas } from './schemas/common-schemas.ts';
 
 type JsonSchema = Record<string, unknown>;
@@ -46,7 +46,7 @@ function parameters(where: 'path' | 'query', schema: z.ZodType | undefined): Jso
   });
 }
 
-function requestBody(route: AnyRoute): JsonSchema | undefined {
+function requestBody(route: RouteDoc): JsonSchema | undefined {
   if (!route.body) return undefined;
   const optional = route.body instanceof z.ZodOptional;
   const inner = optional ? (route.body as z.ZodOptional<z.ZodType>).unwrap() : route.body;
@@ -54,18 +54,26 @@ function requestBody(route: AnyRoute): JsonSchema | undefined {
 }
 
 
-function operation(route: AnyRoute): JsonSchema {
-  const statuses = [...new Set([...route.errors, 401, 403, 429])].sort();
+function success(route: RouteDoc): JsonSchema {
+  const { schema, text, description } = route.success;
+  if (text) return { description, content: { 'text/plain': { schema: { type: 'string' } } } };
+  if (!schema) return { description };
+  return { description, content: { 'application/json': { schema: refTo(responseSchemas, schema, `${route.path} answer`) } } };
+}
+
+function operation(route: RouteDoc): JsonSchema {
+  const statuses = [...new Set([...route.errors, ...(route.public ? [] : [401, 403, 429])])].sort();
   const body = requestBody(route);
   return {
     operationId: `${route.method}${route.path.replace(/[/:-](\w)/g, (_m, c: string) => c.toUpperCase())}`,
     tags: [route.tag],
     summary: route.summary,
-    description: [route.description, `Roles: ${route.roles.join(', ')}.`].filter(Boolean).join('\n\n'),
+    description: [route.description, route.public ? 'No token needed.' : `Roles: ${route.roles.join(', ')}.`].filter(Boolean).join('\n\n'),
+    ...(route.public ? { security: [] } : {}),
     parameters: [...parameters('path', route.params), ...parameters('query', route.query)],
     ...(body ? { requestBody: body } : {}),
     responses: {
-      [route.success.status]: { description: route.success.description, content: { 'application/json': { schema: refTo(responseSchemas, route.success.schema, `${route.path} answer`) } } },
+      [route.success.status]: success(route),
       ...Object.fromEntries(statuses.map((s) => [s, { description: errorText[s], content: { 'application/json': { schema: errorRef } } }])),
     },
   };
@@ -79,7 +87,7 @@ function components(): Record<string, JsonSchema> {
 }
 
 /** OpenAPI 3.1, generated from the route specs and their zod schemas. */
-export function openApiDocument(routes: readonly AnyRoute[], info: { version: string }) {
+export function openApiDocument(routes: readonly RouteDoc[], info: { version: string }) {
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const route of routes) {
     const path = `/api${route.path.replace(/:(\w+)/g, '{$1}')}`;
@@ -90,7 +98,7 @@ export function openApiDocument(routes: readonly AnyRoute[], info: { version: st
     info: {
       title: 'kitchensync REST API',
       version: info.version,
-      description: 'Orders, kitchen, products and stations. Every write runs the same shared mutator as sync clients, under the same per-tenant lock, and pokes them on commit. Errors are `{error: {code, message, details?}}`.',
+      description: 'Orders, kitchen, products and stations; admin, WebSocket monitoring and Replicache sync. Every REST write runs the same shared mutator as sync clients, under the same per-tenant lock, and pokes them on commit. Errors are `{error: {code, message, details?}}`.',
     },
     servers: [{ url: '/' }],
     security: [{ bearer: [] }],

@@ -8,6 +8,7 @@ import { orderRecordRoutes } from './order-records-routes.ts';
 import { orderRoutes } from './orders-routes.ts';
 import { productRoutes } from './products-routes.ts';
 import { openApiDocument } from './openapi.ts';
+import { platformDocs } from './platform-docs.ts';
 import { mountRoutes, type AnyRoute } from './route-spec.ts';
 import { stationRoutes } from './stations-routes.ts';
 import { WriteBatcher } from './write-batcher.ts';
@@ -45,7 +46,7 @@ export function restRoutes(deps: RestDeps): Router {
 export function openApiRoute(): RequestHandler {
   let document: unknown;
   return (_req, res) => {
-    document ??= openApiDocument(restApi, { version: '1.0.0' });
+    document ??= openApiDocument([...platformDocs, ...restApi], { version: '1.0.0' });
     res.json(document);
   };
 }

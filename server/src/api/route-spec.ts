@@ -25,25 +25,37 @@ export interface RouteContext<P, Q, B> {
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-/**
- * One endpoint, described once: the router validates with these schemas and the OpenAPI document
- * is generated from the same objects, so the two cannot drift apart.
- */
-export interface RouteSpec<P extends z.ZodType | undefined, Q extends z.ZodType | undefined, B extends z.ZodType | undefined> {
+/** What the OpenAPI document says about an endpoint. */
+export interface RouteDoc {
   readonly method: Method;
   /** Under `/api`, in express syntax (`/orders/:id`). */
   readonly path: string;
   readonly tag: string;
   readonly summary: string;
   readonly description?: string;
+  readonly roles: readonly string[];
+  /** Needs no token. */
+  readonly public?: true;
+  readonly params?: z.ZodType | undefined;
+  readonly query?: z.ZodType | undefined;
+  /** An optional schema (`.optional()`) lets the body be left out altogether. */
+  readonly body?: z.ZodType | undefined;
+  /** No schema: no body (204), or `text/plain` when `text` is set. */
+  readonly success: { readonly status: 200 | 201 | 202 | 204; readonly schema?: z.ZodType; readonly text?: true; readonly description: string };
+  /** Error statuses this endpoint can answer besides 401/403/429 (which every endpoint with a token can). */
+  readonly errors: readonly (400 | 404 | 409 | 413 | 422)[];
+}
+
+/**
+ * One endpoint, described once: the router validates with these schemas and the OpenAPI document
+ * is generated from the same objects, so the two cannot drift apart.
+ */
+export interface RouteSpec<P extends z.ZodType | undefined, Q extends z.ZodType | undefined, B extends z.ZodType | undefined> extends RouteDoc {
   readonly roles: readonly StaffRole[];
   readonly params?: P;
   readonly query?: Q;
-  /** An optional schema (`.optional()`) lets the body be left out altogether. */
   readonly body?: B;
   readonly success: { readonly status: 200 | 201; readonly schema: z.ZodType; readonly description: string };
-  /** Error statuses this endpoint can answer besides 401/403/429 (which every endpoint can). */
-  readonly errors: readonly (400 | 404 | 409 | 413 | 422)[];
   handle(ctx: RouteContext<Out<P>, Out<Q>, Out<B>>): Promise<unknown>;
 }
 

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { pullRequestSchema, pushRequestSchema } from '../sync/protocol.ts';
+import { idParam, tenantBody, tokenBody } from './admin-routes.ts';
+import { broadcastBody, tenantParam } from './monitoring-routes.ts';
+import type { RouteDoc } from './route-spec.ts';
+import {
+  broadcastAcceptedSchema, databaseStatsSchema, healthSchema, issuedTokenSchema, pullResponseSchema, pushResponseSchema,
+  socketConnectionsSchema, socketHealthSchema, socketStatsSchema, tenantListSchema, tenantSchema, tokenListSchema,
+} from './schemas/platform-schemas.ts';
+
+const tenantParams = z.object({ tenantId: idParam });
+const monitoredTenant = z.object({ tenantId: tenantParam });
+const admin = ['admin'];
+const monitors = ['admin', 'manager (own tenant)'];
+const sync = ['manager', 'kitchen', 'customer (pull only)'];
+
+/**
+ * Endpoints served by their own routers (health, admin, WebSocket monitoring, Replicache sync),
+ * documented from the schemas those routers validate with.
+ */
+export const platformDocs: readonly RouteDoc[] = [
+  { method: 'get', path: '/health', tag: 'Platform', summary: 'Liveness and database check', roles: [], public: true, errors: [],
+    success: { status: 200, schema: healthSchema, description: 'the server and its database answer' } },
+  { method: 'get', path: '/metrics', tag: 'Platform', summary: 'Process counters in Prometheus text format', roles: admin, errors: [],
+    success: { status: 200, text: true, description: 'Prometheus exposition format' } },
+  { method: 'post', path: '/admin/tenants', tag: 'Admin', summary: 'Create a tenant', roles: admin, body: tenantBody, errors: [400],
+    success: { status: 201, schema: tenantSchema, description: 'the tenant' } },
+  { method: 'get', path: '/admin/tenants', tag: 'Admin', summary: 'List tenants', roles: admin, errors: [],
+    success: { status: 200, schema: tenantListSchema, description: 'every tenant' } },
+  { method: 'post', path: '/admin/tenants/:tenantId/tokens', tag: 'Admin', summary: 'Issue a manager or kitchen token', roles: admin,
+    params: tenantParams, body: tokenBody, errors: [400, 404], success: { status: 201, schema: issuedTokenSchema, description: 'the token, shown once' } },
+  { method: 'get', path: '/admin/tenants/:tenantId/tokens', tag: 'Admin', summary: "List a tenant's staff tokens", roles: admin,
+    params: tenantParams, errors: [400, 404], success: { status: 200, schema: tokenListSchema, description: 'tokens, without their secrets' } },
+  { method: 'delete', path: '/admin/tokens/:id', tag: 'Admin', summary: 'Revoke a token', description: 'At once, in every server process; its open sockets are closed.',
+    roles: admin, params: z.object({ id: idParam }), errors: [400, 404], success: { status: 204, description: 'revoked' } },
+  { method: 'get', path: '/admin/stats', tag: 'Admin', summary: 'Rows per table', roles: admin, errors: [],
+    success: { status: 200, schema: databaseStatsSchema, description: 'row counts' } },
+  { method: 'get', path: '/websocket/health', tag: 'WebSocket monitoring', summary: 'WebSocket service health', roles: monitors, errors: [],
+    success: { status: 200, schema: socketHealthSchema, description: "this process's sockets" } },
+  { method: 'get', path: '/websocket/stats', tag: 'WebSocket monitoring', summary: 'Connections per tenant, messages and pokes per second', roles: monitors, errors: [],
+    description: 'A manager sees its own tenant only.', success: { status: 200, schema: socketStatsSchema, description: 'the figures' } },
+  { method: 'get', path: '/websocket/connections/:tenantId', tag: 'WebSocket monitoring', summary: "A tenant's connections", roles: monitors,
+    params: monitoredTenant, errors: [400, 404], success: { status: 200, schema: socketConnectionsSchema, description: 'open sockets' } },
+  { method: 'post', path: '/websocket/broadcast/:tenantId', tag: 'WebSocket monitoring', summary: "Broadcast to a tenant's terminals", roles: monitors,
+    description: 'Sent as `{"type":"broadcast","message":…}` to its staff sockets, from every server process.',
+    params: monitoredTenant, body: broadcastBody, errors: [400, 404], success: { status: 202, schema: broadcastAcceptedSchema, description: 'queued' } },
+  { method: 'post', path: '/replicache/push', tag: 'Sync', summary: 'Replicache push', roles: sync, body: pushRequestSchema, errors: [400, 413],
+    description: 'Protocol errors Replicache acts on come with HTTP 200. A customer token gets 403.', success: { status: 200, schema: pushResponseSchema, description: 'processed' } },
+  { method: 'post', path: '/replicache/pull', tag: 'Sync', summary: 'Replicache pull', roles: sync, body: pullRequestSchema, errors: [400, 413],
+    success: { status: 200, schema: pullResponseSchema, description: 'a patch since the cookie' } },
+];

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { cookieSchema, pullRequestSchema, pushRequestSchema } from '../../sync/protocol.ts';
+import { tenantBody, tokenBody } from '../admin-routes.ts';
+import { broadcastBody } from '../monitoring-routes.ts';
+import { listOf, requestSchemas, responseSchemas } from './common-schemas.ts';
+
+/** Schemas of the endpoints served outside the REST route specs (health, admin, monitoring, sync). */
+requestSchemas.add(tenantBody, { id: 'CreateTenant' });
+requestSchemas.add(tokenBody, { id: 'IssueToken' });
+requestSchemas.add(broadcastBody, { id: 'Broadcast' });
+requestSchemas.add(pushRequestSchema, { id: 'PushRequest', description: 'Replicache 15 push (pushVersion 1).' });
+requestSchemas.add(pullRequestSchema, { id: 'PullRequest', description: 'Replicache 15 pull (pullVersion 1).' });
+
+const iso = z.iso.datetime();
+
+export const healthSchema = z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), connections: z.number().int() });
+responseSchemas.add(healthSchema, { id: 'Health' });
+
+export const tenantSchema = z.object({ id: z.string(), name: z.string() });
+responseSchemas.add(tenantSchema, { id: 'Tenant' });
+export const tenantListSchema = listOf(tenantSchema.extend({ createdAt: iso }));
+responseSchemas.add(tenantListSchema, { id: 'TenantList' });
+
+export const issuedTokenSchema = z.object({ id: z.string(), token: z.string().describe('shown once'), role: z.enum(['manager', 'kitchen']), tenantId: z.string() });
+responseSchemas.add(issuedTokenSchema, { id: 'IssuedToken' });
+export const tokenListSchema = listOf(z.object({ id: z.string(), role: z.string(), label: z.string(), createdAt: iso, revokedAt: iso.nullable() }));
+responseSchemas.add(tokenListSchema, { id: 'TokenList' });
+
+export const databaseStatsSchema = z.record(z.string(), z.number().int()).describe('rows per table');
+responseSchemas.add(databaseStatsSchema, { id: 'DatabaseStats' });
+
+export const socketHealthSchema = z.object({ status: z.literal('ok'), connections: z.number().int(), uptimeSeconds: z.number().int() });
+responseSchemas.add(socketHealthSchema, { id: 'SocketHealth' });
+
+export const socketStatsSchema = z.object({
+  connections: z.number().int(),
+  connectionsPerTenant: z.record(z.string(), z.number().int()),
+  messagesInPerSecond: z.number(),
+  messagesOutPerSecond: z.number(),
+  pokesPerSecond: z.number(),
+  totals: z.object({ messagesIn: z.number().int(), messagesOut: z.number().int(), pokes: z.number().int(), broadcasts: z.number().int() }),
+});
+responseSchemas.add(socketStatsSchema, { id: 'SocketStats' });
+
+export const socketConnectionsSchema = z.object({
+  tenantId: z.string(),
+  count: z.number().int(),
+  items: z.array(z.object({ id: z.number().int(), role: z.string(), tokenId: z.string(), connectedAt: iso })),
+});
+responseSchemas.add(socketConnectionsSchema, { id: 'SocketConnections' });
+
+export const broadcastAcceptedSchema = z.object({ tenantId: z.string(), delivered: z.literal('queued'), recipients: z.number().int() });
+responseSchemas.add(broadcastAcceptedSchema, { id: 'BroadcastAccepted' });
+
+const protocolErrorSchema = z.union([
+  z.object({ error: z.literal('ClientStateNotFound') }),
+  z.object({ error: z.literal('VersionNotSupported'), versionType: z.enum(['push', 'pull', 'schema']) }),
+]);
+export const pushResponseSchema = z.union([z.object({}).strict(), protocolErrorSchema]).describe('`{}`, or a protocol error Replicache acts on');
+responseSchemas.add(pushResponseSchema, { id: 'PushResponse' });
+export const pullResponseSchema = z
+  .union([
+    z.object({
+      cookie: cookieSchema,
+      lastMutationIDChanges: z.record(z.string(), z.number().int()),
+      patch: z.array(z.union([z.object({ op: z.literal('put'), key: z.string(), value: z.unknown() }), z.object({ op: z.literal('del'), key: z.string() }), z.object({ op: z.literal('clear') })])),
+    }),
+    protocolErrorSchema,
+  ])
+  .describe('a patch of the principal\u2019s view since the cookie, or a protocol error');
+responseSchemas.add(pullResponseSchema, { id: 'PullResponse' });
