@@ -21,7 +21,7 @@ describe('the kitchen rail in Chromium', () => {
     await world.manager.order('takeaway', [{ product: 'fries', quantity: 3 }], 'Bo');
     await world.manager.order('delivery', [{ product: 'steak', quantity: 1 }, { product: 'fries', quantity: 1 }], 'Cy');
     await world.manager.order('online', [{ product: 'satay', quantity: 2 }], 'Di');
-    await page.waitForFunction(() => document.querySelectorAll('article.ticket').length >= 5);
+    await page.locator('[data-open-count="5"]').waitFor();
     await screenshot(page, 'rail-normal');
   });
 });

@@ -35,10 +35,10 @@ function TicketCardView(p: TicketCardProps) {
     >
       <header className="ticket__head">
         <span className="ticket__number">{ticketNumber(ticket.orderId)}</span>
-        <ChannelBadge channel={ticket.channel} />
         <TicketTimer createdAt={ticket.createdAt} etaAt={ticket.etaAt} />
       </header>
       <div className="ticket__meta">
+        <ChannelBadge channel={ticket.channel} />
         {p.customer && <span className="ticket__customer">{p.customer}</span>}
         {p.station && <span className="ticket__station">{p.station}</span>}
         {p.isNew && <span className="badge badge--new">NEW</span>}

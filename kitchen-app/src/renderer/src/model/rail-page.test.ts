@@ -14,8 +14,9 @@ describe('rail pages', () => {
 });
 
 describe('rail grid', () => {
-  it('fits as many 300 px columns as the width allows, and up to three rows', () => {
-    expect(railGrid(1350, 760)).toEqual({ columns: 4, rows: 2 });
+  it('fits as many 300 px columns as the width allows, and 320 px rows, up to three', () => {
+    expect(railGrid(1350, 730)).toEqual({ columns: 4, rows: 2 });
+    expect(railGrid(1350, 600)).toEqual({ columns: 4, rows: 1 });
     expect(railGrid(200, 200)).toEqual({ columns: 1, rows: 1 });
     expect(railGrid(3000, 2000)).toEqual({ columns: 10, rows: 3 });
   });

@@ -18,7 +18,7 @@ export function railPage(count: number, selected: number, capacity: number): Rai
 }
 
 /** Columns and rows of cards that fit a rail of the given size. */
-export function railGrid(width: number, height: number, minCardWidth = 300, minCardHeight = 360): { columns: number; rows: number } {
+export function railGrid(width: number, height: number, minCardWidth = 300, minCardHeight = 320): { columns: number; rows: number } {
   return {
     columns: Math.max(1, Math.floor(width / minCardWidth)),
     rows: Math.max(1, Math.min(3, Math.floor(height / minCardHeight))),
