@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api } from '../support/server.ts';
 import { screenshot } from './browser.ts';
 import { card, startKitchenWorld, type KitchenWorld } from './kitchen-world.ts';
 
@@ -23,5 +24,18 @@ describe('the kitchen rail in Chromium', () => {
     await world.manager.order('online', [{ product: 'satay', quantity: 2 }], 'Di');
     await page.locator('[data-open-count="5"]').waitFor();
     await screenshot(page, 'rail-normal');
+  });
+
+  it('a tenant broadcast shows as a banner until dismissed', async () => {
+    const { page } = await world.openKitchen('all');
+    const sent = await api(world.server, world.tenant.managerToken, 'POST', `/api/websocket/broadcast/${world.tenant.tenantId}`, {
+      message: '86 the ribeye',
+    });
+    expect(sent.status).toBe(202);
+    const banner = page.locator('.broadcast');
+    await banner.waitFor({ timeout: 5000 });
+    expect(await banner.innerText()).toContain('86 the ribeye');
+    await banner.locator('button').click();
+    await banner.waitFor({ state: 'detached' });
   });
 });
