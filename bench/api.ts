@@ -3,7 +3,8 @@
 // on Postgres. Options: --seconds N (per phase, default 30), --rate R (default 200),
 // --concurrency C (closed loop, default 16), --backend pglite|postgres (default both).
 import { parseArgs } from 'node:util';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
+import { cpuSeconds } from './rest/cpu.ts';
 import { HttpClient } from './rest/http.ts';
 import { startServer, type Backend } from './rest/server.ts';
 import { Workload, type Op, type OpKind } from './rest/workload.ts';
@@ -110,6 +111,7 @@ function failures(label: string, samples: readonly Sample[]): string | undefined
 
 const table: ReturnType<typeof summarise> = [];
 const notes: string[] = [];
+const cpu: string[] = [];
 const batching: string[] = [];
 for (const backend of backends) {
   const server = await startServer(backend);
@@ -119,8 +121,15 @@ for (const backend of backends) {
     await workload.setup(server.adminToken);
     await fixedRate(workload, 100, 5); // warm-up: JIT, caches, and a few hundred orders to read
     const before = await writesPerBatch(http, server.adminToken);
+    const cpuBefore = cpuSeconds(server.pid, server.database);
     const fixed = await fixedRate(workload, rate, seconds);
+    const cpuAfter = cpuSeconds(server.pid, server.database);
     table.push(...summarise(`${backend} @${rate}/s`, fixed, seconds));
+    const perRequest = (s: number) => ((s * 1000) / fixed.length).toFixed(2);
+    cpu.push(
+      `${backend} @${rate}/s: server process ${perRequest(cpuAfter.server - cpuBefore.server)} ms CPU per request` +
+        (server.database ? `, its Postgres backends ${perRequest(cpuAfter.postgres - cpuBefore.postgres)} ms` : ''),
+    );
     const middle = await writesPerBatch(http, server.adminToken);
     const max = await maxThroughput(workload, concurrency, seconds);
     table.push(...summarise(`${backend} max (${concurrency} conc.)`, max.samples, max.elapsedS));
@@ -137,6 +146,7 @@ for (const backend of backends) {
 
 console.log(`REST mixed workload (80% reads / 20% writes), ${seconds}s per phase, ${cpus().length} cores, node ${process.version}; latency in ms`);
 console.table(table);
-for (const line of [...batching, ...notes]) console.log(line);
+for (const line of [...cpu, ...batching, ...notes]) console.log(line);
+console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (other work on the machine competes for the same cores)`);
 const fixed = table.filter((r) => r.phase.includes(`@${rate}/s`) && r.ops === 'all');
 for (const r of fixed) console.log(`${r.phase}: p95 ${r.p95} ms ${r.p95 <= 25 ? '≤' : '>'} 25 ms target`);

@@ -30,6 +30,9 @@ async function adminQuery(sql: string): Promise<void> {
 export interface ServerProcess {
   url: string;
   adminToken: string;
+  pid: number;
+  /** The Postgres database it uses (none for PGlite). */
+  database: string | undefined;
   stop(): Promise<void>;
 }
 
@@ -77,6 +80,8 @@ export async function startServer(backend: Backend): Promise<ServerProcess> {
   return {
     url,
     adminToken,
+    pid: child.pid as number,
+    database: backend === 'postgres' ? dbName : undefined,
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
