@@ -1,7 +1,13 @@
 import { formatAge, type SyncHealth } from '@kitchensync/sync-client';
+import { syncLabel } from '../model/sync-label.ts';
+import { useSettled } from '../sync/use-settled.ts';
+
+/** A dropped socket that reconnects within this time is not worth a banner. */
+const offlineAfterMs = 1500;
 
 /** Says loudly what the status pill says quietly: offline, stuck, or the token was refused. */
 export function HealthBanner({ health, onSignOut, onRetry }: { health: SyncHealth; onSignOut: () => void; onRetry: () => void }) {
+  const offline = useSettled(syncLabel(health).tone === 'offline', health.browserOnline ? offlineAfterMs : 0);
   const pending = health.pendingCount === 0 ? '' : ` ${health.pendingCount} change${health.pendingCount === 1 ? '' : 's'} will be sent when the connection returns.`;
   const confirmed = health.lastConfirmedAt ?? health.lastPullAt;
   const since = confirmed === undefined ? '' : ` Last confirmed by the server ${formatAge(health.now - confirmed)} ago.`;
@@ -15,7 +21,7 @@ export function HealthBanner({ health, onSignOut, onRetry }: { health: SyncHealt
       </div>
     );
   }
-  if (health.level === 'offline') {
+  if (offline) {
     return (
       <div className="banner banner--warning" role="alert" data-banner="offline">
         <strong>You are offline.</strong> Keep working: changes are saved on this device.{pending}

@@ -2,6 +2,7 @@ import { keyPrefix, orderSchema, type Order } from '@kitchensync/shared';
 import { createSyncClient, type SyncClient, type SyncHealth } from '@kitchensync/sync-client';
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { config } from '../config.ts';
+import { useSettled } from '../sync/use-settled.ts';
 
 export type TrackedState =
   | { readonly kind: 'loading'; readonly health: SyncHealth | undefined }
@@ -52,18 +53,6 @@ function useOrdersOf(client: SyncClient | undefined): Order[] | undefined {
     );
   }, [client]);
   return orders;
-}
-
-/** True once `condition` has held for `ms` without interruption. */
-function useSettled(condition: boolean, ms: number): boolean {
-  const [settled, setSettled] = useState(false);
-  useEffect(() => {
-    setSettled(false);
-    if (!condition) return undefined;
-    const id = setTimeout(() => setSettled(true), ms);
-    return () => clearTimeout(id);
-  }, [condition, ms]);
-  return condition && settled;
 }
 
 /** The one order a tracking link shows, or why there is none. */
