@@ -7,6 +7,10 @@ describe('the kitchen window', () => {
     expect(prefs).toMatchObject({ contextIsolation: true, nodeIntegration: false, sandbox: true, preload: '/app/preload.cjs' });
   });
 
+  it('lets the new-ticket chime play on an untouched kiosk', () => {
+    expect(windowOptions({ kiosk: true, preloadPath: 'p' }).webPreferences?.autoplayPolicy).toBe('no-user-gesture-required');
+  });
+
   it('opens full-screen kiosk only when asked', () => {
     expect(windowOptions({ kiosk: true, preloadPath: 'p' })).toMatchObject({ kiosk: true, fullscreen: true });
     expect(windowOptions({ kiosk: false, preloadPath: 'p' })).toMatchObject({ kiosk: false, fullscreen: false });

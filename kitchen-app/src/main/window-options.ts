@@ -23,6 +23,8 @@ export function windowOptions(opts: { kiosk: boolean; preloadPath: string }): Br
       spellcheck: false,
       // A kitchen screen in the back of a browser window must keep its timers and socket alive.
       backgroundThrottling: false,
+      // The new-ticket chime must sound on an unattended kiosk, before anyone has touched it.
+      autoplayPolicy: 'no-user-gesture-required',
     },
   };
 }

@@ -23,16 +23,16 @@ export function App() {
     return <SetupScreen initial={stored} onSave={(s) => save({ ...stored, ...s })} />;
   }
   const settings = completeSettings(stored);
-  const choose = (stations: StationChoice) => {
+  const choose = (stations: StationChoice, chime: boolean) => {
     setPicking(false);
-    save({ ...stored, stations });
+    save({ ...stored, stations, chime });
   };
   return (
     <SyncProvider serverUrl={stored.serverUrl} token={stored.token}>
       {settings && !picking ? (
         <KitchenScreen settings={settings} onSettings={() => setPicking(true)} />
       ) : (
-        <StationPicker initial={stored.stations} onChoose={choose} onChangeServer={() => save(forgetToken(stored))} />
+        <StationPicker initial={stored.stations} chime={stored.chime ?? true} onChoose={choose} onChangeServer={() => save(forgetToken(stored))} />
       )}
     </SyncProvider>
   );

@@ -6,7 +6,8 @@ import { useEntityMap } from '../sync/use-entity-map.ts';
 
 export interface StationPickerProps {
   readonly initial: StationChoice | undefined;
-  readonly onChoose: (choice: StationChoice) => void;
+  readonly chime: boolean;
+  readonly onChoose: (choice: StationChoice, chime: boolean) => void;
   readonly onChangeServer: () => void;
 }
 
@@ -14,6 +15,7 @@ export interface StationPickerProps {
 export function StationPicker(p: StationPickerProps) {
   const rep = useSyncClient().rep;
   const stations = [...useEntityMap<Station>(rep, keyPrefix.station).values()].sort((a, b) => a.name.localeCompare(b.name));
+  const [chime, setChime] = useState(p.chime);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set(p.initial === 'all' ? [] : (p.initial ?? [])));
   const toggle = (id: string) =>
     setChosen((s) => {
@@ -24,7 +26,7 @@ export function StationPicker(p: StationPickerProps) {
   return (
     <main className="setup">
       <h1>Which stations does this screen show?</h1>
-      <button type="button" className="btn btn--big btn--expo" onClick={() => p.onChoose('all')}>
+      <button type="button" className="btn btn--big btn--expo" onClick={() => p.onChoose('all', chime)}>
         Expo — all stations
       </button>
       {stations.length === 0 && <p className="muted">Waiting for stations from the server…</p>}
@@ -37,8 +39,12 @@ export function StationPicker(p: StationPickerProps) {
           </label>
         ))}
       </div>
+      <label className="station-choice">
+        <input type="checkbox" checked={chime} onChange={() => setChime(!chime)} name="chime" />
+        <span className="station-choice__name">Chime for new tickets</span>
+      </label>
       <div className="setup__actions">
-        <button type="button" className="btn btn--big" disabled={chosen.size === 0} onClick={() => p.onChoose([...chosen])}>
+        <button type="button" className="btn btn--big" disabled={chosen.size === 0} onClick={() => p.onChoose([...chosen], chime)}>
           Show {chosen.size === 1 ? 'this station' : `these ${chosen.size} stations`}
         </button>
         <button type="button" className="btn btn--ghost" onClick={p.onChangeServer}>
