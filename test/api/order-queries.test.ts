@@ -113,6 +113,7 @@ describe.each(backends)('order lists and statistics (%s)', (backend) => {
     expect(await ids('status=ready,delivering&status=delivered')).toEqual(['o3', 'o2', 'o1', 'o6']);
     expect(await ids('channel=takeaway,online')).toEqual(['o4', 'o3', 'o6']);
     expect(await ids(`from=${at('10:40')}&to=2025-03-10T12:00:00Z`)).toEqual(['o3', 'o2']);
+    expect(await ids('from=2025-03-10T11:40:00+01:00&to=2025-03-10T13:00:00%2B01:00')).toEqual(['o3', 'o2']);
     expect(await ids(`customer=${encodeURIComponent('+44 20 7946 0001')}`)).toEqual(['o3', 'o1']);
     expect(await ids('customer=bo@example.com')).toEqual(['o2']);
     const customerId = (await get<Order>('/api/orders/o2')).customerId;

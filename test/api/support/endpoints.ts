@@ -45,7 +45,7 @@ export function endpointsOf(a: SeededTenant): Endpoint[] {
         { ...goodOrder, customer: 'Eve' }, { ...goodOrder, items: [{ productId: 'bad id!', quantity: 1 }] }, [goodOrder],
         { ...goodOrder, customer: { name: 'Eve\u0000' } }, { ...goodOrder, items: [{ productId: a.productId, quantity: 1, notes: '\ud800' }] }] },
     { method: 'GET', path: '/api/orders', roles: manager, crossTenant: 'own_data',
-      badQueries: ['limit=0', 'limit=abc', 'status=lost', 'channel=drone', 'cursor=garbage', 'from=yesterday', 'limit=1&limit=2', 'customer=%00',
+      badQueries: ['limit=0', 'limit=abc', 'status=lost', 'channel=drone', 'cursor=garbage', 'from=yesterday', 'from=2025-03-10T10:00:00', 'limit=1&limit=2', 'customer=%00',
         `cursor=${Buffer.from(JSON.stringify([1, 'x\u0000'])).toString('base64url')}`] },
     { method: 'GET', path: '/api/orders/stats', roles: manager, crossTenant: 'own_data',
       badQueries: ['date=2025-13-45', 'date=2025-02-30', 'from=1', 'from=2&to=1', 'from=0&to=99999999999', 'date=2025-01-01&from=1&to=2'] },

@@ -34,11 +34,16 @@ export const listQuery = <T extends string>(values: readonly [T, ...T[]]) =>
     .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).filter(Boolean))
     .pipe(z.array(z.enum(values)).min(1).max(20));
 
+/** Without Z or an offset a date-time would be read in the server's time zone. */
+const isoWithOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
 /** An instant: epoch milliseconds or an ISO-8601 date-time with an offset (`2025-01-31T10:00:00Z`). */
 export const instantQuery = z
   .string()
   .max(40)
-  .refine((v) => /^\d{1,15}$/.test(v) || (/^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v))), 'epoch ms or ISO-8601 date-time')
+  // An unencoded `+01:00` arrives as ` 01:00`: a query string decodes + as a space.
+  .transform((v) => v.replace(/ (\d{2}:\d{2})$/, '+$1'))
+  .refine((v) => /^\d{1,15}$/.test(v) || (isoWithOffset.test(v) && !Number.isNaN(Date.parse(v))), 'epoch ms or ISO-8601 date-time with Z or an offset')
   .transform((v) => (/^\d+$/.test(v) ? Number(v) : Date.parse(v)));
 
 /** A UTC calendar day. */
