@@ -9,6 +9,11 @@ import './styles/order.css';
 import './styles/pages.css';
 import './styles/tracker.css';
 
+// The app shell survives a reload without network (the data already does, in IndexedDB).
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  void navigator.serviceWorker.register('/sw.js').catch(() => undefined);
+}
+
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
