@@ -63,7 +63,7 @@ describe.each(backends)('a server killed with SIGKILL mid-stream (%s)', (backend
     const writers = Array.from({ length: streams }, () => new Writer(tenant.managerToken));
 
     const streaming = writers.map((w) => w.stream(first));
-    await waitUntil(() => writers.reduce((n, w) => n + w.acknowledged, 0) >= killAfterAcknowledged);
+    await waitUntil(() => writers.reduce((n, w) => n + w.acknowledged, 0) >= killAfterAcknowledged, 30_000, 'acknowledged pushes');
     await first.kill('SIGKILL');
     await Promise.all(streaming);
 
