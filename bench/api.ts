@@ -27,7 +27,9 @@ interface Sample {
   name: string;
   kind: OpKind;
   ms: number;
+  /** HTTP status; 599 when the request itself failed (`failure` says how). */
   status: number;
+  failure?: string;
 }
 
 /** Nearest-rank percentile. */
@@ -58,13 +60,13 @@ function byOp(label: string, samples: readonly Sample[]) {
 }
 
 async function timed(op: Op, startedAt: number): Promise<Sample> {
-  let status = 0;
   try {
-    status = await op.run();
-  } catch {
-    status = 599;
+    const status = await op.run();
+    return { name: op.name, kind: op.kind, ms: performance.now() - startedAt, status };
+  } catch (err) {
+    const failure = (err as { code?: string }).code ?? String(err);
+    return { name: op.name, kind: op.kind, ms: performance.now() - startedAt, status: 599, failure };
   }
-  return { name: op.name, kind: op.kind, ms: performance.now() - startedAt, status };
 }
 
 /** Open loop: request i leaves at i/rate whatever happened to earlier ones; latency counts from that moment. */
@@ -105,7 +107,10 @@ async function writesPerBatch(http: HttpClient, adminToken: string): Promise<{ w
 /** Which requests failed and how, so a bad run explains itself. */
 function failures(label: string, samples: readonly Sample[]): string | undefined {
   const counts = new Map<string, number>();
-  for (const s of samples) if (s.status >= 400) counts.set(`${s.name} ${s.status}`, (counts.get(`${s.name} ${s.status}`) ?? 0) + 1);
+  for (const s of samples) {
+    const key = `${s.name} ${s.status}${s.failure ? ` ${s.failure}` : ''}`;
+    if (s.status >= 400) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
   return counts.size === 0 ? undefined : `${label} failures: ${[...counts].map(([k, n]) => `${k} ×${n}`).join(', ')}`;
 }
 

@@ -17,7 +17,17 @@ export class HttpClient {
     this.port = Number(url.port);
   }
 
-  send(method: string, path: string, token: string, body?: unknown): Promise<Answer> {
+  async send(method: string, path: string, token: string, body?: unknown): Promise<Answer> {
+    try {
+      return await this.attempt(method, path, token, body);
+    } catch (err) {
+      // A kept-alive socket the server closed at the same moment (Node's documented race): retry once on a new one.
+      if ((err as { reusedSocket?: boolean }).reusedSocket) return this.attempt(method, path, token, body);
+      throw err;
+    }
+  }
+
+  private attempt(method: string, path: string, token: string, body?: unknown): Promise<Answer> {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     return new Promise((resolve, reject) => {
       const req = request(
@@ -43,7 +53,7 @@ export class HttpClient {
           res.on('error', reject);
         },
       );
-      req.on('error', reject);
+      req.on('error', (err) => reject(Object.assign(err, { reusedSocket: req.reusedSocket && (err as { code?: string }).code === 'ECONNRESET' })));
       req.end(payload);
     });
   }
