@@ -30,7 +30,7 @@ export const hasView = (role: string): role is ViewRole => role in viewSql;
 
 /** `{key: version}` of everything this principal may see. */
 export async function viewVersions(q: Queryable, principal: Principal & { role: ViewRole }, clientGroupId: string) {
-  // Postgres refuses a parameter the statement never uses, so each role binds exactly its own.
+  // Postgres cannot type a parameter the statement never uses (a 500), so each role binds exactly its own.
   const params = principal.role === 'customer' ? [principal.tenantId, principal.orderId] : [principal.tenantId, clientGroupId];
   const { rows } = await q.query<{ key: string; version: number }>(viewSql[principal.role], params);
   return new Map(rows.map((r) => [r.key, r.version]));
