@@ -56,7 +56,11 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   const stopWatch = rep.experimentalWatch(() => health.refresh());
 
   const listeners = new Set<BroadcastListener>();
-  const pull = () => void rep.pull({ now: true }).catch(() => undefined);
+  const pull = () => {
+    void rep.pull({ now: true }).catch(() => undefined);
+    // A poke proves the server is alive: retry a waiting queue now rather than after its backoff.
+    if (health.store.get().pendingCount > 0) void rep.push({ now: true }).catch(() => undefined);
+  };
   const socket = connectSyncSocket({
     url: socketUrl(options.serverUrl),
     token: options.token,

@@ -42,6 +42,23 @@ describe('the kitchen screen through a network drop', () => {
     expect(server?.items.map((i) => i.status)).toEqual(['done', 'done']);
   });
 
+  it('changes the connected server never confirms raise the stuck alarm', async () => {
+    const { page } = await world.openKitchen('all', '?stuckAfterMs=2000');
+    const orderId = await world.manager.order('dine_in', [{ product: 'steak', quantity: 1 }], 'Hana');
+    const ticket = card(page, orderId);
+    await ticket.waitFor();
+    // The socket stays up, but every push fails: the queue silently stops draining.
+    await page.route('**/api/replicache/push', (route) => route.fulfill({ status: 503, body: 'overloaded' }));
+    await ticket.locator('text=Start').click();
+    await expect.poll(() => level(page), { timeout: 10_000 }).toBe('stuck');
+    expect(await page.locator('.health__headline').innerText()).toContain('STUCK');
+    expect(await pendingCount(page)).toBe(1);
+    await screenshot(page, 'rail-stuck');
+    await page.unroute('**/api/replicache/push');
+    await expect.poll(() => level(page), { timeout: 20_000 }).toBe('ok');
+    expect((await world.manager.tickets(orderId))[0]?.items[0]?.status).toBe('in_progress');
+  });
+
   it('a change the server refused shows a notice that stays until acknowledged', async () => {
     const { context, page } = await world.openKitchen('all');
     await world.manager.order('delivery', [{ product: 'fries', quantity: 2 }], 'Gus');

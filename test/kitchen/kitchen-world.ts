@@ -17,7 +17,7 @@ export interface KitchenWorld {
   readonly browser: Browser;
   readonly stations: Record<string, string>;
   /** A fresh browser context on /kitchen/, set up with the kitchen token and the given stations. */
-  openKitchen(stations: 'all' | string[]): Promise<{ context: BrowserContext; page: Page }>;
+  openKitchen(stations: 'all' | string[], query?: string): Promise<{ context: BrowserContext; page: Page }>;
   stop(): Promise<void>;
 }
 
@@ -38,11 +38,11 @@ export async function startKitchenWorld(): Promise<KitchenWorld> {
     manager,
     browser,
     stations,
-    async openKitchen(choice) {
+    async openKitchen(choice, query = '') {
       const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
       contexts.push(context);
       const page = await context.newPage();
-      await page.goto(`${server.url}/kitchen/`);
+      await page.goto(`${server.url}/kitchen/${query}`);
       await page.fill('input[name=token]', tenant.kitchenToken);
       await page.click('button[type=submit]');
       if (choice === 'all') await page.click('text=Expo — all stations');

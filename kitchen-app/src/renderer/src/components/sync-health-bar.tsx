@@ -18,7 +18,7 @@ const ago = (ms: number) => {
 export function SyncHealthBar({ client }: { client: Pick<SyncClient, 'health'> }) {
   // Subscribed here, not in the screen: the once-a-second tick re-renders only this bar.
   const health = useSyncHealth(client);
-  const confirmed = health.lastConfirmedAt ?? health.lastPullAt;
+  const confirmed = health.lastConfirmedAt;
   return (
     <div className={`health health--${health.level}`} role="status" data-level={health.level} aria-live="polite">
       <span className="health__dot" />
@@ -28,8 +28,9 @@ export function SyncHealthBar({ client }: { client: Pick<SyncClient, 'health'> }
       </span>
       {health.pendingCount > 0 && <span className="health__waiting">waiting {formatAge(health.waitingMs)}</span>}
       <span className="health__confirmed">
-        server confirmed {confirmed === undefined ? 'nothing yet' : ago(health.now - confirmed)}
+        {confirmed === undefined ? 'no change confirmed yet' : `server confirmed a change ${ago(health.now - confirmed)}`}
       </span>
+      {health.lastPullAt !== undefined && <span className="health__pulled">updated {ago(health.now - health.lastPullAt)}</span>}
     </div>
   );
 }

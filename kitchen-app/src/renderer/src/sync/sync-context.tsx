@@ -1,5 +1,6 @@
 import { createSyncClient, type SyncClient } from '@kitchensync/sync-client';
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { parseTuning } from '../config/tuning.ts';
 
 const SyncContext = createContext<SyncClient | undefined>(undefined);
 
@@ -7,7 +8,8 @@ const SyncContext = createContext<SyncClient | undefined>(undefined);
 export function SyncProvider(props: { serverUrl: string; token: string; children: ReactNode }) {
   const [client, setClient] = useState<SyncClient>();
   useEffect(() => {
-    const c = createSyncClient({ serverUrl: props.serverUrl, token: props.token });
+    const { stuckAfterMs } = parseTuning(window.location.search);
+    const c = createSyncClient({ serverUrl: props.serverUrl, token: props.token, stuckAfterMs });
     setClient(c);
     (window as { ksClient?: SyncClient }).ksClient = c;
     return () => {
