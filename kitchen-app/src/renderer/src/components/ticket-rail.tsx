@@ -24,7 +24,9 @@ export interface TicketRailProps {
 
 export function TicketRail(p: TicketRailProps) {
   const [ref, size] = useElementSize<HTMLElement>();
-  const grid = railGrid(size.width, size.height);
+  const fit = railGrid(size.width, size.height);
+  // Few tickets: fewer rows, so each card gets the height it needs.
+  const grid = { columns: fit.columns, rows: Math.max(1, Math.min(fit.rows, Math.ceil(p.rail.length / fit.columns))) };
   const page = railPage(p.rail.length, p.selectedIndex, grid.columns * grid.rows);
   useLayoutEffect(railCommitted, [p.rail]);
   const now = Date.now();
