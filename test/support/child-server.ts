@@ -5,6 +5,7 @@ import type { DurableStorage } from './storage.ts';
 const serverDir = fileURLToPath(new URL('../../server/', import.meta.url));
 const listening = /kitchensync listening on (http:\/\/\S+)/;
 const startTimeoutMs = 30_000;
+const gracefulStopMs = 10_000;
 
 export interface ChildServer {
   readonly url: string;
@@ -45,7 +46,10 @@ export async function startChildServer(storage: DurableStorage, options: ChildOp
   const url = await waitForUrl(child);
   const kill = async (signal: NodeJS.Signals = 'SIGKILL') => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    // A graceful stop that hangs must not hang the suite.
+    const fallback = setTimeout(() => child.kill('SIGKILL'), gracefulStopMs);
     await exited;
+    clearTimeout(fallback);
   };
   return { url, adminToken, process: child, kill, stop: () => kill('SIGTERM') };
 }
@@ -57,14 +61,15 @@ function waitForUrl(child: ChildProcess): Promise<string> {
     const fail = (why: string) => {
       clearTimeout(timer);
       child.kill('SIGKILL');
-      reject(new Error(`child server ${why}\nstdout: ${stdout}\nstderr: ${stderr.slice(-4000)}`));
+      reject(new Error(`child server ${why}\nstdout: ${stdout}\nstderr: ${stderr}`));
     };
     const timer = setTimeout(() => fail('did not start in time'), startTimeoutMs);
     const onExit = (code: number | null, signal: string | null) => fail(`exited early (${signal ?? code})`);
     child.once('exit', onExit);
-    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // Both pipes are drained for the child's whole life (a full pipe would block it); only the tail is kept.
+    child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-8000)));
     child.stdout?.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
+      stdout = (stdout + chunk.toString()).slice(-8000);
       const match = listening.exec(stdout);
       if (match?.[1]) {
         clearTimeout(timer);
