@@ -27,6 +27,7 @@ const cacheMs = 5_000;
 export class TokenResolver {
   private readonly cache = new Map<string, { principal: Principal | undefined; until: number }>();
   private readonly adminHash: string;
+  private revocations = 0;
 
   constructor(
     private readonly db: Queryable,
@@ -40,8 +41,10 @@ export class TokenResolver {
     if (sameHash(hash, this.adminHash)) return { tokenId: 'admin', role: 'admin' };
     const cached = this.cache.get(hash);
     if (cached && cached.until > Date.now()) return cached.principal;
+    const generation = this.revocations;
     const principal = await this.lookup(hash);
-    this.cache.set(hash, { principal, until: Date.now() + cacheMs });
+    // A revocation that landed during the lookup may have been read too late: don't cache it.
+    if (generation === this.revocations) this.cache.set(hash, { principal, until: Date.now() + cacheMs });
     return principal;
   }
 
@@ -61,6 +64,7 @@ export class TokenResolver {
   }
 
   forgetToken(tokenId: string): void {
+    this.revocations += 1;
     for (const [hash, entry] of this.cache) if (entry.principal?.tokenId === tokenId) this.cache.delete(hash);
   }
 }

@@ -37,6 +37,7 @@ export function attachWebSocket(server: Server, resolver: TokenResolver, registr
         ws.close(closeCodes.badToken, 'bad token');
         return;
       }
+      if (ws.readyState !== ws.OPEN) return; // the peer left while its token was checked
       const conn = registry.add(ws, { ...principal, tenantId });
       ws.on('pong', () => (conn.alive = true));
       ws.on('message', () => (registry.counters.messagesIn += 1));
