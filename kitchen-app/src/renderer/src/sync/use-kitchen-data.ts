@@ -1,5 +1,7 @@
 import { keyPrefix, type KitchenOrder, type Order, type Station } from '@kitchensync/shared';
 import type { KitchenReplicache } from '@kitchensync/sync-client';
+import { useSubscribe } from '@kitchensync/sync-client/react';
+import type { ReadTransaction } from 'replicache';
 import { useMemo } from 'react';
 import type { StationChoice } from '../../../common/settings.ts';
 import { useClock } from '../hooks/use-clock.ts';
@@ -12,10 +14,25 @@ export interface KitchenData {
   readonly rail: KitchenOrder[];
   readonly bumped: KitchenOrder[];
   readonly allDay: AllDayCount[];
-  readonly stations: Station[];
+  readonly stations: StationLabel[];
   readonly ticketById: (id: string) => KitchenOrder | undefined;
   readonly stationName: (id: string) => string;
   readonly customerName: (orderId: string) => string | undefined;
+}
+
+export type StationLabel = Pick<Station, 'id' | 'name' | 'type'>;
+
+// Derived queries: Replicache re-runs them on change but only re-renders when the result differs,
+// so an order's status change or a station's load change does not redraw the screen.
+async function customerNames(tx: ReadTransaction): Promise<Record<string, string>> {
+  const names: Record<string, string> = {};
+  for (const o of (await tx.scan({ prefix: keyPrefix.order }).values().toArray()) as unknown as Order[]) names[o.id] = o.customer.name;
+  return names;
+}
+
+async function stationLabels(tx: ReadTransaction): Promise<StationLabel[]> {
+  const stations = (await tx.scan({ prefix: keyPrefix.station }).values().toArray()) as unknown as Station[];
+  return stations.map(({ id, name, type }) => ({ id, name, type })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** Priority ages in five-minute steps, so re-sorting twice a minute is plenty. */
@@ -24,14 +41,13 @@ const sortClockMs = 30_000;
 /** The replica, shaped for the kitchen screen. */
 export function useKitchenData(rep: KitchenReplicache, choice: StationChoice): KitchenData {
   const tickets = useEntityMap<KitchenOrder>(rep, keyPrefix.kitchenOrder);
-  const stationMap = useEntityMap<Station>(rep, keyPrefix.station);
-  const orders = useEntityMap<Order>(rep, keyPrefix.order);
+  const stations = useSubscribe(rep, stationLabels, [], [rep]);
+  const names = useSubscribe(rep, customerNames, {}, [rep]);
   const now = useClock(sortClockMs);
 
   const rail = useMemo(() => sortRail(railTickets(tickets.values(), choice), now), [tickets, choice, now]);
   const bumped = useMemo(() => recentlyBumped(tickets.values(), now), [tickets, now]);
   const allDay = useMemo(() => allDayCounts(rail), [rail]);
-  const stations = useMemo(() => [...stationMap.values()].sort((a, b) => a.name.localeCompare(b.name)), [stationMap]);
   return useMemo(
     () => ({
       rail,
@@ -39,9 +55,9 @@ export function useKitchenData(rep: KitchenReplicache, choice: StationChoice): K
       allDay,
       stations,
       ticketById: (id: string) => tickets.get(`${keyPrefix.kitchenOrder}${id}`),
-      stationName: (id: string) => stationMap.get(`${keyPrefix.station}${id}`)?.name ?? id,
-      customerName: (orderId: string) => orders.get(`${keyPrefix.order}${orderId}`)?.customer.name,
+      stationName: (id: string) => stations.find((s) => s.id === id)?.name ?? id,
+      customerName: (orderId: string) => names[orderId],
     }),
-    [rail, bumped, allDay, stations, tickets, stationMap, orders],
+    [rail, bumped, allDay, stations, tickets, names],
   );
 }
