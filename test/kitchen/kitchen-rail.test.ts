@@ -17,6 +17,7 @@ describe('the kitchen rail in Chromium', () => {
     const ticket = card(page, orderId);
     await ticket.waitFor({ timeout: 1000 });
     expect(Date.now() - created).toBeLessThan(1000);
+    expect(await ticket.locator('.badge--new').count()).toBe(1);
     expect(await ticket.locator('.item__mods').innerText()).toContain('no onion');
     expect(await ticket.locator('.item__notes').innerText()).toContain('medium rare');
     await world.manager.order('takeaway', [{ product: 'fries', quantity: 3 }], 'Bo');

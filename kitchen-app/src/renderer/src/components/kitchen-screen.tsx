@@ -1,5 +1,5 @@
 import type { Settings } from '../../../common/settings.ts';
-import { useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { useAcknowledgements } from '../hooks/use-acknowledgements.ts';
 import { useArrivals } from '../hooks/use-arrivals.ts';
 import { useKitchenActions } from '../hooks/use-kitchen-actions.ts';
@@ -25,7 +25,8 @@ export function KitchenScreen({ settings, onSettings }: { settings: Settings; on
   const [acked, acknowledge] = useAcknowledgements();
   const selection = useRailSelection(data.rail);
   const [drawer, setDrawer] = useState<DrawerState>({ open: false, index: 0 });
-  const arrivals = useArrivals(data.rail, data.stations.length > 0, settings.chime);
+  const synced = useSyncExternalStore(client.health.subscribe, () => client.health.get().lastPullAt !== undefined);
+  const arrivals = useArrivals(data.rail, synced, settings.chime);
   useKitchenKeys((cmd) => runCommand(cmd, { selection, drawer, setDrawer, bumped: data.bumped, acked, acknowledge, actions }));
 
   const stationLabel = settings.stations === 'all' ? 'Expo — all stations' : settings.stations.map(data.stationName).join(' + ');
