@@ -1,7 +1,7 @@
 // `pnpm bench api`: a mixed REST workload (80% reads, 20% writes) against the real server in a
 // child process on loopback, at a fixed 200 requests/s and at maximum throughput, on PGlite and
 // on Postgres. Options: --seconds N (per phase, default 30), --rate R (default 200),
-// --concurrency C (closed loop, default 16), --backend pglite|postgres (default both).
+// --concurrency C (closed loop, default 16), --backend pglite|postgres|pglite-memory (default: pglite and postgres).
 import { parseArgs } from 'node:util';
 import { cpus, loadavg } from 'node:os';
 import { cpuSeconds } from './rest/cpu.ts';

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
-export type Backend = 'pglite' | 'postgres';
+/** `pglite-memory`: PGlite without a data directory (no disk I/O), to tell disk waits from CPU. */
+export type Backend = 'pglite' | 'pglite-memory' | 'postgres';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const adminPostgresUrl = process.env.BENCH_POSTGRES_URL ?? 'postgres://kitchensync:kitchensync@127.0.0.1:5432/postgres';
@@ -65,7 +66,7 @@ export async function startServer(backend: Backend): Promise<ServerProcess> {
       SEED_DEMO: 'false',
       LOG_LEVEL: 'silent',
       RATE_LIMIT_RPS: '0',
-      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: dataDir as string }),
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : backend === 'pglite-memory' ? { DATABASE_URL: 'memory://' } : { DATA_DIR: dataDir as string }),
     },
   });
   const url = await new Promise<string>((resolve, reject) => {
