@@ -36,14 +36,14 @@ describe('admin CLI', () => {
     expect((await admin('revoke-token', token.id)).code).toBe(1);
     const stats = JSON.parse((await admin('stats')).out) as Record<string, number>;
     expect(stats.tenants).toBe(1);
-  }, 60_000);
+  }, 180_000);
 
   it('explains its usage and refuses bad arguments', async () => {
     expect((await admin()).out).toContain('usage: pnpm admin <command>');
     const bad = await admin('issue-token', 'ten_x', 'waiter');
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('manager|kitchen');
-  }, 60_000);
+  }, 180_000);
 
   it('will not open a PGlite directory a running server holds', async () => {
     writeFileSync(join(dataDir, 'server.pid'), String(process.pid === 1 ? 2 : 1));
@@ -51,5 +51,5 @@ describe('admin CLI', () => {
     rmSync(join(dataDir, 'server.pid'));
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/is using/);
-  }, 60_000);
+  }, 180_000);
 });
