@@ -160,7 +160,7 @@ async function main() {
       // Work: the app's own time (keypress → React commit, then rendering the frame), without the
       // wait for the display's next vsync, which depends only on when in the frame the key came.
       const sample = { total: painted - key, work: commit - key + (painted - frame), inFirstFrame: commit <= first };
-      if (process.env.BENCH_DETAIL) console.log(`  bump ${i}: ${JSON.stringify(sample)}`);
+      if (process.env.BENCH_DETAIL) console.log(`  bump ${i}: ${JSON.stringify({ ...sample, commit: commit - key, render: painted - frame })}`);
       if (i >= warmup) {
         totals.push(sample.total);
         work.push(sample.work);
