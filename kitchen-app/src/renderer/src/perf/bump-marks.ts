@@ -22,12 +22,24 @@ export function railCommitted(): void {
   performance.measure('ks:bump:to-commit', 'ks:bump:key', 'ks:bump:commit');
   requestAnimationFrame(() => {
     performance.mark('ks:bump:frame');
-    // The rAF callback runs before paint; a message posted from it is handled just after.
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
+    // The rAF callback runs before the frame's style, layout and paint; a task posted from it runs
+    // right after them. A user-blocking task is not held back behind the next frame's work.
+    afterThisFrame(() => {
       performance.mark('ks:bump:painted');
       performance.measure('ks:bump', 'ks:bump:key', 'ks:bump:painted');
-    };
-    channel.port2.postMessage(null);
+    });
   });
+}
+
+type PostTask = (cb: () => void, options: { priority: 'user-blocking' }) => Promise<void>;
+
+function afterThisFrame(cb: () => void): void {
+  const postTask = (globalThis as { scheduler?: { postTask?: PostTask } }).scheduler?.postTask;
+  if (postTask) {
+    void postTask.call((globalThis as unknown as { scheduler: unknown }).scheduler, cb, { priority: 'user-blocking' });
+    return;
+  }
+  const channel = new MessageChannel();
+  channel.port1.onmessage = cb;
+  channel.port2.postMessage(null);
 }
