@@ -21,6 +21,14 @@ export async function getEntity(q: Queryable, tenantId: string, kind: StoredKind
   return rows[0]?.data;
 }
 
+export async function getEntities(q: Queryable, tenantId: string, kind: StoredKind, ids: readonly string[]) {
+  const { rows } = await q.query<{ id: string; data: ReadonlyJSONValue }>(
+    `SELECT id, data FROM ${entityTables[kind]} WHERE tenant_id = $1 AND id = ANY($2::text[])`,
+    [tenantId, ids],
+  );
+  return rows;
+}
+
 /** Rows whose id starts with `idPrefix`, in id order. */
 export async function scanEntities(q: Queryable, tenantId: string, kind: StoredKind, idPrefix: string) {
   const { rows } = await q.query<{ id: string; data: ReadonlyJSONValue }>(

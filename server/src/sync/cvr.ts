@@ -7,6 +7,13 @@ export interface ClientViewRecord {
   readonly clients: ReadonlyMap<string, number>;
 }
 
+/** The highest row version a CVR holds (0 for an empty one). */
+export function maxVersion(cvr: ClientViewRecord): number {
+  let max = 0;
+  for (const v of cvr.entries.values()) if (v > max) max = v;
+  return max;
+}
+
 /** CVRs never change once written, so any process may cache them. */
 const cache = new Map<string, ClientViewRecord & { tenantId: string; tokenId: string }>();
 const cacheLimit = 64;
@@ -26,7 +33,7 @@ function remember(id: string, cvr: ClientViewRecord & { tenantId: string; tokenI
 export async function loadCvr(q: Queryable, cvrId: string, tenantId: string, tokenId: string): Promise<ClientViewRecord | undefined> {
   let cvr = cache.get(cvrId);
   if (!cvr) {
-    const { rows } = await q.query<{ entries: Record<string, number>; clients: Record<string, number>; tenant_id: string; token_id: string }>(
+    const { rows } = await q.query<{ entries: string; clients: string; tenant_id: string; token_id: string }>(
       `SELECT c.entries, c.clients, g.tenant_id, g.token_id FROM client_view_records c
        JOIN replicache_client_groups g ON g.id = c.client_group_id WHERE c.id = $1`,
       [cvrId],
@@ -34,8 +41,8 @@ export async function loadCvr(q: Queryable, cvrId: string, tenantId: string, tok
     const row = rows[0];
     if (!row) return undefined;
     cvr = {
-      entries: new Map(Object.entries(row.entries)),
-      clients: new Map(Object.entries(row.clients)),
+      entries: new Map(Object.entries(JSON.parse(row.entries) as Record<string, number>)),
+      clients: new Map(Object.entries(JSON.parse(row.clients) as Record<string, number>)),
       tenantId: row.tenant_id,
       tokenId: row.token_id,
     };

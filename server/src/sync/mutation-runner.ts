@@ -50,7 +50,7 @@ export class TenantWrite {
       if (!isMutatorName(name)) throw new DomainError('unknown_mutator', `unknown mutator ${name}`);
       if (!mayRun(meta.principal.role, name)) throw new DomainError('forbidden', `a ${meta.principal.role} may not ${name}`);
       const events = await mutators[name](tx, args as never);
-      await serverEffects[name]?.(tx, this.store, args);
+      await serverEffects[name]?.(tx, args);
       tx.commit();
       this.record(tx, name, events, meta);
       return { ok: true, events };

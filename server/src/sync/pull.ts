@@ -4,9 +4,9 @@ import type { Database, Queryable } from '../db/database.ts';
 import { createClientGroup, getClientGroup, getGroupClients, isPurgedGroup, touchClientGroup, type ClientGroupRow } from '../db/replicache-clients.ts';
 import { retryOnConflict } from '../db/retry.ts';
 import { forbidden } from '../http/http-error.ts';
-import { loadCvr, saveCvr, type ClientViewRecord } from './cvr.ts';
+import { loadCvr, maxVersion, saveCvr, type ClientViewRecord } from './cvr.ts';
 import { versionProblem, type Cookie, type ProtocolError, type PullRequest } from './protocol.ts';
-import { fetchValues, hasView, viewVersions } from './view.ts';
+import { fetchValues, hasView, viewSummary, viewVersions, type Viewer } from './view.ts';
 
 type PatchOp = { op: 'clear' } | { op: 'del'; key: string } | { op: 'put'; key: string; value: ReadonlyJSONValue };
 
@@ -34,6 +34,22 @@ async function ownGroup(q: Queryable, principal: Principal, clientGroupId: strin
 }
 
 /**
+ * The view's `{key: version}` now. With a CVR to start from it avoids the full scan: a count and
+ * max version equal to the CVR's mean nothing changed; otherwise only rows newer than the CVR are
+ * read, unless the count shows something also left the view.
+ */
+async function currentEntries(q: Queryable, viewer: Viewer, groupId: string, base: ClientViewRecord | undefined) {
+  if (!base) return viewVersions(q, viewer, groupId);
+  const summary = await viewSummary(q, viewer, groupId);
+  const baseMax = maxVersion(base);
+  if (summary.count === base.entries.size && summary.max === baseMax) return base.entries;
+  const changed = await viewVersions(q, viewer, groupId, baseMax);
+  const added = [...changed.keys()].filter((key) => !base.entries.has(key)).length;
+  if (summary.count !== base.entries.size + added) return viewVersions(q, viewer, groupId);
+  return new Map([...base.entries, ...changed]);
+}
+
+/**
  * Row-version pull: select (key, version) of the permitted view, diff against the CVR the cookie
  * names, fetch full rows only for puts. Nothing changed → the same cookie and an empty patch.
  */
@@ -52,7 +68,7 @@ export async function processPull(db: Database, principal: Principal, pull: Pull
       const group = (await getClientGroup(q, pull.clientGroupID)) as ClientGroupRow;
       const base = pull.cookie ? await loadCvr(q, pull.cookie.cvrID, tenantId, principal.tokenId) : undefined;
       const next: ClientViewRecord = {
-        entries: await viewVersions(q, viewer, group.id),
+        entries: await currentEntries(q, viewer, group.id, base),
         clients: new Map((await getGroupClients(q, group.id)).map((c) => [c.id, c.last_mutation_id])),
       };
       const { puts, dels, clients } = diff(base, next);

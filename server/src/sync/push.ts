@@ -4,6 +4,7 @@ import { createClientGroup, getClientGroup, getClients, isPurgedGroup, saveLastM
 import { forbidden } from '../http/http-error.ts';
 import { versionProblem, type ProtocolError, type PushRequest } from './protocol.ts';
 import { withTenantWrite, type TenantWrite } from './mutation-runner.ts';
+import { readHints } from './read-hints.ts';
 
 export interface PushResult {
   response: ProtocolError | Record<string, never>;
@@ -11,7 +12,7 @@ export interface PushResult {
 }
 
 /** The client group must be this principal's own, and each client a member of that group. */
-async function checkOwnership(q: Queryable, principal: Principal, push: PushRequest): Promise<ProtocolError | undefined> {
+async function checkOwnership(q: Queryable, principal: Principal, push: PushRequest): Promise<ProtocolError | Map<string, number>> {
   const group = await getClientGroup(q, push.clientGroupID);
   if (group && (group.tenant_id !== principal.tenantId || group.token_id !== principal.tokenId)) {
     throw forbidden('this client group belongs to someone else');
@@ -19,9 +20,10 @@ async function checkOwnership(q: Queryable, principal: Principal, push: PushRequ
   if (!group && (await isPurgedGroup(q, push.clientGroupID))) return { error: 'ClientStateNotFound' };
   if (!group) await createClientGroup(q, push.clientGroupID, principal.tenantId as string, principal.tokenId);
   const clientIds = [...new Set(push.mutations.map((m) => m.clientID))];
-  const foreign = (await getClients(q, clientIds)).find((c) => c.client_group_id !== push.clientGroupID);
+  const clients = await getClients(q, clientIds);
+  const foreign = clients.find((c) => c.client_group_id !== push.clientGroupID);
   if (foreign) throw forbidden(`client ${foreign.id} belongs to another client group`);
-  return undefined;
+  return new Map(clients.map((c) => [c.id, c.last_mutation_id]));
 }
 
 /**
@@ -29,8 +31,15 @@ async function checkOwnership(q: Queryable, principal: Principal, push: PushRequ
  * are skipped; a gap stops that client. A mutation that fails is rolled back and rejected, and its
  * id still counts as processed so the queue never wedges.
  */
-async function applyMutations(write: TenantWrite, q: Queryable, principal: Principal, push: PushRequest, cap: number) {
-  const lmids = new Map((await getClients(q, push.mutations.map((m) => m.clientID))).map((c) => [c.id, c.last_mutation_id]));
+async function applyMutations(
+  write: TenantWrite,
+  q: Queryable,
+  principal: Principal,
+  push: PushRequest,
+  lmids: Map<string, number>,
+  cap: number,
+) {
+  await write.store.prefetch(readHints(push.mutations.filter((m) => m.id > (lmids.get(m.clientID) ?? 0)).slice(0, cap)));
   const stopped = new Set<string>();
   const advanced = new Map<string, number>();
   let processed = 0;
@@ -61,8 +70,8 @@ export async function processPush(db: Database, principal: Principal, push: Push
     throw forbidden(`a ${principal.role} token cannot push`);
   }
   return withTenantWrite(db, principal.tenantId, push.clientGroupID, async (write, q) => {
-    const ownership = await checkOwnership(q, principal, push);
-    if (ownership) return { response: ownership, processed: 0 };
-    return { response: {}, processed: await applyMutations(write, q, principal, push, cap) };
+    const lmids = await checkOwnership(q, principal, push);
+    if (!(lmids instanceof Map)) return { response: lmids, processed: 0 };
+    return { response: {}, processed: await applyMutations(write, q, principal, push, lmids, cap) };
   });
 }

@@ -1,6 +1,7 @@
 import { DomainError, keyPrefix, parseKey, type ReadonlyJSONValue, type Tx } from '@kitchensync/shared';
 import type { Queryable } from '../db/database.ts';
-import { deleteEntities, getEntity, isStoredKind, scanEntities, upsertEntities, upsertTicketItems, type StoredKind } from '../db/entities.ts';
+import { deleteEntities, getEntities, getEntity, isStoredKind, scanEntities, upsertEntities, upsertTicketItems, type StoredKind } from '../db/entities.ts';
+import { insertCustomerTokens, type NewToken } from '../db/customer-tokens.ts';
 import { deleteRejections, getRejection, scanRejections } from '../db/rejections.ts';
 import { isStorableJson } from '../db/storable-text.ts';
 
@@ -16,6 +17,7 @@ export class TenantStore {
   private readonly cache = new Map<string, Value>();
   private readonly scanned = new Set<string>();
   private readonly dirty = new Map<string, Value>();
+  private readonly tokens: NewToken[] = [];
 
   constructor(
     readonly q: Queryable,
@@ -46,6 +48,20 @@ export class TenantStore {
     return (await getEntity(this.q, this.tenantId, parsed.kind, parsed.id)) ?? null;
   }
 
+  /** Loads many keys in one query per kind, so a batch of mutations does not read row by row. */
+  async prefetch(keys: Iterable<string>): Promise<void> {
+    const wanted = new Map<StoredKind, string[]>();
+    for (const key of keys) {
+      const parsed = parseKey(key);
+      if (!parsed || !isStoredKind(parsed.kind) || this.cache.has(key) || this.dirty.has(key)) continue;
+      wanted.set(parsed.kind, [...(wanted.get(parsed.kind) ?? []), parsed.id]);
+    }
+    for (const [kind, ids] of wanted) {
+      const found = new Map((await getEntities(this.q, this.tenantId, kind, ids)).map((r) => [r.id, r.data]));
+      for (const id of ids) this.cache.set(keyPrefix[kind] + id, found.get(id) ?? null);
+    }
+  }
+
   /** Entries under `prefix`, as stored plus merged writes, in key order. */
   async scanBase(prefix: string): Promise<Map<string, Value>> {
     if (!this.scanned.has(prefix)) {
@@ -72,8 +88,9 @@ export class TenantStore {
     return (await scanEntities(this.q, this.tenantId, kind, idPrefix)).map((r) => [keyPrefix[kind] + r.id, r.data]);
   }
 
-  merge(writes: ReadonlyMap<string, Value>): void {
+  merge(writes: ReadonlyMap<string, Value>, tokens: readonly NewToken[] = []): void {
     for (const [key, value] of writes) this.dirty.set(key, value);
+    this.tokens.push(...tokens);
   }
 
   /** Keys written since the last flush. */
@@ -100,6 +117,7 @@ export class TenantStore {
     for (const [kind, ids] of dels) await deleteEntities(this.q, this.tenantId, kind, ids);
     await upsertTicketItems(this.q, this.tenantId, (puts.get('kitchenOrder') ?? []) as never);
     if (this.clientGroupId) await deleteRejections(this.q, this.clientGroupId, rejectionDels);
+    await insertCustomerTokens(this.q, this.tenantId, this.tokens.splice(0));
     for (const [key, value] of this.dirty) this.cache.set(key, value);
     this.dirty.clear();
   }
@@ -109,6 +127,8 @@ export class TenantStore {
 export class MutationTx implements Tx {
   readonly location = 'server' as const;
   readonly writes = new Map<string, Value>();
+  /** Customer tokens this mutation issues; stored with its writes, dropped with them. */
+  readonly newTokens: NewToken[] = [];
 
   constructor(private readonly store: TenantStore) {}
 
@@ -147,6 +167,6 @@ export class MutationTx implements Tx {
   }
 
   commit(): void {
-    this.store.merge(this.writes);
+    this.store.merge(this.writes, this.newTokens);
   }
 }

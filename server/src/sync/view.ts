@@ -1,7 +1,7 @@
 import { keyPrefix, parseKey, type ReadonlyJSONValue } from '@kitchensync/shared';
 import type { Principal } from '../auth/principal.ts';
 import type { Queryable } from '../db/database.ts';
-import { entityTables, isStoredKind, type StoredKind } from '../db/entities.ts';
+import { entityTables, getEntities, isStoredKind, type StoredKind } from '../db/entities.ts';
 
 /** Kitchen terminals keep bumped tickets of the last day, so any of them can be recalled. */
 const kitchenMemory = "interval '24 hours'";
@@ -28,12 +28,32 @@ const viewSql: Record<'manager' | 'kitchen' | 'customer', string> = {
 export type ViewRole = keyof typeof viewSql;
 export const hasView = (role: string): role is ViewRole => role in viewSql;
 
-/** `{key: version}` of everything this principal may see. */
-export async function viewVersions(q: Queryable, principal: Principal & { role: ViewRole }, clientGroupId: string) {
-  // Postgres cannot type a parameter the statement never uses (a 500), so each role binds exactly its own.
-  const params = principal.role === 'customer' ? [principal.tenantId, principal.orderId] : [principal.tenantId, clientGroupId];
-  const { rows } = await q.query<{ key: string; version: number }>(viewSql[principal.role], params);
+export type Viewer = Principal & { role: ViewRole };
+
+// Postgres cannot type a parameter the statement never uses (a 500), so each role binds exactly its own.
+const viewParams = (viewer: Viewer, clientGroupId: string) =>
+  viewer.role === 'customer' ? [viewer.tenantId, viewer.orderId] : [viewer.tenantId, clientGroupId];
+
+/**
+ * `{key: version}` of everything this principal may see, or only of rows written after `since`.
+ * Versions come from one sequence and every row of a tenant is written under the tenant's lock,
+ * so within a tenant a later commit always carries a higher version.
+ */
+export async function viewVersions(q: Queryable, viewer: Viewer, clientGroupId: string, since = -1) {
+  const { rows } = await q.query<{ key: string; version: number }>(
+    `SELECT key, version FROM (${viewSql[viewer.role]}) v WHERE version > $3`,
+    [...viewParams(viewer, clientGroupId), since],
+  );
   return new Map(rows.map((r) => [r.key, r.version]));
+}
+
+/** How many rows the view holds and its highest version: equal to a CVR's, nothing changed. */
+export async function viewSummary(q: Queryable, viewer: Viewer, clientGroupId: string) {
+  const { rows } = await q.query<{ count: number; max: number }>(
+    `SELECT count(*)::int AS count, coalesce(max(version), 0) AS max FROM (${viewSql[viewer.role]}) v`,
+    viewParams(viewer, clientGroupId),
+  );
+  return rows[0] ?? { count: 0, max: 0 };
 }
 
 /** Full values for keys already known to be in the view. */
@@ -48,11 +68,7 @@ export async function fetchValues(q: Queryable, tenantId: string, clientGroupId:
   }
   const values = new Map<string, ReadonlyJSONValue>();
   for (const [kind, ids] of byKind) {
-    const { rows } = await q.query<{ id: string; data: ReadonlyJSONValue }>(
-      `SELECT id, data FROM ${entityTables[kind]} WHERE tenant_id = $1 AND id = ANY($2::text[])`,
-      [tenantId, ids],
-    );
-    for (const r of rows) values.set(keyPrefix[kind] + r.id, r.data);
+    for (const r of await getEntities(q, tenantId, kind, ids)) values.set(keyPrefix[kind] + r.id, r.data);
   }
   if (rejectionKeys.length > 0) {
     const { rows } = await q.query<{ key: string; data: ReadonlyJSONValue }>(

@@ -133,8 +133,9 @@ CREATE TABLE IF NOT EXISTS client_view_records (
   id text PRIMARY KEY,
   client_group_id text NOT NULL REFERENCES replicache_client_groups(id) ON DELETE CASCADE,
   cvr_order int NOT NULL,
-  entries jsonb NOT NULL,
-  clients jsonb NOT NULL,
+  -- JSON text, not jsonb: written on every changed pull, read back only on a cache miss.
+  entries text NOT NULL,
+  clients text NOT NULL,
   created_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX IF NOT EXISTS cvr_group ON client_view_records (client_group_id, cvr_order);
