@@ -64,7 +64,7 @@ export async function startServer(backend: Backend): Promise<ServerProcess> {
       HOST: '127.0.0.1',
       ADMIN_TOKEN: adminToken,
       SEED_DEMO: 'false',
-      LOG_LEVEL: 'silent',
+      LOG_LEVEL: process.env.BENCH_SERVER_LOG_LEVEL ?? 'silent',
       RATE_LIMIT_RPS: '0',
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : backend === 'pglite-memory' ? { DATABASE_URL: 'memory://' } : { DATA_DIR: dataDir as string }),
     },
