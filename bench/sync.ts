@@ -57,7 +57,7 @@ async function visibleLatency(server: ServerProcess, clients = 100, samples = 20
     schemaVersion: '1',
     pullInterval: null,
   });
-  const socket = await openPokeSocket(server.url, tenant.manager, () => void observer.pull());
+  const socket = await openPokeSocket(server.url, tenant.manager, () => void observer.pull().catch(() => undefined));
   await observer.pull();
   const writer = new RawClient(server.url, tenant.manager);
   const latencies: number[] = [];
