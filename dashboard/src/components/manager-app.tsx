@@ -1,7 +1,7 @@
 import { config } from '../config.ts';
 import type { Route } from '../routing/routes.ts';
 import type { Session } from '../session/session-store.ts';
-import { SyncProvider } from '../sync/sync-context.tsx';
+import { SyncProvider } from '@kitchensync/sync-client/react';
 import { BoardScreen } from './board-screen.tsx';
 import { ManagerShell } from './manager-shell.tsx';
 import { MenuScreen } from './menu-screen.tsx';
@@ -33,7 +33,7 @@ function ManagerPage({ route, token }: { route: Route; token: string }) {
 /** The restaurant manager's dashboard: one sync client, the shell, and the page for the route. */
 export function ManagerApp({ session, route, onSignOut }: { session: Session; route: Route; onSignOut: () => void }) {
   return (
-    <SyncProvider serverUrl={config.serverUrl} token={session.token}>
+    <SyncProvider serverUrl={config.serverUrl} token={session.token} exposeAs="ksDashboard">
       <ManagerShell route={route} onSignOut={onSignOut}>
         <ManagerPage route={route} token={session.token} />
       </ManagerShell>

@@ -1,7 +1,7 @@
 import { useBroadcasts, useSyncHealth } from '@kitchensync/sync-client/react';
 import type { ReactNode } from 'react';
 import type { Route } from '../routing/routes.ts';
-import { useSyncClient } from '../sync/sync-context.tsx';
+import { useSyncClient } from '@kitchensync/sync-client/react';
 import { AppHeader } from './app-header.tsx';
 import { BroadcastBanner } from './broadcast-banner.tsx';
 import { HealthBanner } from './health-banner.tsx';

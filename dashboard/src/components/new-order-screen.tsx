@@ -5,7 +5,7 @@ import { addProduct, buildCreateOrder, cartTotals, removeLine, updateLine, type 
 import { formatMoney } from '../model/format.ts';
 import { newId } from '../model/ids.ts';
 import { navigate } from '../routing/use-route.ts';
-import { useSyncClient } from '../sync/sync-context.tsx';
+import { useSyncClient } from '@kitchensync/sync-client/react';
 import { useProducts } from '../sync/use-replica.ts';
 import { CartLineRow } from './cart-line-row.tsx';
 import { ChannelPicker } from './channel-picker.tsx';

@@ -2,7 +2,7 @@ import type { Product } from '@kitchensync/shared';
 import { useState, type FormEvent } from 'react';
 import { changesRecipe, formToArgs, type ProductForm } from '../model/product-form.ts';
 import { stationTypeLabel } from '../model/labels.ts';
-import { useSyncClient } from '../sync/sync-context.tsx';
+import { useSyncClient } from '@kitchensync/sync-client/react';
 import { IngredientEditor } from './ingredient-editor.tsx';
 import { StringListEditor } from './string-list-editor.tsx';
 

@@ -1,7 +1,7 @@
 import { useRejections } from '@kitchensync/sync-client/react';
 import { rejectionNotice } from '../model/rejection-notice.ts';
 import { Link } from '../routing/link.tsx';
-import { useSyncClient } from '../sync/sync-context.tsx';
+import { useSyncClient } from '@kitchensync/sync-client/react';
 
 /** Changes the server refused: the replica already rolled them back; this says what and why. */
 export function RejectionNotices() {

@@ -2,7 +2,7 @@ import { openTicketStatuses, type Product } from '@kitchensync/shared';
 import { useMemo } from 'react';
 import { orderNumber } from '../model/format.ts';
 import { staleRecipes } from '../model/kitchen.ts';
-import { useSyncClient } from '../sync/sync-context.tsx';
+import { useSyncClient } from '@kitchensync/sync-client/react';
 import { useContracts, useKitchenOrders, useOrders } from '../sync/use-replica.ts';
 
 /** After a recipe change: orders still cooking from the old recipe, and a way to re-issue their contracts. */

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { presetRange } from '../model/date-range.ts';
 import { consumption } from '../model/kitchen.ts';
 import { knownStationTypes } from '../model/menu.ts';
-import { useSyncClient } from '../sync/sync-context.tsx';
+import { useSyncClient } from '@kitchensync/sync-client/react';
 import { useNow } from '../sync/use-now.ts';
 import { useKitchenOrders, useProducts, useStations } from '../sync/use-replica.ts';
 import { ConsumptionTable } from './consumption-table.tsx';

@@ -1,6 +1,6 @@
 import type { Order, OrderStatus } from '@kitchensync/shared';
 import { useCallback, useState } from 'react';
-import { useSyncClient } from './sync-context.tsx';
+import { useSyncClient } from '@kitchensync/sync-client/react';
 
 /**
  * The manager's order actions. Each applies at once to the local replica (optimistic); if the

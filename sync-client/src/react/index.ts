@@ -2,3 +2,4 @@ export { useSubscribe } from './use-subscribe.ts';
 export { useSyncHealth } from './use-sync-health.ts';
 export { useRejections } from './use-rejections.ts';
 export { useBroadcasts, type ReceivedBroadcast } from './use-broadcasts.ts';
+export { SyncProvider, useSyncClient, type SyncProviderProps } from './sync-provider.tsx';

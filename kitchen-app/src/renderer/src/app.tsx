@@ -4,7 +4,8 @@ import { KitchenScreen } from './components/kitchen-screen.tsx';
 import { SetupScreen } from './components/setup-screen.tsx';
 import { StationPicker } from './components/station-picker.tsx';
 import { loadSettings, saveSettings } from './config/settings-store.ts';
-import { SyncProvider } from './sync/sync-context.tsx';
+import { SyncProvider } from '@kitchensync/sync-client/react';
+import { parseTuning } from './config/tuning.ts';
 
 /** Setup first (server, token, stations), then the kitchen screen. */
 export function App() {
@@ -28,7 +29,12 @@ export function App() {
     save({ ...stored, stations, chime });
   };
   return (
-    <SyncProvider serverUrl={stored.serverUrl} token={stored.token}>
+    <SyncProvider
+      serverUrl={stored.serverUrl}
+      token={stored.token}
+      options={{ stuckAfterMs: parseTuning(window.location.search).stuckAfterMs }}
+      exposeAs="ksClient"
+    >
       {settings && !picking ? (
         <KitchenScreen settings={settings} onSettings={() => setPicking(true)} />
       ) : (

@@ -6,7 +6,7 @@ import { useKitchenActions } from '../hooks/use-kitchen-actions.ts';
 import { useKitchenKeys } from '../hooks/use-kitchen-keys.ts';
 import { runCommand, type DrawerState } from '../hooks/use-rail-commands.ts';
 import { useRailSelection } from '../hooks/use-rail-selection.ts';
-import { useSyncClient } from '../sync/sync-context.tsx';
+import { useSyncClient } from '@kitchensync/sync-client/react';
 import { useKitchenData } from '../sync/use-kitchen-data.ts';
 import { AllDayPanel } from './all-day-panel.tsx';
 import { BroadcastBanner } from './broadcast-banner.tsx';

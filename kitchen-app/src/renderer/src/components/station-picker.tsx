@@ -1,7 +1,7 @@
 import { keyPrefix, type Station } from '@kitchensync/shared';
 import { useState } from 'react';
 import type { StationChoice } from '../../../common/settings.ts';
-import { useSyncClient } from '../sync/sync-context.tsx';
+import { useSyncClient } from '@kitchensync/sync-client/react';
 import { useEntityMap } from '../sync/use-entity-map.ts';
 
 export interface StationPickerProps {
