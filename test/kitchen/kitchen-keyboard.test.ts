@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshot } from './browser.ts';
 import { card, startKitchenWorld, type KitchenWorld } from './kitchen-world.ts';
 
 let world: KitchenWorld;
@@ -74,6 +75,7 @@ describe('operating the kitchen screen from the bump bar', () => {
     expect(index).toBeGreaterThan(rows.indexOf(newerTicket!.id));
     expect(await drawer.locator(`[data-ticket-id="${olderTicket!.id}"] .bumped__station`).innerText()).toBe('Fryer');
     for (let i = 0; i < index; i++) await page.keyboard.press('j');
+    await screenshot(page, 'recall-drawer');
     await page.keyboard.press('Enter');
     await drawer.waitFor({ state: 'detached' });
     await expect.poll(async () => (await world.manager.tickets(older))[0]?.status).toBe('in_progress');
