@@ -13,3 +13,4 @@ export { mutators, isMutatorName, type Mutators, type MutatorName } from './muta
 export { parseArgs, type Mutator } from './mutators/args.ts';
 export { customerIdFor } from './mutators/customers.ts';
 export { demoProducts, demoStations } from './testing/fixtures.ts';
+export { orderNumber } from './order-number.ts';

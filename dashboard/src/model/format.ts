@@ -5,9 +5,7 @@ export function formatMoney(cents: number, currency = 'EUR', locale = 'en-GB'): 
 }
 
 /** A short, speakable number for an order, the same one the kitchen screen shows: "#7F3A". */
-export function orderNumber(orderId: string): string {
-  return `#${orderId.replace(/[^A-Za-z0-9]/g, '').slice(-4).toUpperCase()}`;
-}
+export { orderNumber } from '@kitchensync/shared';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
