@@ -26,6 +26,8 @@ export function prometheusText(metrics: Metrics, registry: SocketRegistry): stri
     ['kitchensync_ws_messages_out_total', 'counter', registry.counters.messagesOut],
     ['kitchensync_ws_messages_in_total', 'counter', registry.counters.messagesIn],
     ['kitchensync_process_resident_bytes', 'gauge', process.memoryUsage().rss],
+    // JS heap plus buffers held outside it: what each socket's objects and buffers cost.
+    ['kitchensync_process_heap_bytes', 'gauge', process.memoryUsage().heapUsed + process.memoryUsage().external],
   ];
   return lines.map(([name, type, value]) => `# TYPE ${name} ${type}\n${name} ${value}`).join('\n') + '\n';
 }
