@@ -35,3 +35,6 @@ export function parseKey(key: string): { kind: EntityKind; id: string } | undefi
 export const contractId = (orderId: string, version: number) => `${orderId}.v${version}`;
 export const kitchenOrderId = (contractIdValue: string, stationId: string) =>
   `${contractIdValue}.${stationId}`;
+
+/** Key prefix of every ticket of one contract version (ticket ids start with the contract id). */
+export const ticketKeyPrefix = (orderId: string, version: number) => kitchenOrderKey(`${contractId(orderId, version)}.`);

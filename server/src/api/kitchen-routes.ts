@@ -1,4 +1,4 @@
-import { contractId, kitchenOrderKey, kitchenOrderSchema, keyPrefix, orderKey, type KitchenOrder, type Order } from '@kitchensync/shared';
+import { kitchenOrderKey, kitchenOrderSchema, orderKey, ticketKeyPrefix, type KitchenOrder, type Order } from '@kitchensync/shared';
 import { activeTicketStatuses, consumptionBetween, findKitchenOrder, kitchenOrdersOfOrder, listKitchenOrders } from '../db/kitchen-queries.ts';
 import { findContract, findOrder } from '../db/order-queries.ts';
 import { HttpError } from '../http/http-error.ts';
@@ -25,7 +25,6 @@ function alreadyOpen(order: Order, tickets: readonly KitchenOrder[]): never {
   });
 }
 
-const ticketPrefix = (orderId: string, version: number) => `${keyPrefix.kitchenOrder}${contractId(orderId, version)}.`;
 
 function changeTicket(ctx: RouteContext<unknown, unknown, unknown>, id: string, name: 'bumpKitchenOrder' | 'recallKitchenOrder' | 'setKitchenItemStatus', args: object) {
   return writeThrough(ctx, async (w) => {
@@ -78,9 +77,9 @@ export const kitchenRoutes = [
     handle: (ctx) =>
       writeThrough(ctx, async (w) => {
         const order = found(await w.get<Order>(orderKey(ctx.body.orderId)), 'order');
-        if (order.contractVersion) alreadyOpen(order, await w.list<KitchenOrder>(ticketPrefix(order.id, order.contractVersion)));
+        if (order.contractVersion) alreadyOpen(order, await w.list<KitchenOrder>(ticketKeyPrefix(order.id, order.contractVersion)));
         await w.apply('confirmOrder', { orderId: order.id, at: Date.now() });
-        return { items: await w.list<KitchenOrder>(ticketPrefix(order.id, 1)), nextCursor: null };
+        return { items: await w.list<KitchenOrder>(ticketKeyPrefix(order.id, 1)), nextCursor: null };
       }),
   }),
   defineRoute({

@@ -1,5 +1,5 @@
 import type { DomainEvent } from '../events.ts';
-import { contractId, kitchenOrderKey, orderKey, stationKey } from '../keys.ts';
+import { kitchenOrderKey, orderKey, stationKey, ticketKeyPrefix } from '../keys.ts';
 import { openTicketStatuses, kitchenOrderMachine } from '../machines/kitchen-order-machine.ts';
 import { orderMachine } from '../machines/order-machine.ts';
 import type { KitchenOrder, KitchenOrderStatus, Order, OrderStatus, Station } from '../schema.ts';
@@ -59,7 +59,7 @@ export async function moveTicket(
 /** The tickets of an order's current contract (their ids start with the contract id). */
 export async function ticketsOfOrder(tx: Tx, order: Order): Promise<KitchenOrder[]> {
   if (!order.contractVersion) return [];
-  return list<KitchenOrder>(tx, kitchenOrderKey(`${contractId(order.id, order.contractVersion)}.`));
+  return list<KitchenOrder>(tx, ticketKeyPrefix(order.id, order.contractVersion));
 }
 
 /** Moves every ticket of the order that can make the move; the others stay as they are. */
