@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reconnectDelay } from './backoff.ts';
+import { defaultBackoff, reconnectDelay } from './backoff.ts';
 
 const opts = { baseMs: 500, maxMs: 15_000 };
 
@@ -26,5 +26,9 @@ describe('reconnect backoff', () => {
   it('out-of-range randomness and negative attempts are clamped', () => {
     expect(reconnectDelay(-3, 7, opts)).toBe(500);
     expect(reconnectDelay(0, -1, opts)).toBe(250);
+  });
+
+  it('by default a screen retries at least every 1.5 s, so it is back within 2 s of the server', () => {
+    for (const attempt of [0, 3, 50]) expect(reconnectDelay(attempt, 1, defaultBackoff)).toBeLessThanOrEqual(1500);
   });
 });

@@ -3,7 +3,11 @@ export interface BackoffOptions {
   readonly maxMs: number;
 }
 
-export const defaultBackoff: BackoffOptions = { baseMs: 500, maxMs: 15_000 };
+/**
+ * Capped low on purpose: a screen must be back within 2 s of its server's return. A kitchen has a
+ * handful of screens, so a retry a second per screen while the server is down costs it nothing.
+ */
+export const defaultBackoff: BackoffOptions = { baseMs: 500, maxMs: 1_500 };
 
 /**
  * Delay before reconnect attempt `attempt` (0-based): doubling from `baseMs`, capped at `maxMs`,

@@ -4,7 +4,7 @@ import { createReplicache, type KitchenReplicache, type ReplicacheOptions } from
 import { createHealthMonitor } from './health-monitor.ts';
 import { rejectionsQuery } from './rejections.ts';
 import { createMutationJournal, type JournalEntry, type JournalStorage } from './mutation-journal.ts';
-import type { ReadableStore } from './store.ts';
+import { createStore, type ReadableStore } from './store.ts';
 import type { SyncHealth } from './sync-health.ts';
 import { connectSyncSocket, type SocketFactory } from './sync-socket.ts';
 
@@ -21,6 +21,8 @@ export type BroadcastListener = (message: unknown) => void;
 export interface SyncClient {
   readonly rep: KitchenReplicache;
   readonly health: ReadableStore<SyncHealth>;
+  /** Our mutations the server has not confirmed yet (name and args), so screens can mark what they touch. */
+  readonly pending: ReadableStore<readonly JournalEntry[]>;
   onBroadcast(listener: BroadcastListener): () => void;
   /** This client's rejected mutations, oldest first; called at once and on every change. */
   subscribeRejections(listener: (rejections: Rejection[]) => void): () => void;
@@ -38,12 +40,14 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   const late: { monitor?: ReturnType<typeof createHealthMonitor> } = {};
   const rep = createReplicache({ ...options, onPullOk: () => late.monitor?.update({ lastPullAt: Date.now() }) });
   const journal = createMutationJournal(300, browserStorage(rep.name));
+  const pending = createStore<readonly JournalEntry[]>([]);
   const health = createHealthMonitor({
     countPending: async () => {
       if (rep.closed) return 0;
-      const pending = await rep.experimentalPendingMutations();
-      journal.record(pending);
-      return pending.length;
+      const list = await rep.experimentalPendingMutations();
+      journal.record(list);
+      if (!samePending(pending.get(), list)) pending.set(list.map(({ clientID, id, name, args }) => ({ clientID, id, name, args })));
+      return list.length;
     },
     stuckAfterMs: options.stuckAfterMs ?? 30_000,
     tickMs: options.healthTickMs ?? 1000,
@@ -89,6 +93,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   return {
     rep,
     health: health.store,
+    pending,
     onBroadcast(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -108,6 +113,9 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     },
   };
 }
+
+const samePending = (a: readonly JournalEntry[], b: readonly { clientID: string; id: number }[]) =>
+  a.length === b.length && a.every((m, i) => m.id === b[i]?.id && m.clientID === b[i]?.clientID);
 
 function browserStorage(name: string): { store: JournalStorage; key: string } | undefined {
   try {

@@ -55,6 +55,17 @@ describe('computing health', () => {
     expect(computeHealth({ ...connected, replicacheOnline: false }, 0, 1).level).toBe('offline');
   });
 
+  it('the network up but the server silent is "server not answering", not a network drop', () => {
+    expect(computeHealth({ ...connected, connection: 'disconnected' }, 0, 1)).toMatchObject({ level: 'offline', serverUnreachable: true });
+    expect(computeHealth({ ...connected, replicacheOnline: false }, 0, 1).serverUnreachable).toBe(true);
+    expect(computeHealth({ ...connected, connection: 'connecting', lastPullAt: 5 }, 9, 1).serverUnreachable).toBe(true);
+    expect(computeHealth({ ...connected, connection: 'disconnected', browserOnline: false }, 0, 1).serverUnreachable).toBe(false);
+  });
+
+  it('starting up is not yet "server not answering"', () => {
+    expect(computeHealth({ ...initialFacts }, 0, 1).serverUnreachable).toBe(false);
+  });
+
   it('a refused token wins over everything', () => {
     expect(computeHealth({ ...connected, connection: 'auth-error', pendingCount: 2 }, 0, 1).level).toBe('auth-error');
   });

@@ -27,6 +27,11 @@ export interface SyncHealth extends SyncFacts {
   readonly waitingMs: number;
   /** Changes pending, the socket says connected, and the server has confirmed nothing for too long. */
   readonly stuck: boolean;
+  /**
+   * Offline although the browser's network is up: the server does not answer (down, restarting,
+   * or unreachable past the local network). Screens say "server not answering", not "offline".
+   */
+  readonly serverUnreachable: boolean;
   readonly level: HealthLevel;
 }
 
@@ -60,7 +65,15 @@ export function computeHealth(facts: SyncFacts, now: number, stuckAfterMs: numbe
   const online = facts.connection === 'connected' && facts.browserOnline && facts.replicacheOnline;
   const waitingMs = facts.pendingCount > 0 && facts.pendingSince !== undefined ? Math.max(0, now - facts.pendingSince) : 0;
   const stuck = facts.pendingCount > 0 && facts.connection === 'connected' && waitingMs > stuckAfterMs;
-  return { ...facts, now, online, waitingMs, stuck, level: levelOf(facts, online, stuck) };
+  const serverUnreachable = !online && facts.browserOnline && serverSilent(facts);
+  return { ...facts, now, online, waitingMs, stuck, serverUnreachable, level: levelOf(facts, online, stuck) };
+}
+
+/** A failed request, a dropped socket, or a reconnect after we had been in touch: not just starting up. */
+function serverSilent(facts: SyncFacts): boolean {
+  if (facts.connection === 'auth-error') return false;
+  if (!facts.replicacheOnline || facts.connection === 'disconnected') return true;
+  return facts.connection === 'connecting' && facts.lastPullAt !== undefined;
 }
 
 function levelOf(facts: SyncFacts, online: boolean, stuck: boolean): HealthLevel {
