@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { basePriority, buildContract, complexityOf, effectivePriority, withQueueEta, type ContractInput } from './contracts.ts';
+import { basePriority, buildContract, complexityOf, effectivePriority, startOffsetSeconds, withQueueEta, type ContractInput } from './contracts.ts';
 import { productSchema, type Order, type OrderLine, type Product, type UpsertProductArgs } from './schema.ts';
 import { demoProducts } from './testing/fixtures.ts';
 
@@ -65,7 +65,41 @@ describe('production contract', () => {
       prepSeconds: 480,
       recipeVersion: 1,
       ingredients: burger.ingredients,
+      course: 1,
     });
+  });
+
+  it('groups per course, then station type: course 1 first, each group knows its course', () => {
+    const lines = [line('l1', burger, { course: 2 }), line('l2', of('salad')), line('l3', of('fries'), { course: 2 }), line('l4', burger)];
+    const contract = buildContract(input(order(lines)));
+    expect(contract.groups.map((g) => [g.course, g.stationType, g.items.map((i) => i.id)])).toEqual([
+      [1, 'cold', ['l2']],
+      [1, 'grill', ['l4']],
+      [2, 'fry', ['l3']],
+      [2, 'grill', ['l1']],
+    ]);
+    expect(contract.groups.flatMap((g) => g.items.map((i) => [i.id, i.course]))).toEqual([['l2', 1], ['l4', 1], ['l3', 2], ['l1', 2]]);
+  });
+
+  it('carries a line allergy on its item and the order allergy on the contract', () => {
+    const lines = [line('l1', burger, { allergy: 'SEVERE coeliac – change gloves' }), line('l2', of('fries'))];
+    const contract = buildContract(input({ ...order(lines), allergy: 'shellfish' }));
+    expect(contract.guestAllergy).toBe('shellfish');
+    expect(contract.groups.flatMap((g) => g.items.map((i) => i.guestAllergy))).toEqual([undefined, 'SEVERE coeliac – change gloves']);
+  });
+
+  it('an order without courses or allergies gets one course and no guest allergy', () => {
+    const contract = buildContract(input(order([line('l1', burger), line('l2', of('fries'))])));
+    expect(contract.groups.map((g) => g.course)).toEqual([1, 1]);
+    expect(contract).not.toHaveProperty('guestAllergy');
+  });
+
+  it('fire by prep time: the longest item of a group starts at once, shorter ones wait the difference', () => {
+    const slowSalad = { ...of('salad'), stationType: 'grill', prepSeconds: 100 };
+    const contract = buildContract(input(order([line('l1', burger), line('l2', slowSalad)]), { products: new Map([...menu, ['salad', slowSalad]]) }));
+    const group = contract.groups[0];
+    expect(group?.prepSeconds).toBe(480);
+    expect(group?.items.map((i) => startOffsetSeconds(group, i))).toEqual([0, 380]);
   });
 
   it("uses today's recipe and station, not the snapshot taken when the order was placed", () => {

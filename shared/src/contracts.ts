@@ -32,20 +32,31 @@ function productionItem(line: Order['lines'][number], product: Product): Product
     prepSeconds: product.prepSeconds,
     recipeVersion: product.recipeVersion,
     ingredients: product.ingredients.map((i) => ({ ...i })),
+    course: line.course ?? 1,
+    ...(line.allergy ? { guestAllergy: line.allergy } : {}),
   };
 }
 
-/** Groups production items by station type, in a stable order. */
+const courseOf = (item: Pick<ProductionItem, 'course'>) => item.course ?? 1;
+
+/** Groups production items by course, then station type, in a stable order (course 1 first). */
 export function groupByStation(items: readonly ProductionItem[], typeOf: (i: ProductionItem) => string): ProductionGroup[] {
-  const groups = new Map<string, ProductionItem[]>();
+  const groups = new Map<string, { course: number; stationType: string; items: ProductionItem[] }>();
   for (const item of items) {
-    const type = typeOf(item);
-    groups.set(type, [...(groups.get(type) ?? []), item]);
+    const course = courseOf(item);
+    const stationType = typeOf(item);
+    const key = `${course}\u0000${stationType}`;
+    const group = groups.get(key) ?? { course, stationType, items: [] };
+    groups.set(key, { ...group, items: [...group.items, item] });
   }
-  return [...groups.keys()].sort().map((stationType) => {
-    const groupItems = groups.get(stationType) ?? [];
-    return { stationType, items: groupItems, prepSeconds: Math.max(...groupItems.map((i) => i.prepSeconds)) };
-  });
+  return [...groups.values()]
+    .sort((a, b) => a.course - b.course || (a.stationType < b.stationType ? -1 : a.stationType > b.stationType ? 1 : 0))
+    .map((g) => ({ ...g, prepSeconds: Math.max(...g.items.map((i) => i.prepSeconds)) }));
+}
+
+/** Fire by prep time: how long after the ticket fires an item should start so its group finishes together. */
+export function startOffsetSeconds(group: Pick<ProductionGroup, 'prepSeconds'>, item: Pick<ProductionItem, 'prepSeconds'>): number {
+  return Math.max(0, group.prepSeconds - item.prepSeconds);
 }
 
 export interface ContractInput {
@@ -79,6 +90,7 @@ export function buildContract({ order, products, version, at }: ContractInput): 
     createdAt: at,
     etaSeconds,
     etaAt: at + etaSeconds * 1000,
+    ...(order.allergy ? { guestAllergy: order.allergy } : {}),
   };
 }
 

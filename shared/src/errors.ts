@@ -8,6 +8,8 @@ export const domainErrorCodes = [
   'no_station',
   'forbidden',
   'internal_error',
+  /** An order holds a product the kitchen has 86'd. */
+  'sold_out',
 ] as const;
 export type DomainErrorCode = (typeof domainErrorCodes)[number];
 

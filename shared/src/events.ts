@@ -19,7 +19,9 @@ export type DomainEvent =
   | { type: 'customer.upserted'; customerId: string }
   | { type: 'product.upserted'; productId: string; recipeVersion: number }
   | { type: 'station.upserted'; stationId: string; active: boolean }
-  | { type: 'rejection.dismissed'; key: string };
+  | { type: 'rejection.dismissed'; key: string }
+  | { type: 'course.fired'; orderId: string; course: number; kitchenOrderIds: string[] }
+  | { type: 'product.sold_out_changed'; productId: string; soldOut: boolean };
 
 export type DomainEventType = DomainEvent['type'];
 

@@ -19,6 +19,12 @@ describe('replica keys', () => {
     expect(derivedIdSchema.safeParse(kitchenOrderId(contractId('o_1-x', 10), 'st-9')).success).toBe(true);
   });
 
+  it('course 1 keeps the ticket id it always had; a later course of the same station gets its own', () => {
+    expect(kitchenOrderId('o1.v1', 'grill-1', 1)).toBe('o1.v1.grill-1');
+    expect(kitchenOrderId('o1.v1', 'grill-1', 2)).toBe('o1.v1.grill-1.c2');
+    expect(derivedIdSchema.safeParse(kitchenOrderId('o1.v1', 'grill-1', 9)).success).toBe(true);
+  });
+
   it("one contract's ticket prefix never matches another version's tickets", () => {
     expect(kitchenOrderId(contractId('o1', 10), 's').startsWith(`${contractId('o1', 1)}.`)).toBe(false);
   });

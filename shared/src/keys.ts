@@ -33,8 +33,9 @@ export function parseKey(key: string): { kind: EntityKind; id: string } | undefi
 
 /** Derived ids are deterministic so client and server write the same keys. */
 export const contractId = (orderId: string, version: number) => `${orderId}.v${version}`;
-export const kitchenOrderId = (contractIdValue: string, stationId: string) =>
-  `${contractIdValue}.${stationId}`;
+/** Course 1 keeps the id it always had; later courses of the same station get a `.c<k>` suffix. */
+export const kitchenOrderId = (contractIdValue: string, stationId: string, course = 1) =>
+  `${contractIdValue}.${stationId}${course === 1 ? '' : `.c${course}`}`;
 
 /** Key prefix of every ticket of one contract version (ticket ids start with the contract id). */
 export const ticketKeyPrefix = (orderId: string, version: number) => kitchenOrderKey(`${contractId(orderId, version)}.`);

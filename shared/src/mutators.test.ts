@@ -10,10 +10,13 @@ describe('mutator registry', () => {
       'confirmOrder',
       'createOrder',
       'dismissRejection',
+      'fireCourse',
+      'handOffOrder',
       'recallKitchenOrder',
       'reissueContract',
       'setKitchenItemStatus',
       'setOrderStatus',
+      'setProductSoldOut',
       'upsertProduct',
       'upsertStation',
     ]);

@@ -1,6 +1,7 @@
-import { dismissRejection, upsertProduct, upsertStation } from './mutators/catalog-mutators.ts';
+import { dismissRejection, setProductSoldOut, upsertProduct, upsertStation } from './mutators/catalog-mutators.ts';
+import { fireCourse } from './mutators/course-mutators.ts';
 import { bumpKitchenOrder, recallKitchenOrder, setKitchenItemStatus } from './mutators/kitchen-mutators.ts';
-import { cancelOrder, confirmOrder, createOrder, reissueContract, setOrderStatus } from './mutators/order-mutators.ts';
+import { cancelOrder, confirmOrder, createOrder, handOffOrder, reissueContract, setOrderStatus } from './mutators/order-mutators.ts';
 
 /** Every mutator, by its public name (DESIGN.md). Names are append-only. */
 export const mutators = {
@@ -15,6 +16,9 @@ export const mutators = {
   upsertProduct,
   upsertStation,
   dismissRejection,
+  fireCourse,
+  setProductSoldOut,
+  handOffOrder,
 };
 
 export type Mutators = typeof mutators;

@@ -16,6 +16,25 @@ export const epochMsSchema = z.number().int().nonnegative().max(8.64e15);
 const centsSchema = z.number().int().nonnegative().max(100_000_000);
 const labelSchema = z.string().trim().min(1).max(200);
 const noteSchema = z.string().max(500);
+/** Courses are fired in turn: 1 goes to the kitchen on confirm, later ones wait until fired. */
+export const courseSchema = z.number().int().min(1).max(9);
+/** A guest's allergy, the one thing that locks a ticket until a cook acknowledges it. */
+export const guestAllergySchema = z.string().trim().min(1).max(200);
+export const tableSchema = z.string().trim().min(1).max(20);
+export const guestsSchema = z.number().int().min(1).max(99);
+/** Minutes since a ticket was fired after which its header turns amber / red. */
+const thresholdMinutesSchema = z.number().int().min(1).max(240);
+type Thresholds = { warnMinutes?: number | undefined; lateMinutes?: number | undefined };
+
+/** A station's aging thresholds, defaults filled in (5 and 10 minutes). */
+export function stationThresholds(station: Thresholds): { warnMinutes: number; lateMinutes: number } {
+  return { warnMinutes: station.warnMinutes ?? 5, lateMinutes: station.lateMinutes ?? 10 };
+}
+
+export function thresholdsInOrder(station: Thresholds): boolean {
+  const { warnMinutes, lateMinutes } = stationThresholds(station);
+  return warnMinutes < lateMinutes;
+}
 
 export const channels = ['dine_in', 'takeaway', 'delivery', 'online'] as const;
 export const channelSchema = z.enum(channels);
@@ -33,7 +52,7 @@ export const orderStatuses = [
 export const orderStatusSchema = z.enum(orderStatuses);
 export type OrderStatus = z.infer<typeof orderStatusSchema>;
 
-export const kitchenOrderStatuses = ['queued', 'in_progress', 'ready', 'completed', 'cancelled'] as const;
+export const kitchenOrderStatuses = ['held', 'queued', 'in_progress', 'ready', 'completed', 'cancelled'] as const;
 export const kitchenOrderStatusSchema = z.enum(kitchenOrderStatuses);
 export type KitchenOrderStatus = z.infer<typeof kitchenOrderStatusSchema>;
 
@@ -66,6 +85,8 @@ export const productSchema = z.object({
   recipeSteps: z.array(z.string().trim().min(1).max(300)).max(30),
   recipeVersion: z.number().int().positive(),
   active: z.boolean(),
+  /** "86": out for now. Absent means available. */
+  soldOut: z.boolean().optional(),
 });
 export type Product = z.infer<typeof productSchema>;
 
@@ -93,6 +114,9 @@ export const orderLineSchema = z.object({
   modifiers: z.array(z.string()),
   notes: z.string().optional(),
   lineTotalCents: centsSchema,
+  /** Absent means course 1. */
+  course: courseSchema.optional(),
+  allergy: z.string().optional(),
 });
 export type OrderLine = z.infer<typeof orderLineSchema>;
 
@@ -114,6 +138,10 @@ export const orderSchema = z.object({
   contractVersion: z.number().int().positive().optional(),
   etaAt: epochMsSchema.optional(),
   cancelReason: z.string().optional(),
+  /** The guest allergy of the whole order (every ticket carries it). */
+  allergy: z.string().optional(),
+  table: z.string().optional(),
+  guests: z.number().int().positive().optional(),
   /** Issued by the server after creation; empty until the client has pulled it. */
   trackingToken: z.string(),
 });
@@ -131,10 +159,15 @@ export const productionItemSchema = z.object({
   prepSeconds: z.number().int().positive(),
   recipeVersion: z.number().int().positive(),
   ingredients: z.array(ingredientSchema),
+  /** Absent (older contracts) means course 1. */
+  course: courseSchema.optional(),
+  guestAllergy: z.string().optional(),
 });
 export type ProductionItem = z.infer<typeof productionItemSchema>;
 
 export const productionGroupSchema = z.object({
+  /** Absent (older contracts) means course 1. */
+  course: courseSchema.optional(),
   stationType: stationTypeSchema,
   items: z.array(productionItemSchema),
   prepSeconds: z.number().int().nonnegative(),
@@ -154,8 +187,19 @@ export const productionContractSchema = z.object({
   etaSeconds: z.number().int().nonnegative(),
   etaAt: epochMsSchema,
   supersededBy: z.number().int().positive().optional(),
+  /** The order-level guest allergy. */
+  guestAllergy: z.string().optional(),
 });
 export type ProductionContract = z.infer<typeof productionContractSchema>;
+
+export const closedByKinds = ['order_cancelled', 'contract_reissued', 'marked_ready'] as const;
+/** Set when a ticket was ended by something other than a cook, so the rail can say so. */
+export const closedBySchema = z.object({
+  kind: z.enum(closedByKinds),
+  reason: z.string().optional(),
+  at: epochMsSchema,
+});
+export type ClosedBy = z.infer<typeof closedBySchema>;
 
 export const prepStepSchema = z.object({ text: z.string(), done: z.boolean() });
 
@@ -175,6 +219,10 @@ export const kitchenItemSchema = z.object({
   ingredients: z.array(ingredientSchema),
   /** Ingredients used, recorded once when the item is first completed. */
   consumed: z.array(ingredientSchema).optional(),
+  course: courseSchema.optional(),
+  guestAllergy: z.string().optional(),
+  /** Fire by prep time: start this many seconds after the ticket fires, so the group finishes together. */
+  startOffsetSeconds: z.number().int().nonnegative().optional(),
 });
 export type KitchenItem = z.infer<typeof kitchenItemSchema>;
 
@@ -195,6 +243,15 @@ export const kitchenOrderSchema = z.object({
   updatedAt: epochMsSchema,
   readyAt: epochMsSchema.optional(),
   recalledAt: epochMsSchema.optional(),
+  /** Absent (older tickets) means course 1. */
+  course: courseSchema.optional(),
+  /** The order's guest allergy and its lines' ones, deduplicated; what locks the ticket. */
+  guestAllergies: z.array(z.string()).optional(),
+  table: z.string().optional(),
+  guests: z.number().int().positive().optional(),
+  /** When the ticket was sent to the line (confirm for course 1, fire for later courses). */
+  firedAt: epochMsSchema.optional(),
+  closedBy: closedBySchema.optional(),
 });
 export type KitchenOrder = z.infer<typeof kitchenOrderSchema>;
 
@@ -206,6 +263,9 @@ export const stationSchema = z.object({
   active: z.boolean(),
   /** Queued and in-progress tickets on this station, kept by the mutators. */
   openTickets: z.number().int().nonnegative(),
+  /** Aging thresholds; absent means 5 and 10 (stationThresholds). */
+  warnMinutes: thresholdMinutesSchema.optional(),
+  lateMinutes: thresholdMinutesSchema.optional(),
 });
 export type Station = z.infer<typeof stationSchema>;
 
@@ -234,10 +294,15 @@ export const createOrderArgsSchema = z.object({
         quantity: z.number().int().positive().max(999),
         modifiers: z.array(z.string().trim().min(1).max(100)).max(20).optional(),
         notes: noteSchema.optional(),
+        course: courseSchema.optional(),
+        allergy: guestAllergySchema.optional(),
       }),
     )
     .min(1)
     .max(200),
+  allergy: guestAllergySchema.optional(),
+  table: tableSchema.optional(),
+  guests: guestsSchema.optional(),
   at: epochMsSchema,
 });
 export const confirmOrderArgsSchema = z.object({ orderId: idSchema, at: epochMsSchema });
@@ -259,10 +324,14 @@ export const setKitchenItemStatusArgsSchema = z.object({
 });
 export const kitchenOrderArgsSchema = z.object({ kitchenOrderId: derivedIdSchema, at: epochMsSchema });
 export const upsertProductArgsSchema = productSchema
-  .omit({ recipeVersion: true })
+  .omit({ recipeVersion: true, soldOut: true })
   .partial({ category: true, allergens: true, ingredients: true, recipeSteps: true, active: true });
+/** warn < late is checked on the station as stored (thresholdsInOrder), where both are known. */
 export const upsertStationArgsSchema = stationSchema.omit({ openTickets: true }).partial({ active: true });
 export const reissueContractArgsSchema = z.object({ orderId: idSchema, at: epochMsSchema });
+export const fireCourseArgsSchema = z.object({ orderId: idSchema, course: courseSchema, at: epochMsSchema });
+export const setProductSoldOutArgsSchema = z.object({ productId: idSchema, soldOut: z.boolean(), at: epochMsSchema });
+export const handOffOrderArgsSchema = z.object({ orderId: idSchema, at: epochMsSchema });
 export const dismissRejectionArgsSchema = z.object({ key: z.string().startsWith('rejection/').max(400) });
 
 export type CreateOrderArgs = z.infer<typeof createOrderArgsSchema>;
@@ -275,3 +344,6 @@ export type UpsertProductArgs = z.infer<typeof upsertProductArgsSchema>;
 export type UpsertStationArgs = z.infer<typeof upsertStationArgsSchema>;
 export type ReissueContractArgs = z.infer<typeof reissueContractArgsSchema>;
 export type DismissRejectionArgs = z.infer<typeof dismissRejectionArgsSchema>;
+export type FireCourseArgs = z.infer<typeof fireCourseArgsSchema>;
+export type SetProductSoldOutArgs = z.infer<typeof setProductSoldOutArgsSchema>;
+export type HandOffOrderArgs = z.infer<typeof handOffOrderArgsSchema>;

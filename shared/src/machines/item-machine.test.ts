@@ -27,3 +27,18 @@ describe('kitchen item machine', () => {
     expect(itemStatuses.some((s) => itemMachine.isFinal(s))).toBe(false);
   });
 });
+
+describe('kitchen item machine, by event', () => {
+  it('start, finish and undo lead where the rows say', () => {
+    expect(itemMachine.next('start', 'pending', {})).toBe('in_progress');
+    expect(itemMachine.next('finish', 'pending', {})).toBe('done');
+    expect(itemMachine.next('finish', 'in_progress', {})).toBe('done');
+    expect(itemMachine.next('undo', 'done', {})).toBe('in_progress');
+    expect(itemMachine.next('undo', 'in_progress', {})).toBe('pending');
+  });
+
+  it('a done item cannot be finished again, nor a pending one undone', () => {
+    expect(itemMachine.allows('finish', 'done', {})).toBe(false);
+    expect(itemMachine.events('pending', {})).toEqual(['start', 'finish']);
+  });
+});

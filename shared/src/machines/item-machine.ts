@@ -1,13 +1,15 @@
 import type { ItemStatus } from '../schema.ts';
 import { defineMachine, type TransitionRow } from './machine.ts';
 
-const rows: readonly TransitionRow<ItemStatus, never>[] = [
-  { from: 'pending', to: 'in_progress' },
-  { from: 'pending', to: 'done' },
-  { from: 'in_progress', to: 'done' },
+export type ItemEvent = 'start' | 'finish' | 'undo';
+
+const rows: readonly TransitionRow<ItemStatus, ItemEvent, never>[] = [
+  { event: 'start', from: 'pending', to: 'in_progress' },
+  { event: 'finish', from: 'pending', to: 'done' },
+  { event: 'finish', from: 'in_progress', to: 'done' },
   // Undo a mistaken tap.
-  { from: 'in_progress', to: 'pending' },
-  { from: 'done', to: 'in_progress' },
+  { event: 'undo', from: 'in_progress', to: 'pending' },
+  { event: 'undo', from: 'done', to: 'in_progress' },
 ];
 
-export const itemMachine = defineMachine<ItemStatus, never, object>('kitchen item', rows, {});
+export const itemMachine = defineMachine<ItemStatus, ItemEvent, never, object>('kitchen item', rows, {});

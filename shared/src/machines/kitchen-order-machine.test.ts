@@ -35,3 +35,33 @@ describe('kitchen order machine', () => {
     expect(openTicketStatuses).toEqual(['queued', 'in_progress']);
   });
 });
+
+describe('kitchen order machine, by event', () => {
+  const next = (event: Parameters<typeof kitchenOrderMachine.next>[0], from: (typeof kitchenOrderStatuses)[number]) =>
+    kitchenOrderMachine.next(event, from, {});
+
+  it('each event leads where DESIGN.md says', () => {
+    expect(next('fire', 'held')).toBe('queued');
+    expect(next('start', 'queued')).toBe('in_progress');
+    expect(next('bump', 'queued')).toBe('ready');
+    expect(next('bump', 'in_progress')).toBe('ready');
+    expect(next('recall', 'ready')).toBe('in_progress');
+    expect(next('complete', 'ready')).toBe('completed');
+    for (const from of ['held', 'queued', 'in_progress', 'ready'] as const) expect(next('void', from)).toBe('cancelled');
+  });
+
+  it('a held ticket can only be fired or voided: not started, bumped or recalled', () => {
+    expect(kitchenOrderMachine.events('held', {})).toEqual(['fire', 'void']);
+    expect(() => next('bump', 'held')).toThrow(expect.objectContaining({ code: 'illegal_transition', message: 'kitchen order: cannot go from held to ready' }));
+  });
+
+  it('recall is only for a bumped ticket: a queued one refuses it', () => {
+    expect(kitchenOrderMachine.allows('recall', 'queued', {})).toBe(false);
+    expect(kitchenOrderMachine.eventFor('queued', 'in_progress', {})).toBe('start');
+    expect(kitchenOrderMachine.eventFor('ready', 'in_progress', {})).toBe('recall');
+  });
+
+  it('a held ticket is not open: it does not load its station', () => {
+    expect(openTicketStatuses.includes('held')).toBe(false);
+  });
+});

@@ -1,19 +1,29 @@
-import type { KitchenOrderStatus } from '../schema.ts';
+import { kitchenOrderStatuses, type KitchenOrderStatus } from '../schema.ts';
 import { defineMachine, type TransitionRow } from './machine.ts';
 
-const rows: readonly TransitionRow<KitchenOrderStatus, never>[] = [
-  { from: 'queued', to: 'in_progress' },
-  { from: 'queued', to: 'ready' },
-  { from: 'in_progress', to: 'ready' },
+export type KitchenOrderEvent = 'fire' | 'start' | 'bump' | 'recall' | 'complete' | 'void';
+
+const rows: readonly TransitionRow<KitchenOrderStatus, KitchenOrderEvent, never>[] = [
+  // A later course waits on the rail until the manager or expo fires it.
+  { event: 'fire', from: 'held', to: 'queued' },
+  { event: 'start', from: 'queued', to: 'in_progress' },
+  { event: 'bump', from: 'queued', to: 'ready' },
+  { event: 'bump', from: 'in_progress', to: 'ready' },
   // Recall: a bumped ticket comes back to the rail.
-  { from: 'ready', to: 'in_progress' },
-  { from: 'ready', to: 'completed' },
-  { from: 'queued', to: 'cancelled' },
-  { from: 'in_progress', to: 'cancelled' },
-  { from: 'ready', to: 'cancelled' },
+  { event: 'recall', from: 'ready', to: 'in_progress' },
+  { event: 'complete', from: 'ready', to: 'completed' },
+  { event: 'void', from: 'held', to: 'cancelled' },
+  { event: 'void', from: 'queued', to: 'cancelled' },
+  { event: 'void', from: 'in_progress', to: 'cancelled' },
+  { event: 'void', from: 'ready', to: 'cancelled' },
 ];
 
-export const kitchenOrderMachine = defineMachine<KitchenOrderStatus, never, object>('kitchen order', rows, {});
+export const kitchenOrderMachine = defineMachine<KitchenOrderStatus, KitchenOrderEvent, never, object>('kitchen order', rows, {});
 
-/** Tickets whose items cooks may still work on (a bumped ticket must be recalled first). */
-export const openTicketStatuses: readonly KitchenOrderStatus[] = ['queued', 'in_progress'];
+/**
+ * Tickets whose items cooks may still work on: those a bump can finish (a bumped ticket must be
+ * recalled first, a held one fired). They are the station's load.
+ */
+export const openTicketStatuses: readonly KitchenOrderStatus[] = kitchenOrderStatuses.filter((s) =>
+  kitchenOrderMachine.allows('bump', s, {}),
+);

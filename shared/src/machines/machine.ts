@@ -1,7 +1,8 @@
 import { DomainError } from '../errors.ts';
 
-/** One allowed move; `guard` names a predicate over the machine's context. */
-export interface TransitionRow<S extends string, G extends string> {
+/** One allowed move, named by the event that makes it; `guard` names a predicate over the context. */
+export interface TransitionRow<S extends string, E extends string, G extends string> {
+  readonly event: E;
   readonly from: S;
   readonly to: S;
   readonly guard?: G;
@@ -9,29 +10,48 @@ export interface TransitionRow<S extends string, G extends string> {
   readonly requiresReason?: true;
 }
 
-export interface Machine<S extends string, C> {
+type WithReason<C> = C & { reason?: string | undefined };
+
+/**
+ * A state machine as data. Callers act by event (`next('bump', status, ctx)`); status-addressed
+ * callers (REST `PUT …/status`, dashboards listing moves) ask by target (`can(from, to, ctx)`).
+ */
+export interface Machine<S extends string, E extends string, C> {
   readonly name: string;
-  readonly rows: readonly TransitionRow<S, string>[];
+  readonly rows: readonly TransitionRow<S, E, string>[];
   /** Moves out of `from` whose guard holds for `ctx`. */
   allowedTransitions(from: S, ctx: C): S[];
-  can(from: S, to: S, ctx: C & { reason?: string | undefined }): boolean;
+  can(from: S, to: S, ctx: WithReason<C>): boolean;
   /** Throws `illegal_transition` unless the table allows the move. */
-  assertTransition(from: S, to: S, ctx: C & { reason?: string | undefined }): void;
+  assertTransition(from: S, to: S, ctx: WithReason<C>): void;
   requiresReason(from: S, to: S): boolean;
   isFinal(status: S): boolean;
+  /** Events `from` accepts under `ctx`, in table order, each once. */
+  events(from: S, ctx: C): E[];
+  /** Whether `event` moves a `from` thing (a reason still needed counts as no). */
+  allows(event: E, from: S, ctx: WithReason<C>): boolean;
+  /** The status `event` leads to from `from`; throws `illegal_transition` when the table has no such move. */
+  next(event: E, from: S, ctx: WithReason<C>): S;
+  /** The event of the move `from → to`, if the table has one whose guard holds. */
+  eventFor(from: S, to: S, ctx: C): E | undefined;
 }
 
-export function defineMachine<S extends string, G extends string, C>(
+export function defineMachine<S extends string, E extends string, G extends string, C>(
   name: string,
-  rows: readonly TransitionRow<S, G>[],
+  rows: readonly TransitionRow<S, E, G>[],
   guards: Record<G, (ctx: C) => boolean>,
-): Machine<S, C> {
-  const guardHolds = (row: TransitionRow<S, G>, ctx: C) => row.guard === undefined || guards[row.guard](ctx);
-  const rowFor = (from: S, to: S) => rows.find((r) => r.from === from && r.to === to);
-  const can = (from: S, to: S, ctx: C & { reason?: string | undefined }) => {
-    const row = rowFor(from, to);
-    if (!row || !guardHolds(row, ctx)) return false;
-    return !row.requiresReason || Boolean(ctx.reason?.trim());
+): Machine<S, E, C> {
+  const guardHolds = (row: TransitionRow<S, E, G>, ctx: C) => row.guard === undefined || guards[row.guard](ctx);
+  const reasonGiven = (row: TransitionRow<S, E, G>, ctx: WithReason<C>) => !row.requiresReason || Boolean(ctx.reason?.trim());
+  const rowTo = (from: S, to: S, ctx: C) => rows.find((r) => r.from === from && r.to === to && guardHolds(r, ctx));
+  const rowOf = (event: E, from: S, ctx: C) => rows.find((r) => r.event === event && r.from === from && guardHolds(r, ctx));
+  const refuse = (row: TransitionRow<S, E, G> | undefined, what: string, details: object): never => {
+    const message = row?.requiresReason ? `${name}: ${what} needs a reason` : `${name}: cannot ${what}`;
+    throw new DomainError('illegal_transition', message, details);
+  };
+  const can = (from: S, to: S, ctx: WithReason<C>) => {
+    const row = rowTo(from, to, ctx);
+    return row !== undefined && reasonGiven(row, ctx);
   };
   return {
     name,
@@ -40,16 +60,25 @@ export function defineMachine<S extends string, G extends string, C>(
     can,
     assertTransition(from, to, ctx) {
       if (can(from, to, ctx)) return;
-      const needsReason = rowFor(from, to)?.requiresReason && !ctx.reason?.trim();
-      throw new DomainError(
-        'illegal_transition',
-        needsReason
-          ? `${name}: ${from} → ${to} needs a reason`
-          : `${name}: cannot go from ${from} to ${to}`,
-        { from, to },
-      );
+      const row = rowTo(from, to, ctx);
+      refuse(row, row?.requiresReason ? `${from} → ${to}` : `go from ${from} to ${to}`, { from, to });
     },
-    requiresReason: (from, to) => rowFor(from, to)?.requiresReason === true,
+    requiresReason: (from, to) => rows.some((r) => r.from === from && r.to === to && r.requiresReason === true),
     isFinal: (status) => !rows.some((r) => r.from === status),
+    events: (from, ctx) => [...new Set(rows.filter((r) => r.from === from && guardHolds(r, ctx)).map((r) => r.event))],
+    allows(event, from, ctx) {
+      const row = rowOf(event, from, ctx);
+      return row !== undefined && reasonGiven(row, ctx);
+    },
+    next(event, from, ctx) {
+      const row = rowOf(event, from, ctx);
+      if (row && reasonGiven(row, ctx)) return row.to;
+      // An event with one destination is refused in the same words as that move (clients parse them).
+      const targets = [...new Set(rows.filter((r) => r.event === event).map((r) => r.to))];
+      const to = row?.to ?? (targets.length === 1 ? targets[0] : undefined);
+      if (to === undefined) return refuse(row, `${event.replace('_', ' ')} a ${from} ${name}`, { from, event });
+      return refuse(row, row?.requiresReason ? `${from} → ${to}` : `go from ${from} to ${to}`, { from, to, event });
+    },
+    eventFor: (from, to, ctx) => rowTo(from, to, ctx)?.event,
   };
 }

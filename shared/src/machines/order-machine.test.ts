@@ -72,3 +72,28 @@ describe('order machine', () => {
     );
   });
 });
+
+describe('order machine, by event', () => {
+  it.each(channels)('hand_off takes a ready %s order to the next step of its channel', (channel) => {
+    expect(orderMachine.next('hand_off', 'ready', { channel })).toBe(courier.includes(channel) ? 'delivering' : 'delivered');
+  });
+
+  it('confirm, start, finish, deliver and reopen each name one move', () => {
+    const ctx = { channel: 'delivery' } as const;
+    expect(orderMachine.next('confirm', 'draft', ctx)).toBe('confirmed');
+    expect(orderMachine.next('start', 'confirmed', ctx)).toBe('in_preparation');
+    expect(orderMachine.next('finish', 'in_preparation', ctx)).toBe('ready');
+    expect(orderMachine.next('deliver', 'delivering', ctx)).toBe('delivered');
+    expect(orderMachine.next('reopen', 'ready', ctx)).toBe('in_preparation');
+  });
+
+  it('cancel needs a reason once food is being cooked, as the target-addressed move does', () => {
+    expect(orderMachine.allows('cancel', 'in_preparation', { channel: 'dine_in' })).toBe(false);
+    expect(orderMachine.next('cancel', 'in_preparation', { channel: 'dine_in', reason: 'guest left' })).toBe('cancelled');
+  });
+
+  it('an order that is not ready cannot be handed off, in words a client can parse', () => {
+    expect(() => orderMachine.next('hand_off', 'in_preparation', { channel: 'takeaway' })).toThrow('order: cannot hand off a in_preparation order');
+    expect(() => orderMachine.next('confirm', 'cancelled', { channel: 'takeaway' })).toThrow('order: cannot go from cancelled to confirmed');
+  });
+});

@@ -5,29 +5,31 @@ export interface OrderContext {
   readonly channel: Channel;
 }
 
+export type OrderEvent = 'confirm' | 'start' | 'finish' | 'hand_off' | 'deliver' | 'cancel' | 'reopen';
 type OrderGuard = 'deliveredByCourier' | 'handedOverOnSite';
 
 /** Dine-in and takeaway are served or picked up; delivery and online go out with a courier. */
 const courierChannels: readonly Channel[] = ['delivery', 'online'];
 
-const rows: readonly TransitionRow<OrderStatus, OrderGuard>[] = [
-  { from: 'draft', to: 'confirmed' },
-  { from: 'draft', to: 'cancelled' },
-  { from: 'confirmed', to: 'in_preparation' },
-  { from: 'confirmed', to: 'cancelled' },
-  { from: 'in_preparation', to: 'ready' },
+const rows: readonly TransitionRow<OrderStatus, OrderEvent, OrderGuard>[] = [
+  { event: 'confirm', from: 'draft', to: 'confirmed' },
+  { event: 'cancel', from: 'draft', to: 'cancelled' },
+  { event: 'start', from: 'confirmed', to: 'in_preparation' },
+  { event: 'cancel', from: 'confirmed', to: 'cancelled' },
+  { event: 'finish', from: 'in_preparation', to: 'ready' },
   // Once food is being cooked, cancelling wastes it: the kitchen must be told why.
-  { from: 'in_preparation', to: 'cancelled', requiresReason: true },
-  { from: 'ready', to: 'delivering', guard: 'deliveredByCourier' },
-  { from: 'ready', to: 'delivered', guard: 'handedOverOnSite' },
-  { from: 'ready', to: 'cancelled', requiresReason: true },
+  { event: 'cancel', from: 'in_preparation', to: 'cancelled', requiresReason: true },
+  // Expo hands the order over: to a courier, or served / picked up on site.
+  { event: 'hand_off', from: 'ready', to: 'delivering', guard: 'deliveredByCourier' },
+  { event: 'hand_off', from: 'ready', to: 'delivered', guard: 'handedOverOnSite' },
+  { event: 'cancel', from: 'ready', to: 'cancelled', requiresReason: true },
   // A recalled ticket sends the order back to the kitchen.
-  { from: 'ready', to: 'in_preparation' },
-  { from: 'delivering', to: 'delivered' },
-  { from: 'delivering', to: 'cancelled', requiresReason: true },
+  { event: 'reopen', from: 'ready', to: 'in_preparation' },
+  { event: 'deliver', from: 'delivering', to: 'delivered' },
+  { event: 'cancel', from: 'delivering', to: 'cancelled', requiresReason: true },
 ];
 
-export const orderMachine = defineMachine<OrderStatus, OrderGuard, OrderContext>('order', rows, {
+export const orderMachine = defineMachine<OrderStatus, OrderEvent, OrderGuard, OrderContext>('order', rows, {
   deliveredByCourier: (ctx) => courierChannels.includes(ctx.channel),
   handedOverOnSite: (ctx) => !courierChannels.includes(ctx.channel),
 });

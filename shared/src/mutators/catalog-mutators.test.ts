@@ -84,8 +84,45 @@ describe('upsertStation', () => {
     expect((await station('grill-1')).openTickets).toBe(1);
   });
 
+  it('aging thresholds are kept, and a warning at or past the late mark is refused, changing nothing', async () => {
+    await mutators.upsertStation(tx, { ...grill, warnMinutes: 4, lateMinutes: 8 });
+    expect(await station('grill-1')).toMatchObject({ warnMinutes: 4, lateMinutes: 8 });
+    expect(await refusal(tx, () => mutators.upsertStation(tx, { ...grill, warnMinutes: 8 }))).toEqual({ code: 'invalid_args', changed: false });
+    expect(await refusal(tx, () => mutators.upsertStation(tx, { ...grill, lateMinutes: 241 }))).toEqual({ code: 'invalid_args', changed: false });
+  });
+
+  it('a single threshold is checked against the default of the other (5 and 10 minutes)', async () => {
+    await mutators.upsertStation(tx, { ...grill, warnMinutes: 9 });
+    expect(await refusal(tx, () => mutators.upsertStation(tx, { ...grill, id: 'grill-9', lateMinutes: 5 }))).toEqual({ code: 'invalid_args', changed: false });
+  });
+
   it('a station needs a positive capacity', async () => {
     expect(await refusal(tx, () => mutators.upsertStation(tx, { ...grill, capacity: 0 }))).toEqual({ code: 'invalid_args', changed: false });
+  });
+});
+
+describe('setProductSoldOut', () => {
+  beforeEach(() => seedKitchen(tx));
+
+  it("86'ing a product marks it sold out and back, and says so in the audit trail", async () => {
+    expect(await mutators.setProductSoldOut(tx, { productId: 'fries', soldOut: true, at: 1 })).toEqual([
+      { type: 'product.sold_out_changed', productId: 'fries', soldOut: true },
+    ]);
+    expect((await product('fries')).soldOut).toBe(true);
+    await mutators.setProductSoldOut(tx, { productId: 'fries', soldOut: false, at: 2 });
+    expect((await product('fries')).soldOut).toBe(false);
+  });
+
+  it('editing the product keeps it sold out: only setProductSoldOut changes that', async () => {
+    await mutators.setProductSoldOut(tx, { productId: 'fries', soldOut: true, at: 1 });
+    await mutators.upsertProduct(tx, { id: 'fries', name: 'Fries', priceCents: 500, stationType: 'fry', prepSeconds: 240 });
+    expect(await product('fries')).toMatchObject({ priceCents: 500, soldOut: true });
+  });
+
+  it('an unknown product is not_found and a missing flag invalid_args', async () => {
+    expect(await refusal(tx, () => mutators.setProductSoldOut(tx, { productId: 'nope', soldOut: true, at: 1 }))).toEqual({ code: 'not_found', changed: false });
+    const args = { productId: 'fries', at: 1 } as unknown as Parameters<typeof mutators.setProductSoldOut>[1];
+    expect(await refusal(tx, () => mutators.setProductSoldOut(tx, args))).toEqual({ code: 'invalid_args', changed: false });
   });
 });
 

@@ -1,7 +1,16 @@
 import { DomainError } from '../errors.ts';
 import { productKey, stationKey } from '../keys.ts';
-import { dismissRejectionArgsSchema, upsertProductArgsSchema, upsertStationArgsSchema, type Product, type Station } from '../schema.ts';
-import { read, write } from '../tx.ts';
+import {
+  dismissRejectionArgsSchema,
+  setProductSoldOutArgsSchema,
+  stationThresholds,
+  thresholdsInOrder,
+  upsertProductArgsSchema,
+  upsertStationArgsSchema,
+  type Product,
+  type Station,
+} from '../schema.ts';
+import { read, readOrFail, write } from '../tx.ts';
 import { defineMutator, definedOnly } from './args.ts';
 
 /** Compared by content: a stored product comes back from Postgres jsonb with its keys reordered. */
@@ -35,8 +44,18 @@ export const upsertProduct = defineMutator(upsertProductArgsSchema, async (tx, a
 export const upsertStation = defineMutator(upsertStationArgsSchema, async (tx, args) => {
   const existing = await read<Station>(tx, stationKey(args.id));
   const station: Station = { active: true, openTickets: 0, ...existing, ...definedOnly(args) };
+  if (!thresholdsInOrder(station)) {
+    throw new DomainError('invalid_args', 'warnMinutes must be below lateMinutes', stationThresholds(station));
+  }
   await write(tx, stationKey(station.id), station);
   return [{ type: 'station.upserted', stationId: station.id, active: station.active }];
+});
+
+/** "86": the kitchen marks a product out (and back in); new orders holding it are refused. */
+export const setProductSoldOut = defineMutator(setProductSoldOutArgsSchema, async (tx, args) => {
+  const product = await readOrFail<Product>(tx, productKey(args.productId), `product ${args.productId}`);
+  await write(tx, productKey(product.id), { ...product, soldOut: args.soldOut });
+  return [{ type: 'product.sold_out_changed', productId: product.id, soldOut: args.soldOut }];
 });
 
 export const dismissRejection = defineMutator(dismissRejectionArgsSchema, async (tx, args) => {

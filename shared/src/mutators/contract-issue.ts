@@ -1,19 +1,26 @@
-import { buildContract, withQueueEta } from '../contracts.ts';
+import { buildContract, startOffsetSeconds, withQueueEta } from '../contracts.ts';
 import { DomainError } from '../errors.ts';
 import type { DomainEvent } from '../events.ts';
 import { contractId, contractKey, kitchenOrderId, kitchenOrderKey, keyPrefix, productKey } from '../keys.ts';
-import type { KitchenItem, KitchenOrder, Order, Product, ProductionContract, ProductionGroup, Station } from '../schema.ts';
+import type { KitchenItem, KitchenOrder, KitchenOrderStatus, Order, Product, ProductionContract, ProductionGroup, Station } from '../schema.ts';
 import { openTicketStatuses } from '../machines/kitchen-order-machine.ts';
 import { assignStations, queueSeconds } from '../stations.ts';
 import { list, read, readOrFail, write, type Tx } from '../tx.ts';
 import { adjustStationLoad } from './transitions.ts';
 
-async function currentProducts(tx: Tx, order: Order): Promise<Map<string, Product>> {
+export async function productsOfOrder(tx: Tx, order: Order): Promise<Map<string, Product>> {
   const products = new Map<string, Product>();
   for (const line of order.lines) {
     products.set(line.productId, await readOrFail<Product>(tx, productKey(line.productId), `product ${line.productId}`));
   }
   return products;
+}
+
+/** Refuses an order holding a product the kitchen has 86'd, naming every one of them. */
+export function assertNoneSoldOut(products: Iterable<Pick<Product, 'id' | 'name' | 'soldOut'>>): void {
+  const out = [...products].filter((p) => p.soldOut === true);
+  if (out.length === 0) return;
+  throw new DomainError('sold_out', `sold out: ${out.map((p) => p.name).join(', ')}`, { productIds: out.map((p) => p.id) });
 }
 
 function ticketItems(group: ProductionGroup, carried: ReadonlyMap<string, KitchenItem>): KitchenItem[] {
@@ -31,6 +38,9 @@ function ticketItems(group: ProductionGroup, carried: ReadonlyMap<string, Kitche
       steps: item.steps.map((text) => ({ text, done: earlier?.status === 'done' })),
       prepSeconds: item.prepSeconds,
       ingredients: item.ingredients,
+      course: group.course ?? 1,
+      ...(item.guestAllergy ? { guestAllergy: item.guestAllergy } : {}),
+      startOffsetSeconds: startOffsetSeconds(group, item),
       ...(earlier?.startedAt ? { startedAt: earlier.startedAt } : {}),
       ...(earlier?.doneAt ? { doneAt: earlier.doneAt } : {}),
       ...(earlier?.consumed ? { consumed: earlier.consumed } : {}),
@@ -38,10 +48,31 @@ function ticketItems(group: ProductionGroup, carried: ReadonlyMap<string, Kitche
   });
 }
 
-function ticketFor(contract: ProductionContract, group: ProductionGroup, station: Station, items: KitchenItem[]): KitchenOrder {
-  const started = items.some((i) => i.status !== 'pending');
+/** When each course was first fired, from the tickets being replaced; course 1 fires on confirm. */
+function firedTimes(contract: ProductionContract, replaced: readonly KitchenOrder[]): Map<number, number> {
+  const fired = new Map<number, number>([[1, contract.createdAt]]);
+  for (const t of replaced) {
+    if (t.firedAt === undefined) continue;
+    const course = t.course ?? 1;
+    fired.set(course, Math.min(t.firedAt, fired.get(course) ?? t.firedAt));
+  }
+  return fired;
+}
+
+function ticketStatus(items: readonly KitchenItem[], firedAt: number | undefined): KitchenOrderStatus {
+  if (items.some((i) => i.status !== 'pending')) return 'in_progress';
+  return firedAt === undefined ? 'held' : 'queued';
+}
+
+function guestAllergies(contract: ProductionContract, items: readonly KitchenItem[]): string[] {
+  const all = [contract.guestAllergy, ...items.map((i) => i.guestAllergy)];
+  return [...new Set(all.filter((a): a is string => a !== undefined))];
+}
+
+function ticketFor(contract: ProductionContract, order: Order, group: ProductionGroup, station: Station, items: KitchenItem[], firedAt: number | undefined): KitchenOrder {
+  const course = group.course ?? 1;
   return {
-    id: kitchenOrderId(contract.id, station.id),
+    id: kitchenOrderId(contract.id, station.id, course),
     orderId: contract.orderId,
     contractId: contract.id,
     contractVersion: contract.version,
@@ -49,12 +80,17 @@ function ticketFor(contract: ProductionContract, group: ProductionGroup, station
     stationType: group.stationType,
     channel: contract.channel,
     priority: contract.priority,
-    status: started ? 'in_progress' : 'queued',
+    status: ticketStatus(items, firedAt),
     items,
     allergens: [...new Set(items.flatMap((i) => i.allergens))].sort(),
     createdAt: contract.createdAt,
     etaAt: contract.etaAt,
     updatedAt: contract.createdAt,
+    course,
+    guestAllergies: guestAllergies(contract, items),
+    ...(order.table ? { table: order.table } : {}),
+    ...(order.guests ? { guests: order.guests } : {}),
+    ...(firedAt === undefined ? {} : { firedAt }),
   };
 }
 
@@ -77,9 +113,10 @@ export async function issueContract(
   replaced: readonly KitchenOrder[] = [],
 ): Promise<{ contract: ProductionContract; events: DomainEvent[] }> {
   const version = (order.contractVersion ?? 0) + 1;
-  const draft = buildContract({ order, products: await currentProducts(tx, order), version, at });
+  const draft = buildContract({ order, products: await productsOfOrder(tx, order), version, at });
   const stations = withoutLoadOf(await list<Station>(tx, keyPrefix.station), replaced);
-  const { assigned, missing } = assignStations(draft.groups.map((g) => g.stationType), stations);
+  // Every course of a station type goes to the same station: the cook who made the starter plates the main.
+  const { assigned, missing } = assignStations([...new Set(draft.groups.map((g) => g.stationType))], stations);
   if (missing.length > 0) {
     throw new DomainError('no_station', `no active station for ${missing.join(', ')}`, { stationTypes: missing });
   }
@@ -91,10 +128,12 @@ export async function issueContract(
   await write(tx, contractKey(contract.id), contract);
   const events: DomainEvent[] = [{ type: 'contract.issued', orderId: order.id, contractId: contract.id, version }];
   const carried = new Map(replaced.flatMap((t) => t.items.map((i) => [i.id, i] as const)));
+  const fired = firedTimes(contract, replaced);
   for (const group of contract.groups) {
-    const ticket = ticketFor(contract, group, station(group.stationType), ticketItems(group, carried));
+    const items = ticketItems(group, carried);
+    const ticket = ticketFor(contract, order, group, station(group.stationType), items, fired.get(group.course ?? 1));
     await write(tx, kitchenOrderKey(ticket.id), ticket);
-    await adjustStationLoad(tx, ticket.stationId, 1);
+    await adjustStationLoad(tx, ticket.stationId, Number(openTicketStatuses.includes(ticket.status)));
     events.push({ type: 'kitchen_order.created', orderId: order.id, kitchenOrderId: ticket.id, stationId: ticket.stationId });
   }
   return { contract, events };

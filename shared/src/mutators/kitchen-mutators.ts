@@ -1,12 +1,13 @@
 import { DomainError } from '../errors.ts';
 import type { DomainEvent } from '../events.ts';
 import { kitchenOrderKey, orderKey } from '../keys.ts';
-import { openTicketStatuses } from '../machines/kitchen-order-machine.ts';
+import { kitchenOrderMachine, type KitchenOrderEvent } from '../machines/kitchen-order-machine.ts';
 import { itemMachine } from '../machines/item-machine.ts';
-import { kitchenOrderArgsSchema, setKitchenItemStatusArgsSchema, type ItemStatus, type KitchenItem, type KitchenOrder, type KitchenOrderStatus, type Order, type OrderStatus } from '../schema.ts';
+import { orderMachine, type OrderEvent } from '../machines/order-machine.ts';
+import { kitchenOrderArgsSchema, setKitchenItemStatusArgsSchema, type ItemStatus, type KitchenItem, type KitchenOrder, type Order } from '../schema.ts';
 import { readOrFail, write, type Tx } from '../tx.ts';
 import { defineMutator } from './args.ts';
-import { moveOrder, moveTicket, ticketsOfOrder } from './transitions.ts';
+import { moveOrderBy, moveTicket, ticketsOfOrder } from './transitions.ts';
 
 const readTicket = (tx: Tx, id: string) => readOrFail<KitchenOrder>(tx, kitchenOrderKey(id), `kitchen order ${id}`);
 const readOrder = (tx: Tx, id: string) => readOrFail<Order>(tx, orderKey(id), `order ${id}`);
@@ -30,87 +31,75 @@ function moveItem(ticket: KitchenOrder, item: KitchenItem, to: ItemStatus, at: n
   return { item: next, events };
 }
 
-/** Walks the order forward to `target` along the table (confirmed → in_preparation → ready). */
-async function advanceOrder(tx: Tx, orderId: string, path: readonly OrderStatus[], at: number): Promise<DomainEvent[]> {
+/** Applies each order event the table accepts, in turn (e.g. start, then finish). */
+async function advanceOrder(tx: Tx, orderId: string, orderEvents: readonly OrderEvent[], at: number): Promise<DomainEvent[]> {
   let order = await readOrder(tx, orderId);
   const events: DomainEvent[] = [];
-  const from = path.indexOf(order.status);
-  for (const status of from < 0 ? [] : path.slice(from + 1)) {
-    const moved = await moveOrder(tx, order, status, at);
+  for (const event of orderEvents) {
+    if (!orderMachine.allows(event, order.status, { channel: order.channel })) continue;
+    const moved = await moveOrderBy(tx, order, event, at);
     order = moved.order;
     events.push(...moved.events);
   }
   return events;
 }
 
-/**
- * The table's ready → in_progress row is a recall; queued → in_progress is starting work, which
- * the items drive. Recall only ever takes a bumped ticket back.
- */
-const recallable: readonly KitchenOrderStatus[] = ['ready'];
+/** What must happen before cooks can work a ticket that is off the line, by the event its table offers. */
+const unlockHint: Partial<Record<KitchenOrderEvent, string>> = { recall: 'recall it first', fire: 'fire its course first' };
 
-function assertRecallable(ticket: KitchenOrder): void {
-  if (!recallable.includes(ticket.status)) {
-    throw new DomainError('illegal_transition', `only a bumped ticket can be recalled; this one is ${ticket.status}`, { status: ticket.status });
-  }
-}
-
-function assertOpen(ticket: KitchenOrder): void {
-  if (!openTicketStatuses.includes(ticket.status)) {
-    const hint = ticket.status === 'ready' ? '; recall it first' : '';
-    throw new DomainError('illegal_transition', `ticket is ${ticket.status}${hint}`, { status: ticket.status });
-  }
+/** Cooks work a ticket that a bump could still finish; the table says which those are. */
+function assertWorkable(ticket: KitchenOrder): void {
+  if (kitchenOrderMachine.allows('bump', ticket.status, {})) return;
+  const hint = kitchenOrderMachine.events(ticket.status, {}).map((e) => unlockHint[e]).find(Boolean);
+  throw new DomainError('illegal_transition', `ticket is ${ticket.status}${hint ? `; ${hint}` : ''}`, { status: ticket.status });
 }
 
 /** Rewrites a ticket's items, starting the ticket when work begins on a queued one. */
 async function updateItems(tx: Tx, ticket: KitchenOrder, items: KitchenItem[], at: number): Promise<DomainEvent[]> {
   const started = items.some((i) => i.status !== 'pending');
-  if (ticket.status === 'queued' && started) return (await moveTicket(tx, ticket, 'in_progress', at, { items })).events;
+  if (started && kitchenOrderMachine.allows('start', ticket.status, {})) return (await moveTicket(tx, ticket, 'start', at, { items })).events;
   await write(tx, kitchenOrderKey(ticket.id), { ...ticket, items, updatedAt: at });
   return [];
 }
 
 export const setKitchenItemStatus = defineMutator(setKitchenItemStatusArgsSchema, async (tx, args) => {
   const ticket = await readTicket(tx, args.kitchenOrderId);
-  assertOpen(ticket);
+  assertWorkable(ticket);
   const item = ticket.items.find((i) => i.id === args.itemId);
   if (!item) throw new DomainError('not_found', `item ${args.itemId} not on ticket ${ticket.id}`);
   const moved = moveItem(ticket, item, args.status, args.at);
   const ticketEvents = await updateItems(tx, ticket, ticket.items.map((i) => (i.id === item.id ? moved.item : i)), args.at);
-  const orderEvents =
-    args.status === 'pending' ? [] : await advanceOrder(tx, ticket.orderId, ['confirmed', 'in_preparation'], args.at);
+  const orderEvents = args.status === 'pending' ? [] : await advanceOrder(tx, ticket.orderId, ['start'], args.at);
   return [...moved.events, ...ticketEvents, ...orderEvents];
 });
 
-/** Finishes what is left on an open ticket and marks it ready. */
-export async function finishTicket(tx: Tx, ticket: KitchenOrder, at: number): Promise<DomainEvent[]> {
-  assertOpen(ticket);
-  const finished = ticket.items.map((i) => (i.status === 'done' ? { item: i, events: [] } : moveItem(ticket, i, 'done', at)));
-  const bumped = await moveTicket(tx, ticket, 'ready', at, { items: finished.map((f) => f.item), readyAt: at });
+/** Finishes what is left on a workable ticket and bumps it; `patch` says who closed it when not a cook. */
+export async function finishTicket(tx: Tx, ticket: KitchenOrder, at: number, patch: Partial<KitchenOrder> = {}): Promise<DomainEvent[]> {
+  assertWorkable(ticket);
+  const finished = ticket.items.map((i) => (i.status === 'done' ? { item: i, events: [] } : moveItem(ticket, i, itemMachine.next('finish', i.status, {}), at)));
+  const bumped = await moveTicket(tx, ticket, 'bump', at, { ...patch, items: finished.map((f) => f.item), readyAt: at });
   return [...finished.flatMap((f) => f.events), ...bumped.events];
 }
 
-/** Bump: finishes the ticket; the last ticket makes the order ready. */
+/** Bump: finishes the ticket; the last ticket makes the order ready (held courses keep it open). */
 export const bumpKitchenOrder = defineMutator(kitchenOrderArgsSchema, async (tx, args) => {
   const ticket = await readTicket(tx, args.kitchenOrderId);
   const ticketEvents = await finishTicket(tx, ticket, args.at);
   const order = await readOrder(tx, ticket.orderId);
   const tickets = await ticketsOfOrder(tx, order);
   const allReady = tickets.every((t) => t.status === 'ready' || t.status === 'completed');
-  const orderEvents = allReady
-    ? await advanceOrder(tx, order.id, ['confirmed', 'in_preparation', 'ready'], args.at)
-    : await advanceOrder(tx, order.id, ['confirmed', 'in_preparation'], args.at);
+  const orderEvents = await advanceOrder(tx, order.id, allReady ? ['start', 'finish'] : ['start'], args.at);
   return [...ticketEvents, ...orderEvents];
 });
 
 /** Recall: a bumped ticket returns to the rail, and a ready order goes back to preparation. */
 export const recallKitchenOrder = defineMutator(kitchenOrderArgsSchema, async (tx, args) => {
   const ticket = await readTicket(tx, args.kitchenOrderId);
-  assertRecallable(ticket);
+  kitchenOrderMachine.next('recall', ticket.status, {});
   const order = await readOrder(tx, ticket.orderId);
   // The order moves first: its move is the one that can still be refused (an order out for
   // delivery), and a refused recall must leave the ticket as it was.
-  const orderEvents = order.status === 'in_preparation' ? [] : (await moveOrder(tx, order, 'in_preparation', args.at)).events;
-  const recalled = await moveTicket(tx, ticket, 'in_progress', args.at, { recalledAt: args.at });
+  const orderEvents = order.status === 'in_preparation' ? [] : (await moveOrderBy(tx, order, 'reopen', args.at)).events;
+  const recalled = await moveTicket(tx, ticket, 'recall', args.at, { recalledAt: args.at });
   return [...recalled.events, ...orderEvents];
 });

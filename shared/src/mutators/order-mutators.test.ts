@@ -175,7 +175,10 @@ describe('setOrderStatus', () => {
     await placeOrder(tx, 'o1', ['burger', 'fries']);
     await mutators.setOrderStatus(tx, { orderId: 'o1', status: 'in_preparation', at: 2_000 });
     await mutators.setOrderStatus(tx, { orderId: 'o1', status: 'ready', at: 3_000 });
-    expect((await tickets()).map((t) => t.status)).toEqual(['ready', 'ready']);
+    expect((await tickets()).map((t) => [t.status, t.closedBy])).toEqual([
+      ['ready', { kind: 'marked_ready', at: 3_000 }],
+      ['ready', { kind: 'marked_ready', at: 3_000 }],
+    ]);
     expect((await station('grill-1')).openTickets).toBe(0);
     await mutators.setOrderStatus(tx, { orderId: 'o1', status: 'delivered', at: 4_000 });
     expect((await tickets()).map((t) => t.status)).toEqual(['completed', 'completed']);
@@ -188,12 +191,83 @@ describe('setOrderStatus', () => {
   });
 });
 
+describe('handOffOrder', () => {
+  const handOff = (at = 5_000) => mutators.handOffOrder(tx, { orderId: 'o1', at });
+  const readyOrder = async (channel: Order['channel']) => {
+    await placeOrder(tx, 'o1', ['salad'], { channel });
+    await mutators.bumpKitchenOrder(tx, { kitchenOrderId: 'o1.v1.cold-1', at: 3_000 });
+  };
+
+  it.each(['dine_in', 'takeaway'] as const)('a ready %s order is handed over on site: delivered, tickets completed', async (channel) => {
+    await readyOrder(channel);
+    const events = await handOff();
+    expect(events.map((e) => ('to' in e ? e.to : e.type))).toEqual(['delivered', 'completed']);
+    expect((await order('o1')).statusTimes.delivered).toBe(5_000);
+  });
+
+  it.each(['delivery', 'online'] as const)('a ready %s order is given to the courier: delivering', async (channel) => {
+    await readyOrder(channel);
+    await handOff();
+    expect((await order('o1')).status).toBe('delivering');
+    expect((await ticket('o1.v1.cold-1')).status).toBe('ready');
+  });
+
+  it('an order still cooking cannot be handed off, and nothing changes', async () => {
+    await placeOrder(tx, 'o1', ['salad']);
+    expect(await refusal(tx, () => handOff())).toEqual({ code: 'illegal_transition', changed: false });
+  });
+});
+
+describe('86: sold-out products', () => {
+  it('an order holding a sold-out product is refused with sold_out, naming it', async () => {
+    await mutators.setProductSoldOut(tx, { productId: 'fries', soldOut: true, at: 1 });
+    expect(await refusal(tx, () => mutators.createOrder(tx, orderArgs('o1', ['burger', 'fries', 'fries'])))).toEqual({ code: 'sold_out', changed: false });
+    await expect(mutators.createOrder(tx, orderArgs('o1', ['fries']))).rejects.toMatchObject({ message: 'sold out: Fries', details: { productIds: ['fries'] } });
+  });
+
+  it('a draft whose product ran out since is refused on confirm, and stays a draft', async () => {
+    await mutators.createOrder(tx, orderArgs('o1', ['burger', 'salad']));
+    await mutators.setProductSoldOut(tx, { productId: 'salad', soldOut: true, at: 1 });
+    expect(await refusal(tx, () => mutators.confirmOrder(tx, { orderId: 'o1', at: 2 }))).toEqual({ code: 'sold_out', changed: false });
+    await mutators.setProductSoldOut(tx, { productId: 'salad', soldOut: false, at: 3 });
+    await mutators.confirmOrder(tx, { orderId: 'o1', at: 4 });
+    expect((await order('o1')).status).toBe('confirmed');
+  });
+});
+
+describe('guest allergies, table and guests', () => {
+  it('an order keeps its table, guests, allergy and per-line course and allergy', async () => {
+    const args = orderArgs('o1', ['burger', 'salad']);
+    await mutators.createOrder(tx, { ...args, table: ' T4 ', guests: 2, allergy: ' nuts ', items: [{ ...args.items[0]!, course: 1, allergy: 'coeliac' }, { ...args.items[1]!, course: 2 }] });
+    const o = await order('o1');
+    expect(o).toMatchObject({ table: 'T4', guests: 2, allergy: 'nuts' });
+    expect(o.lines.map((l) => [l.course, l.allergy])).toEqual([[1, 'coeliac'], [2, undefined]]);
+  });
+
+  it('an order without them stores none of the new fields', async () => {
+    await placeOrder(tx, 'o1', ['burger']);
+    const o = await order('o1');
+    for (const field of ['table', 'guests', 'allergy']) expect(o).not.toHaveProperty(field);
+    expect(await ticket('o1.v1.grill-1')).toMatchObject({ course: 1, guestAllergies: [], status: 'queued' });
+  });
+
+  it('a blank allergy, an empty table or a party of 100 is invalid_args', async () => {
+    const args = orderArgs('o1', ['burger']);
+    for (const bad of [{ allergy: '  ' }, { table: '' }, { guests: 100 }, { items: [{ ...args.items[0]!, course: 0 }] }]) {
+      expect(await refusal(tx, () => mutators.createOrder(tx, { ...args, ...bad }))).toEqual({ code: 'invalid_args', changed: false });
+    }
+  });
+});
+
 describe('cancelOrder', () => {
   it('cancelling a confirmed order cancels its tickets and frees their stations', async () => {
     await placeOrder(tx, 'o1', ['burger', 'fries']);
     await mutators.cancelOrder(tx, { orderId: 'o1', at: 2_000 });
     expect((await order('o1')).status).toBe('cancelled');
-    expect((await tickets()).map((t) => t.status)).toEqual(['cancelled', 'cancelled']);
+    expect((await tickets()).map((t) => [t.status, t.closedBy])).toEqual([
+      ['cancelled', { kind: 'order_cancelled', at: 2_000 }],
+      ['cancelled', { kind: 'order_cancelled', at: 2_000 }],
+    ]);
     expect((await station('grill-1')).openTickets).toBe(0);
     expect((await station('fry-1')).openTickets).toBe(0);
   });

@@ -5,29 +5,35 @@ import {
   cancelOrderArgsSchema,
   confirmOrderArgsSchema,
   createOrderArgsSchema,
+  handOffOrderArgsSchema,
   orderSchema,
   reissueContractArgsSchema,
   setOrderStatusArgsSchema,
   type Order,
   type OrderLine,
   type OrderStatus,
+  type CreateOrderArgs,
   type Product,
 } from '../schema.ts';
 import { read, readOrFail, write, type Tx } from '../tx.ts';
-import { openTicketStatuses } from '../machines/kitchen-order-machine.ts';
+import { kitchenOrderMachine } from '../machines/kitchen-order-machine.ts';
 import { orderMachine } from '../machines/order-machine.ts';
 import { defineMutator } from './args.ts';
-import { issueContract, supersede } from './contract-issue.ts';
+import { assertNoneSoldOut, issueContract, productsOfOrder, supersede } from './contract-issue.ts';
 import { customerIdFor, upsertCustomerFromOrder } from './customers.ts';
 import { finishTicket } from './kitchen-mutators.ts';
-import { moveOrder, moveTicketsWhereAllowed, ticketsOfOrder } from './transitions.ts';
+import { moveOrder, moveOrderBy, moveTicket, moveTicketsWhereAllowed, ticketsOfOrder } from './transitions.ts';
 
 const readOrder = (tx: Tx, orderId: string) => readOrFail<Order>(tx, orderKey(orderId), `order ${orderId}`);
 
-async function orderLine(tx: Tx, item: { id: string; productId: string; quantity: number; modifiers?: string[] | undefined; notes?: string | undefined }): Promise<OrderLine> {
-  const product = await read<Product>(tx, productKey(item.productId));
-  if (!product) throw new DomainError('not_found', `product ${item.productId} not found`, { productId: item.productId });
+async function menuProduct(tx: Tx, productId: string): Promise<Product> {
+  const product = await read<Product>(tx, productKey(productId));
+  if (!product) throw new DomainError('not_found', `product ${productId} not found`, { productId });
   if (!product.active) throw new DomainError('invalid_args', `${product.name} is not on the menu`, { productId: product.id });
+  return product;
+}
+
+function orderLine(item: CreateOrderArgs['items'][number], product: Product): OrderLine {
   return {
     id: item.id,
     productId: product.id,
@@ -38,6 +44,8 @@ async function orderLine(tx: Tx, item: { id: string; productId: string; quantity
     modifiers: item.modifiers ?? [],
     ...(item.notes ? { notes: item.notes } : {}),
     lineTotalCents: product.priceCents * item.quantity,
+    ...(item.course === undefined ? {} : { course: item.course }),
+    ...(item.allergy ? { allergy: item.allergy } : {}),
   };
 }
 
@@ -46,8 +54,10 @@ export const createOrder = defineMutator(createOrderArgsSchema, async (tx, args)
   if (new Set(args.items.map((i) => i.id)).size !== args.items.length) {
     throw new DomainError('invalid_args', 'order line ids must be unique');
   }
-  const lines: OrderLine[] = [];
-  for (const item of args.items) lines.push(await orderLine(tx, item));
+  const products: Product[] = [];
+  for (const item of args.items) products.push(await menuProduct(tx, item.productId));
+  assertNoneSoldOut(new Map(products.map((p) => [p.id, p])).values());
+  const lines = args.items.map((item, n) => orderLine(item, products[n] as Product));
   const customerId = customerIdFor(args.customer);
   const order: Order = {
     id: args.id,
@@ -55,6 +65,9 @@ export const createOrder = defineMutator(createOrderArgsSchema, async (tx, args)
     customer: args.customer,
     ...(customerId ? { customerId } : {}),
     lines,
+    ...(args.allergy ? { allergy: args.allergy } : {}),
+    ...(args.table ? { table: args.table } : {}),
+    ...(args.guests ? { guests: args.guests } : {}),
     itemCount: lines.reduce((n, l) => n + l.quantity, 0),
     totalCents: lines.reduce((sum, l) => sum + l.lineTotalCents, 0),
     status: 'draft',
@@ -75,23 +88,31 @@ export const createOrder = defineMutator(createOrderArgsSchema, async (tx, args)
 async function confirm(tx: Tx, order: Order, at: number): Promise<DomainEvent[]> {
   // Every check (the move, then stations for each group) runs before the first write: a refused
   // confirm leaves the replica as it was, even on a store with nothing to roll back.
-  orderMachine.assertTransition(order.status, 'confirmed', { channel: order.channel });
+  orderMachine.next('confirm', order.status, { channel: order.channel });
+  assertNoneSoldOut((await productsOfOrder(tx, order)).values());
   const { contract, events } = await issueContract(tx, order, at);
-  const moved = await moveOrder(tx, order, 'confirmed', at);
+  const moved = await moveOrderBy(tx, order, 'confirm', at);
   await write(tx, orderKey(order.id), { ...moved.order, contractVersion: contract.version, etaAt: contract.etaAt });
   return [...moved.events, ...events];
 }
 
 async function cancel(tx: Tx, order: Order, at: number, reason?: string): Promise<DomainEvent[]> {
-  const moved = await moveOrder(tx, order, 'cancelled', at, reason);
-  return [...moved.events, ...(await moveTicketsWhereAllowed(tx, await ticketsOfOrder(tx, order), 'cancelled', at))];
+  const moved = await moveOrderBy(tx, order, 'cancel', at, reason);
+  const closedBy = { kind: 'order_cancelled', ...(reason ? { reason } : {}), at } as const;
+  return [...moved.events, ...(await moveTicketsWhereAllowed(tx, await ticketsOfOrder(tx, order), 'void', at, { closedBy }))];
 }
 
-/** Open tickets of the order, finished as a bump would. */
+/**
+ * The tickets still to cook, finished as a bump would, marked as closed by the manager: held
+ * courses are fired first, since the manager says the food is out.
+ */
 async function finishOpenTickets(tx: Tx, order: Order, at: number): Promise<DomainEvent[]> {
   const events: DomainEvent[] = [];
+  const patch = { closedBy: { kind: 'marked_ready', at } } as const;
   for (const ticket of await ticketsOfOrder(tx, order)) {
-    if (openTicketStatuses.includes(ticket.status)) events.push(...(await finishTicket(tx, ticket, at)));
+    const fired = kitchenOrderMachine.allows('fire', ticket.status, {}) ? await moveTicket(tx, ticket, 'fire', at, { firedAt: at }) : { ticket, events: [] };
+    events.push(...fired.events);
+    if (kitchenOrderMachine.allows('bump', fired.ticket.status, {})) events.push(...(await finishTicket(tx, fired.ticket, at, patch)));
   }
   return events;
 }
@@ -101,8 +122,13 @@ const onStatus: Partial<Record<OrderStatus, (tx: Tx, order: Order, at: number) =
   // Marking an order ready by hand bumps what is still on the rail: no ticket may outlive its
   // order (delivery completes only ready tickets) or keep loading its station.
   ready: finishOpenTickets,
-  delivered: async (tx, order, at) => moveTicketsWhereAllowed(tx, await ticketsOfOrder(tx, order), 'completed', at),
+  delivered: async (tx, order, at) => moveTicketsWhereAllowed(tx, await ticketsOfOrder(tx, order), 'complete', at),
 };
+
+/** Runs the side effects of the status an order just reached. */
+async function afterMove(tx: Tx, moved: { order: Order; events: DomainEvent[] }, at: number): Promise<DomainEvent[]> {
+  return [...moved.events, ...((await onStatus[moved.order.status]?.(tx, moved.order, at)) ?? [])];
+}
 
 export const confirmOrder = defineMutator(confirmOrderArgsSchema, async (tx, args) =>
   confirm(tx, await readOrder(tx, args.orderId), args.at),
@@ -116,8 +142,13 @@ export const setOrderStatus = defineMutator(setOrderStatusArgsSchema, async (tx,
   const order = await readOrder(tx, args.orderId);
   if (args.status === 'confirmed') return confirm(tx, order, args.at);
   if (args.status === 'cancelled') return cancel(tx, order, args.at);
-  const moved = await moveOrder(tx, order, args.status, args.at);
-  return [...moved.events, ...((await onStatus[args.status]?.(tx, moved.order, args.at)) ?? [])];
+  return afterMove(tx, await moveOrder(tx, order, args.status, args.at), args.at);
+});
+
+/** Expo hand-off: served or picked up on site, or given to the courier; the table knows which. */
+export const handOffOrder = defineMutator(handOffOrderArgsSchema, async (tx, args) => {
+  const order = await readOrder(tx, args.orderId);
+  return afterMove(tx, await moveOrderBy(tx, order, 'hand_off', args.at), args.at);
 });
 
 const reissuable: readonly OrderStatus[] = ['confirmed', 'in_preparation'];
@@ -131,7 +162,7 @@ export const reissueContract = defineMutator(reissueContractArgsSchema, async (t
   const previous = await ticketsOfOrder(tx, order);
   // Issue first: if no station can take the new contract, the old tickets must stay in force.
   const { contract, events } = await issueContract(tx, order, args.at, previous);
-  const retired = await moveTicketsWhereAllowed(tx, previous, 'cancelled', args.at);
+  const retired = await moveTicketsWhereAllowed(tx, previous, 'void', args.at, { closedBy: { kind: 'contract_reissued', at: args.at } });
   await supersede(tx, order, contract.version);
   await write(tx, orderKey(order.id), { ...order, contractVersion: contract.version, etaAt: contract.etaAt, updatedAt: args.at });
   return [...retired, ...events];

@@ -1,7 +1,7 @@
 import type { DomainEvent } from '../events.ts';
 import { kitchenOrderKey, orderKey, stationKey, ticketKeyPrefix } from '../keys.ts';
-import { openTicketStatuses, kitchenOrderMachine } from '../machines/kitchen-order-machine.ts';
-import { orderMachine } from '../machines/order-machine.ts';
+import { openTicketStatuses, kitchenOrderMachine, type KitchenOrderEvent } from '../machines/kitchen-order-machine.ts';
+import { orderMachine, type OrderEvent } from '../machines/order-machine.ts';
 import type { KitchenOrder, KitchenOrderStatus, Order, OrderStatus, Station } from '../schema.ts';
 import { list, read, write, type Tx } from '../tx.ts';
 
@@ -26,6 +26,11 @@ export async function moveOrder(
   return { order: next, events: [reason ? { ...event, reason } : event] };
 }
 
+/** Moves an order by an event of its table (the table decides where it goes). */
+export function moveOrderBy(tx: Tx, order: Order, event: OrderEvent, at: number, reason?: string) {
+  return moveOrder(tx, order, orderMachine.next(event, order.status, { channel: order.channel, reason }), at, reason);
+}
+
 const isOpen = (s: KitchenOrderStatus) => openTicketStatuses.includes(s);
 
 /** Adds `delta` open tickets to a station's load. */
@@ -36,15 +41,15 @@ export async function adjustStationLoad(tx: Tx, stationId: string, delta: number
   await write(tx, stationKey(stationId), { ...station, openTickets: Math.max(0, station.openTickets + delta) });
 }
 
-/** Moves a ticket through its table, keeping its station's open-ticket count in step. */
+/** Moves a ticket by an event of its table, keeping its station's open-ticket count in step. */
 export async function moveTicket(
   tx: Tx,
   ticket: KitchenOrder,
-  to: KitchenOrderStatus,
+  event: KitchenOrderEvent,
   at: number,
   patch: Partial<KitchenOrder> = {},
 ): Promise<{ ticket: KitchenOrder; events: DomainEvent[] }> {
-  kitchenOrderMachine.assertTransition(ticket.status, to, {});
+  const to = kitchenOrderMachine.next(event, ticket.status, {});
   const next: KitchenOrder = { ...ticket, ...patch, status: to, updatedAt: at };
   await write(tx, kitchenOrderKey(ticket.id), next);
   await adjustStationLoad(tx, ticket.stationId, Number(isOpen(to)) - Number(isOpen(ticket.status)));
@@ -62,16 +67,17 @@ export async function ticketsOfOrder(tx: Tx, order: Order): Promise<KitchenOrder
   return list<KitchenOrder>(tx, ticketKeyPrefix(order.id, order.contractVersion));
 }
 
-/** Moves every ticket of the order that can make the move; the others stay as they are. */
+/** Applies `event` to every ticket that accepts it; the others stay as they are. */
 export async function moveTicketsWhereAllowed(
   tx: Tx,
   tickets: readonly KitchenOrder[],
-  to: KitchenOrderStatus,
+  event: KitchenOrderEvent,
   at: number,
+  patch: Partial<KitchenOrder> = {},
 ): Promise<DomainEvent[]> {
   const events: DomainEvent[] = [];
   for (const ticket of tickets) {
-    if (kitchenOrderMachine.can(ticket.status, to, {})) events.push(...(await moveTicket(tx, ticket, to, at)).events);
+    if (kitchenOrderMachine.allows(event, ticket.status, {})) events.push(...(await moveTicket(tx, ticket, event, at, patch)).events);
   }
   return events;
 }
