@@ -12,6 +12,7 @@ import { isProduction, type Env } from './env.ts';
 import { authenticate, requireRole } from './http/auth.ts';
 import { apiNotFound, errorHandler } from './http/error-handler.ts';
 import { rateLimit } from './http/rate-limit.ts';
+import { jsonBody } from './http/json-body.ts';
 import { requestLog } from './http/request-log.ts';
 import { staticUi } from './http/static-ui.ts';
 import type { SocketRegistry } from './sync/socket-registry.ts';
@@ -51,8 +52,8 @@ export function createApp(deps: AppDeps): Express {
   api.get('/metrics', requireRole('admin'), (_req, res) => {
     res.type('text/plain; version=0.0.4').send(prometheusText(metrics, registry));
   });
-  api.use('/replicache', syncRoutes(db, { bodyLimit: env.PUSH_BODY_LIMIT, mutationCap: env.PUSH_MUTATION_CAP }, metrics));
-  api.use(express.json({ limit: '1mb' }));
+  api.use('/replicache', jsonBody(env.PUSH_BODY_LIMIT), syncRoutes(db, { mutationCap: env.PUSH_MUTATION_CAP }, metrics));
+  api.use(jsonBody('1mb'));
   api.use('/admin', adminRoutes(db, resolver));
   api.use('/websocket', monitoringRoutes(db, registry, meter));
   api.use(restRoutes({ db, registry, metrics, checkResponses: !isProduction(env) }));

@@ -15,15 +15,24 @@ const envSchema = z.object({
   RATE_LIMIT_RPS: intFromEnv(200),
   RATE_LIMIT_BURST: intFromEnv(400),
   WS_HEARTBEAT_MS: intFromEnv(30_000).pipe(z.number().min(100)),
+  /** Time to receive a whole request, body included (a trickling body is cut off with 408). */
+  HTTP_REQUEST_TIMEOUT_MS: intFromEnv(30_000).pipe(z.number().min(100)),
+  /** Time to receive the request headers. */
+  HTTP_HEADERS_TIMEOUT_MS: intFromEnv(10_000).pipe(z.number().min(100)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
+const checkedEnv = envSchema.refine((e) => e.HTTP_HEADERS_TIMEOUT_MS <= e.HTTP_REQUEST_TIMEOUT_MS, {
+  path: ['HTTP_HEADERS_TIMEOUT_MS'],
+  message: 'must not exceed HTTP_REQUEST_TIMEOUT_MS',
+});
+
 /** The only place that reads process.env. */
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
-  const parsed = envSchema.safeParse(source);
+  const parsed = checkedEnv.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`invalid environment: ${problems}`);

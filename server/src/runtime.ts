@@ -11,6 +11,7 @@ import { migrate } from './db/migrate.ts';
 import { openDatabase } from './db/open.ts';
 import { lockDataDir } from './db/data-dir-lock.ts';
 import type { Env } from './env.ts';
+import { answerClientErrors } from './http/client-error.ts';
 import { closeCodes, attachWebSocket } from './sync/websocket.ts';
 import { collectGarbage } from './sync/gc.ts';
 import { PokeHub } from './sync/poke-hub.ts';
@@ -48,7 +49,12 @@ export async function startKitchensync(env: Env, logger: Logger): Promise<Runnin
     },
   });
   const app = createApp({ db, env, logger, resolver, registry, meter, metrics: newMetrics() });
-  const server = createServer(app);
+  // Node checks these timeouts only every connectionsCheckingInterval (30 s by default).
+  const server = createServer(
+    { requestTimeout: env.HTTP_REQUEST_TIMEOUT_MS, headersTimeout: env.HTTP_HEADERS_TIMEOUT_MS, connectionsCheckingInterval: 1000 },
+    app,
+  );
+  answerClientErrors(server);
   const ws = attachWebSocket(server, resolver, registry, env.WS_HEARTBEAT_MS);
   const gc = setInterval(() => void collectGarbage(db).catch((err: unknown) => logger.error({ err }, 'gc failed')), gcEveryMs);
   gc.unref();

@@ -1,4 +1,4 @@
-import express, { Router } from 'express';
+import { Router } from 'express';
 import type { Database } from '../db/database.ts';
 import { principalOf } from '../http/auth.ts';
 import { parse } from '../http/validate.ts';
@@ -8,14 +8,12 @@ import { processPush } from '../sync/push.ts';
 import type { Metrics } from './metrics.ts';
 
 export interface SyncLimits {
-  bodyLimit: number;
   mutationCap: number;
 }
 
-/** Replicache's endpoints: protocol errors Replicache must act on go out with HTTP 200. */
+/** Replicache's endpoints (JSON bodies parsed by the app, up to PUSH_BODY_LIMIT): protocol errors Replicache must act on go out with HTTP 200. */
 export function syncRoutes(db: Database, limits: SyncLimits, metrics: Metrics): Router {
   const router = Router();
-  router.use(express.json({ limit: limits.bodyLimit }));
 
   router.post('/push', async (req, res) => {
     const push = parse(pushRequestSchema, req.body, 'push request');

@@ -1,4 +1,5 @@
 import type { Database } from '../db/database.ts';
+import { isDatabaseError } from '../db/database-errors.ts';
 import { withTenantWrite, type TenantWrite } from '../sync/mutation-runner.ts';
 
 export type WriteJob<T> = (write: TenantWrite) => Promise<T>;
@@ -8,9 +9,6 @@ interface Queued {
   resolve(value: unknown): void;
   reject(error: unknown): void;
 }
-
-/** A database failure aborts the whole transaction; anything else a job throws is its own refusal. */
-const isDatabaseError = (err: unknown) => err instanceof Error && 'severity' in err;
 
 /**
  * Group commit for REST writes. A tenant's writes are serialised anyway (the advisory lock), so
@@ -64,6 +62,7 @@ export class WriteBatcher {
           try {
             outcomes.push({ ok: true, value: await job(write) });
           } catch (err) {
+            // A database failure aborts the whole transaction; anything else a job throws is its own refusal.
             if (isDatabaseError(err)) throw err;
             outcomes.push({ ok: false, value: err });
           }

@@ -11,6 +11,7 @@ import {
 import type { Principal } from '../auth/principal.ts';
 import { mayRun } from '../auth/permissions.ts';
 import type { Database, Queryable } from '../db/database.ts';
+import { isDatabaseError } from '../db/database-errors.ts';
 import { appendEvents, type EventRow } from '../db/events.ts';
 import { insertRejections } from '../db/rejections.ts';
 import { toStorableText } from '../db/storable-text.ts';
@@ -28,9 +29,6 @@ export interface MutationMeta {
 
 export type MutationOutcome = { ok: true; events: DomainEvent[] } | { ok: false; error: DomainError };
 
-/** A database failure must abort the whole write; anything else a mutator throws is its own rejection. */
-const isDatabaseError = (err: unknown) => err instanceof Error && 'severity' in err;
-
 function asDomainError(err: unknown): DomainError {
   if (isDomainError(err)) return err;
   return new DomainError('internal_error', 'the server could not apply this change');
@@ -41,6 +39,8 @@ export class TenantWrite {
   private readonly events: EventRow[] = [];
   private readonly rejections: Rejection[] = [];
   private readonly orderIds = new Set<string>();
+  /** The mutation a database error stopped, so a push can run again without it. */
+  failedAt: MutationMeta | undefined;
 
   constructor(readonly store: TenantStore) {}
 
@@ -55,7 +55,11 @@ export class TenantWrite {
       this.record(tx, name, events, meta);
       return { ok: true, events };
     } catch (err) {
-      if (isDatabaseError(err)) throw err;
+      // A database failure aborts the whole write; anything else a mutator throws is its own rejection.
+      if (isDatabaseError(err)) {
+        this.failedAt = meta;
+        throw err;
+      }
       return { ok: false, error: asDomainError(err) };
     }
   }

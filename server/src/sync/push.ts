@@ -1,6 +1,8 @@
 import type { Principal } from '../auth/principal.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { createClientGroup, getClientGroup, getClients, isPurgedGroup, saveLastMutationIds, touchClientGroup } from '../db/replicache-clients.ts';
+import { isRefusedData } from '../db/database-errors.ts';
+import { DomainError } from '@kitchensync/shared';
 import { forbidden } from '../http/http-error.ts';
 import { versionProblem, type ProtocolError, type PushRequest } from './protocol.ts';
 import { withTenantWrite, type TenantWrite } from './mutation-runner.ts';
@@ -38,6 +40,7 @@ async function applyMutations(
   push: PushRequest,
   lmids: Map<string, number>,
   cap: number,
+  refused: ReadonlySet<string>,
 ) {
   await write.store.prefetch(readHints(push.mutations.filter((m) => m.id > (lmids.get(m.clientID) ?? 0)).slice(0, cap)));
   const stopped = new Set<string>();
@@ -52,7 +55,7 @@ async function applyMutations(
       continue;
     }
     const meta = { source: 'sync' as const, principal, clientID: m.clientID, mutationID: m.id };
-    const outcome = await write.apply(m.name, m.args, meta);
+    const outcome = refused.has(mutationKey(m.clientID, m.id)) ? { ok: false as const, error: unappliable() } : await write.apply(m.name, m.args, meta);
     if (!outcome.ok) write.reject(m.clientID, m.id, m.name, outcome.error);
     lmids.set(m.clientID, m.id);
     advanced.set(m.clientID, m.id);
@@ -63,15 +66,42 @@ async function applyMutations(
   return processed;
 }
 
+const mutationKey = (clientID: string, id: number) => `${clientID}/${id}`;
+const unappliable = () => new DomainError('internal_error', 'the server could not apply this change');
+
+/** A mutation whose statements the database refused; the push runs again, rejecting it. */
+class RefusedMutation extends Error {
+  constructor(readonly key: string, options: { cause: unknown }) {
+    super(`the database refused mutation ${key}`, options);
+  }
+}
+
 export async function processPush(db: Database, principal: Principal, push: PushRequest, cap: number): Promise<PushResult> {
   const problem = versionProblem('push', push.pushVersion, push.schemaVersion);
   if (problem) return { response: problem, processed: 0 };
-  if (!principal.tenantId || (principal.role !== 'manager' && principal.role !== 'kitchen')) {
+  const tenantId = principal.tenantId;
+  if (!tenantId || (principal.role !== 'manager' && principal.role !== 'kitchen')) {
     throw forbidden(`a ${principal.role} token cannot push`);
   }
-  return withTenantWrite(db, principal.tenantId, push.clientGroupID, async (write, q) => {
-    const lmids = await checkOwnership(q, principal, push);
-    if (!(lmids instanceof Map)) return { response: lmids, processed: 0 };
-    return { response: {}, processed: await applyMutations(write, q, principal, push, lmids, cap) };
-  });
+  // The database aborts the whole transaction on a refused statement: the push is rerun without
+  // the mutation that caused it, which becomes a rejection (never a 500 that wedges the queue).
+  const refused = new Set<string>();
+  for (;;) {
+    try {
+      return await withTenantWrite(db, tenantId, push.clientGroupID, async (write, q) => {
+        const lmids = await checkOwnership(q, principal, push);
+        if (!(lmids instanceof Map)) return { response: lmids, processed: 0 };
+        try {
+          return { response: {}, processed: await applyMutations(write, q, principal, push, lmids, cap, refused) };
+        } catch (err) {
+          const at = write.failedAt;
+          if (!at?.clientID || at.mutationID === undefined || !isRefusedData(err)) throw err;
+          throw new RefusedMutation(mutationKey(at.clientID, at.mutationID), { cause: err });
+        }
+      });
+    } catch (err) {
+      if (!(err instanceof RefusedMutation) || refused.has(err.key)) throw err;
+      refused.add(err.key);
+    }
+  }
 }

@@ -3,9 +3,12 @@ import type { Queryable } from '../db/database.ts';
 import { deleteEntities, getEntities, getEntity, isStoredKind, scanEntities, upsertEntities, upsertTicketItems, type StoredKind } from '../db/entities.ts';
 import { insertCustomerTokens, type NewToken } from '../db/customer-tokens.ts';
 import { deleteRejections, getRejection, scanRejections } from '../db/rejections.ts';
-import { isStorableJson } from '../db/storable-text.ts';
+import { isStorableJson, isStorableText } from '../db/storable-text.ts';
 
 type Value = ReadonlyJSONValue | null; // null: known to be absent
+
+/** A key whose text Postgres cannot hold names no row: reading it finds nothing, without asking SQL. */
+const storableKey = (key: string) => isStorableText(key) && isStorableText(parseKey(key)?.id ?? '');
 
 /**
  * One tenant's rows as mutators see them during a serialised write. Reads go to Postgres once and
@@ -41,7 +44,7 @@ export class TenantStore {
 
   private async fetch(key: string): Promise<Value> {
     const parsed = parseKey(key);
-    if (!parsed) return null;
+    if (!parsed || !storableKey(key)) return null;
     if (parsed.kind === 'rejection') {
       return this.clientGroupId ? ((await getRejection(this.q, this.clientGroupId, key)) ?? null) : null;
     }
@@ -53,7 +56,7 @@ export class TenantStore {
     const wanted = new Map<StoredKind, string[]>();
     for (const key of keys) {
       const parsed = parseKey(key);
-      if (!parsed || !isStoredKind(parsed.kind) || this.cache.has(key) || this.dirty.has(key)) continue;
+      if (!parsed || !isStoredKind(parsed.kind) || !storableKey(key) || this.cache.has(key) || this.dirty.has(key)) continue;
       wanted.set(parsed.kind, [...(wanted.get(parsed.kind) ?? []), parsed.id]);
     }
     for (const [kind, ids] of wanted) {
@@ -79,7 +82,7 @@ export class TenantStore {
 
   private async fetchPrefix(prefix: string): Promise<[string, Value][]> {
     const kind = (Object.keys(keyPrefix) as (keyof typeof keyPrefix)[]).find((k) => prefix.startsWith(keyPrefix[k]));
-    if (!kind) return [];
+    if (!kind || !isStorableText(prefix)) return [];
     const idPrefix = prefix.slice(keyPrefix[kind].length);
     if (kind === 'rejection') {
       if (!this.clientGroupId) return [];
@@ -143,7 +146,7 @@ export class MutationTx implements Tx {
       throw new DomainError('invalid_args', `mutators cannot write ${key}`);
     }
     // Caught here, the bad text rejects this one mutation; at flush it would fail the whole push.
-    if (!isStorableJson(value)) throw new DomainError('invalid_args', 'text contains characters that cannot be stored (NUL or a lone surrogate)');
+    if (!storableKey(key) || !isStorableJson(value)) throw new DomainError('invalid_args', 'text contains characters that cannot be stored (NUL or a lone surrogate)');
     this.writes.set(key, value);
   }
 

@@ -63,6 +63,8 @@ export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.arra
 
 const dayMs = 24 * 3600_000;
 const maxRangeDays = 31;
+/** The last instant an ISO-8601 answer can name with a four-digit year. */
+const lastInstant = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
 /** A UTC day (`date`), or `from`/`to` instants (both, at most 31 days apart); neither → today (UTC). */
 export const rangeQuery = z
@@ -78,6 +80,8 @@ export const rangeQuery = z
       ctx.addIssue({ code: 'custom', path: [q.from === undefined ? 'from' : 'to'], message: 'from and to go together' });
     } else if (q.from !== undefined && q.to !== undefined && !(q.to > q.from && q.to - q.from <= maxRangeDays * dayMs)) {
       ctx.addIssue({ code: 'custom', path: ['to'], message: `to must be after from, at most ${maxRangeDays} days later` });
+    } else if ((q.to ?? (q.date ?? 0) + dayMs) > lastInstant) {
+      ctx.addIssue({ code: 'custom', path: [q.to === undefined ? 'date' : 'to'], message: 'the range must end by 9999-12-31T23:59:59.999Z' });
     }
   });
 
