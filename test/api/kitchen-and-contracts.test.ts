@@ -1,27 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { KitchenOrder, Order, ProductionContract, Station } from '@kitchensync/shared';
-import { api, backends, createTenant, startServer, type TestServer, type TestTenant } from '../support/server.ts';
+import { api, backends } from '../support/server.ts';
 import { connectedClient } from '../support/replicache-client.ts';
-import { errorCode, ok, seedMenu } from './support/rest.ts';
+import { menuServerPerTest } from './support/menu-server.ts';
+import { errorCode } from './support/rest.ts';
 
 describe.each(backends)('kitchen orders, stations and contract versions over REST (%s)', (backend) => {
-  let server: TestServer | undefined;
-  let t: TestTenant;
-  const cleanups: (() => Promise<void>)[] = [];
-  afterEach(async () => {
-    for (const c of cleanups.splice(0)) await c();
-    await server?.stop();
-    server = undefined;
-  });
-
-  async function boot() {
-    server = await startServer({ backend });
-    t = await createTenant(server);
-    await seedMenu(server, t.managerToken);
-    return server;
-  }
-  const m = (method: string, path: string, body?: unknown, status = 200) => ok(server as TestServer, t.managerToken, method, path, body, status);
-  const k = (method: string, path: string, body?: unknown, status = 200) => ok(server as TestServer, t.kitchenToken, method, path, body, status);
+  const { boot, m, k, cleanups, s: server, t: tenant } = menuServerPerTest(backend);
   const newOrder = async (productIds: string[], channel = 'dine_in'): Promise<Order> =>
     m('POST', '/api/orders', { channel, customer: { name: 'Guest' }, items: productIds.map((productId) => ({ productId, quantity: 1 })) }, 201);
   const confirmed = async (productIds: string[]) => m('PUT', `/api/orders/${(await newOrder(productIds)).id}/confirm`) as Promise<Order>;
@@ -54,10 +39,10 @@ describe.each(backends)('kitchen orders, stations and contract versions over RES
     expect(everything.filter((x) => x.contractVersion === 1).map((x) => x.status)).toEqual(['cancelled', 'cancelled']);
     expect([fry?.id, grill?.id].every((id) => everything.some((x) => x.id === id))).toBe(true);
 
-    const again = await api(s, t.managerToken, 'POST', `/api/kitchen/orders/from-contract/${v2.id}`);
+    const again = await api(s, tenant().managerToken, 'POST', `/api/kitchen/orders/from-contract/${v2.id}`);
     expect(again.status).toBe(409);
     expect(again.body.error).toMatchObject({ code: 'already_exists', details: { kitchenOrderIds: current.map((x) => x.id) } });
-    const stale = await api(s, t.managerToken, 'POST', `/api/kitchen/orders/from-contract/${order.id}.v1`);
+    const stale = await api(s, tenant().managerToken, 'POST', `/api/kitchen/orders/from-contract/${order.id}.v1`);
     expect(stale.status).toBe(409);
     expect(stale.body.error).toMatchObject({ code: 'illegal_transition', details: { currentVersion: 2 } });
 
@@ -72,10 +57,10 @@ describe.each(backends)('kitchen orders, stations and contract versions over RES
     const opened = await m('POST', '/api/kitchen/orders', { orderId: draft.id }, 201);
     expect(opened.items.map((x: KitchenOrder) => x.stationType)).toEqual(['cold', 'grill']);
     expect((await m('GET', `/api/orders/${draft.id}`)).status).toBe('confirmed');
-    const twice = await api(s, t.managerToken, 'POST', '/api/kitchen/orders', { orderId: draft.id });
+    const twice = await api(s, tenant().managerToken, 'POST', '/api/kitchen/orders', { orderId: draft.id });
     expect(twice.status).toBe(409);
     expect(twice.body.error.details.kitchenOrderIds).toEqual(opened.items.map((x: KitchenOrder) => x.id));
-    const byKitchen = await api(s, t.kitchenToken, 'POST', '/api/kitchen/orders', { orderId: draft.id });
+    const byKitchen = await api(s, tenant().kitchenToken, 'POST', '/api/kitchen/orders', { orderId: draft.id });
     expect(byKitchen.status).toBe(403);
   });
 
@@ -118,7 +103,7 @@ describe.each(backends)('kitchen orders, stations and contract versions over RES
     const order = await confirmed(['burger']);
     const [ticket] = await ticketsOf(order.id);
     await k('PUT', `/api/kitchen/orders/${ticket?.id}/items/status`, { itemId: ticket?.items[0]?.id, status: 'in_progress' });
-    const bare = await api(s, t.managerToken, 'DELETE', `/api/orders/${order.id}`);
+    const bare = await api(s, tenant().managerToken, 'DELETE', `/api/orders/${order.id}`);
     expect([bare.status, errorCode(bare)]).toEqual([409, 'illegal_transition']);
     const cancelled = await m('DELETE', `/api/orders/${order.id}?reason=${encodeURIComponent('guest left')}`);
     expect(cancelled).toMatchObject({ status: 'cancelled', cancelReason: 'guest left' });
@@ -136,7 +121,7 @@ describe.each(backends)('kitchen orders, stations and contract versions over RES
     await boot();
     const order = await confirmed(['fries']);
     const [ticket] = await ticketsOf(order.id);
-    const terminal = await connectedClient(server as TestServer, t.kitchenToken);
+    const terminal = await connectedClient(server(), tenant().kitchenToken);
     cleanups.push(terminal.close);
     await terminal.rep.mutate.setKitchenItemStatus({ kitchenOrderId: ticket?.id as string, itemId: ticket?.items[0]?.id as string, status: 'in_progress', at: Date.now() });
     let moved: Order | undefined;

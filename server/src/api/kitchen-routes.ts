@@ -1,4 +1,6 @@
-import { kitchenOrderKey, kitchenOrderSchema, orderKey, ticketKeyPrefix, type KitchenOrder, type Order } from '@kitchensync/shared';
+import {
+  kitchenOrderKey, kitchenOrderMachine, kitchenOrderSchema, orderKey, ticketKeyPrefix, type KitchenOrder, type KitchenOrderEvent, type MutatorName, type Order,
+} from '@kitchensync/shared';
 import { activeTicketStatuses, consumptionBetween, findKitchenOrder, kitchenOrdersOfOrder, listKitchenOrders } from '../db/kitchen-queries.ts';
 import { findContract, findOrder } from '../db/order-queries.ts';
 import { HttpError } from '../http/http-error.ts';
@@ -25,11 +27,27 @@ function alreadyOpen(order: Order, tickets: readonly KitchenOrder[]): never {
   });
 }
 
+/** The mutator that carries out each ticket event REST may ask for by status; the others follow the order. */
+const ticketCalls: Partial<Record<KitchenOrderEvent, (t: KitchenOrder) => [MutatorName, object]>> = {
+  bump: (t) => ['bumpKitchenOrder', { kitchenOrderId: t.id }],
+  recall: (t) => ['recallKitchenOrder', { kitchenOrderId: t.id }],
+  // A course is fired as one: every held ticket of it goes to the line.
+  fire: (t) => ['fireCourse', { orderId: t.orderId, course: t.course ?? 1 }],
+};
 
-function changeTicket(ctx: RouteContext<unknown, unknown, unknown>, id: string, name: 'bumpKitchenOrder' | 'recallKitchenOrder' | 'setKitchenItemStatus', args: object) {
+/** `PUT …/status`: the table names the event of the asked move, and the event names the mutator. */
+function moveTicketTo(ctx: RouteContext<{ id: string }, unknown, { status: KitchenOrder['status'] }>) {
   return writeThrough(ctx, async (w) => {
-    await w.apply(name, { kitchenOrderId: id, ...args, at: Date.now() });
-    return w.get<KitchenOrder>(kitchenOrderKey(id));
+    const ticket = found(await w.get<KitchenOrder>(kitchenOrderKey(ctx.params.id)), 'kitchen order');
+    const event = kitchenOrderMachine.eventFor(ticket.status, ctx.body.status, {});
+    if (event === undefined) kitchenOrderMachine.assertTransition(ticket.status, ctx.body.status, {});
+    const call = event && ticketCalls[event];
+    if (!call) {
+      throw new HttpError(409, 'illegal_transition', `a kitchen order becomes ${ctx.body.status} with its order (deliver or cancel the order)`);
+    }
+    const [name, args] = call(ticket);
+    await w.apply(name, { ...args, at: Date.now() });
+    return w.get<KitchenOrder>(kitchenOrderKey(ticket.id));
   });
 }
 
@@ -100,18 +118,13 @@ export const kitchenRoutes = [
     },
   }),
   defineRoute({
-    method: 'put', path: '/kitchen/orders/:id/status', tag, roles: staff, summary: 'Bump or recall a kitchen order',
-    description: '`ready` bumps it (unfinished items are completed; the last ticket makes the order ready). `in_progress` recalls a bumped ticket (the order goes back to preparation). Other statuses follow the order: 409.',
+    method: 'put', path: '/kitchen/orders/:id/status', tag, roles: staff, summary: 'Bump, recall or fire a kitchen order',
+    description: 'The move is looked up in the shared transition table. `ready` bumps it (unfinished items are completed; the last ticket makes the order ready). `in_progress` recalls a bumped ticket (the order goes back to preparation). `queued` on a held ticket fires its course (`POST /orders/{id}/courses/{course}/fire`). Other moves follow the order, or are not in the table: 409.',
     params: derivedIdParams,
     body: kitchenStatusBody,
     success: ticketAnswer,
     errors: [400, 404, 409],
-    handle: (ctx) => {
-      const { status } = ctx.body;
-      if (status === 'ready') return changeTicket(ctx, ctx.params.id, 'bumpKitchenOrder', {});
-      if (status === 'in_progress') return changeTicket(ctx, ctx.params.id, 'recallKitchenOrder', {});
-      throw new HttpError(409, 'illegal_transition', `a kitchen order becomes ${status} with its order (deliver or cancel the order)`);
-    },
+    handle: moveTicketTo,
   }),
   defineRoute({
     method: 'put', path: '/kitchen/orders/:id/items/status', tag, roles: staff, summary: 'Move one item of a kitchen order',
@@ -120,7 +133,11 @@ export const kitchenRoutes = [
     body: itemStatusBody,
     success: ticketAnswer,
     errors: [400, 404, 409],
-    handle: (ctx) => changeTicket(ctx, ctx.params.id, 'setKitchenItemStatus', { itemId: ctx.body.itemId, status: ctx.body.status }),
+    handle: (ctx) =>
+      writeThrough(ctx, async (w) => {
+        await w.apply('setKitchenItemStatus', { kitchenOrderId: ctx.params.id, ...ctx.body, at: Date.now() });
+        return w.get<KitchenOrder>(kitchenOrderKey(ctx.params.id));
+      }),
   }),
   defineRoute({
     method: 'get', path: '/kitchen/consumption', tag, roles: staff, summary: 'Ingredients consumed in a day or a range',

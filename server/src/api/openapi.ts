@@ -12,7 +12,7 @@ const errorText: Record<number, string> = {
   401: 'missing, unknown or revoked bearer token',
   403: 'valid token of a role that may not do this',
   404: 'no such resource in your tenant (other tenants\u2019 ids are not found either)',
-  409: 'the state machine refuses the move (`illegal_transition`), the resource exists (`already_exists`) or no station can take the work (`no_station`)',
+  409: 'the state machine refuses the move (`illegal_transition`), the resource exists (`already_exists`), no station can take the work (`no_station`) or the order holds a sold-out product (`sold_out`, `details.productIds`)',
   413: 'body larger than the limit',
   422: 'well-formed but refused by the domain (`invalid_args`, e.g. a product off the menu)',
   429: 'over the per-token rate limit; see `Retry-After`',

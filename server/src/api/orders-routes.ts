@@ -40,10 +40,10 @@ function customerFilter(value: string | undefined): string | undefined {
 export const orderRoutes = [
   defineRoute({
     method: 'post', path: '/orders', tag, roles, summary: 'Create an order (draft)',
-    description: 'The server assigns the order and line ids. The customer is created or updated, matched by phone, else email.',
+    description: 'The server assigns the order and line ids. The customer is created or updated, matched by phone, else email. Lines may name a `course` (1 fires on confirm, later ones are held until fired) and a guest `allergy`; the order may carry an `allergy` for every ticket, a `table` and `guests`. A sold-out product → 409 `sold_out`.',
     body: createOrderBody,
     success: { status: 201, schema: orderSchema, description: 'the new draft order, with its tracking token' },
-    errors: [400, 404, 413, 422],
+    errors: [400, 404, 409, 413, 422],
     handle: async (ctx) => {
       const id = newId('ord');
       const items = ctx.body.items.map((item, n) => ({ ...item, id: `l${n + 1}` }));
@@ -84,7 +84,7 @@ export const orderRoutes = [
   }),
   defineRoute({
     method: 'put', path: '/orders/:id/confirm', tag, roles, summary: 'Confirm a draft order',
-    description: 'Issues production contract version 1 and opens its kitchen orders, one per station group.',
+    description: 'Issues production contract version 1 and opens its kitchen orders, one per course and station group: course 1 `queued`, later courses `held`. A product sold out since the order was placed → 409 `sold_out`.',
     params: idParams,
     success: orderAnswer,
     errors: [400, 404, 409],

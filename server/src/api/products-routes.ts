@@ -7,7 +7,7 @@ import { found } from './found.ts';
 import { writeThrough } from './rest-write.ts';
 import { defineRoute, type RouteContext } from './route-spec.ts';
 import { idParams } from './schemas/common-schemas.ts';
-import { createProductBody, productListQuery, productListSchema, updateProductBody } from './schemas/catalog-schemas.ts';
+import { createProductBody, productListQuery, productListSchema, soldOutBody, updateProductBody } from './schemas/catalog-schemas.ts';
 
 const tag = 'Products';
 
@@ -62,4 +62,17 @@ export const productRoutes = [
   }),
   update('put'),
   update('patch'),
+  defineRoute({
+    method: 'put', path: '/products/:id/sold-out', tag, roles: ['manager', 'kitchen'], summary: '86 a product, or put it back',
+    description: 'While sold out, creating or confirming an order holding it → 409 `sold_out` (`details.productIds`). Orders already confirmed keep their tickets.',
+    params: idParams,
+    body: soldOutBody,
+    success: { status: 200, schema: productSchema, description: 'the product' },
+    errors: [400, 404],
+    handle: (ctx) =>
+      writeThrough(ctx, async (w) => {
+        await w.apply('setProductSoldOut', { productId: ctx.params.id, soldOut: ctx.body.soldOut, at: Date.now() });
+        return w.get<Product>(productKey(ctx.params.id));
+      }),
+  }),
 ];

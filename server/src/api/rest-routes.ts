@@ -7,6 +7,7 @@ import { kitchenRoutes } from './kitchen-routes.ts';
 import { orderRecordRoutes } from './order-records-routes.ts';
 import { orderRoutes } from './orders-routes.ts';
 import { productRoutes } from './products-routes.ts';
+import { serviceRoutes } from './service-routes.ts';
 import { openApiDocument } from './openapi.ts';
 import { platformDocs } from './platform-docs.ts';
 import { mountRoutes, type AnyRoute } from './route-spec.ts';
@@ -22,7 +23,7 @@ export interface RestDeps {
 }
 
 /** Every REST endpoint, in matching order (`/orders/stats` before `/orders/:id`). */
-export const restApi: readonly AnyRoute[] = [...orderRoutes, ...orderRecordRoutes, ...kitchenRoutes, ...stationRoutes, ...productRoutes];
+export const restApi: readonly AnyRoute[] = [...orderRoutes, ...orderRecordRoutes, ...serviceRoutes, ...kitchenRoutes, ...stationRoutes, ...productRoutes];
 
 const clientRequestId = /^[A-Za-z0-9_.:-]{1,100}$/;
 

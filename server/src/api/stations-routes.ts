@@ -1,4 +1,4 @@
-import { stationKey, stationSchema, type Station } from '@kitchensync/shared';
+import { stationKey, stationSchema, stationThresholds, thresholdsInOrder, type Station } from '@kitchensync/shared';
 import type { z } from 'zod';
 import { newId } from '../auth/tokens.ts';
 import { findStation, listStations } from '../db/catalog-queries.ts';
@@ -11,10 +11,20 @@ import { createStationBody, stationListQuery, stationListSchema, updateStationBo
 
 const tag = 'Stations';
 
+/** The station as it will be stored must warn before it is late: a 400, like any other bad field. */
+function assertThresholds(station: Parameters<typeof stationThresholds>[0]): void {
+  if (thresholdsInOrder(station)) return;
+  const { warnMinutes, lateMinutes } = stationThresholds(station);
+  throw new HttpError(400, 'invalid_request', 'invalid body', [
+    { path: 'warnMinutes', message: `warnMinutes (${warnMinutes}) must be below lateMinutes (${lateMinutes}); unset ones are 5 and 10` },
+  ]);
+}
+
 /** Edits what is sent and keeps the rest; the station's open tickets are the mutators' to count. */
 function updateStation(ctx: RouteContext<{ id: string }, unknown, z.output<typeof updateStationBody>>) {
   return writeThrough(ctx, async (w) => {
     const existing = found(await w.get<Station>(stationKey(ctx.params.id)), 'station');
+    assertThresholds({ ...existing, ...ctx.body });
     // openTickets is the kitchen mutators' to count; the args schema strips it.
     await w.apply('upsertStation', { ...existing, ...ctx.body, id: existing.id });
     return w.get<Station>(stationKey(existing.id));
@@ -24,7 +34,7 @@ function updateStation(ctx: RouteContext<{ id: string }, unknown, z.output<typeo
 const update = (method: 'put' | 'patch') =>
   defineRoute({
     method, path: '/kitchen/stations/:id', tag, roles: ['manager'], summary: `Update a station${method === 'patch' ? ' (same as PUT)' : ''}`,
-    description: 'Change name, type, capacity or `active`. A deactivated station takes no new tickets; those already assigned stay and are finished there (it still shows their load).',
+    description: 'Change name, type, capacity, `active` or the aging thresholds `warnMinutes` < `lateMinutes` (minutes since a ticket was fired; default 5 and 10; warn ≥ late → 400). A deactivated station takes no new tickets; those already assigned stay and are finished there (it still shows their load).',
     params: idParams,
     body: updateStationBody,
     success: { status: 200, schema: stationSchema, description: 'the station' },
@@ -49,13 +59,14 @@ export const stationRoutes = [
   }),
   defineRoute({
     method: 'post', path: '/kitchen/stations', tag, roles: ['manager'], summary: 'Create a station',
-    description: 'New tickets of its type are balanced over active stations by load relative to capacity.',
+    description: 'New tickets of its type are balanced over active stations by load relative to capacity. `warnMinutes` < `lateMinutes` (default 5 and 10) colour its tickets by age; warn ≥ late → 400.',
     body: createStationBody,
     success: { status: 201, schema: stationSchema, description: 'the new station' },
     errors: [400, 409],
     handle: (ctx) =>
       writeThrough(ctx, async (w) => {
         const id = ctx.body.id ?? newId('st');
+        assertThresholds(ctx.body);
         if (await w.get(stationKey(id))) throw new HttpError(409, 'already_exists', `station ${id} already exists`);
         await w.apply('upsertStation', { ...ctx.body, id });
         return w.get<Station>(stationKey(id));

@@ -5,7 +5,8 @@ import type { Role } from './tokens.ts';
 const mutatorsByRole: Record<Role, readonly MutatorName[] | 'all'> = {
   admin: [],
   manager: 'all',
-  kitchen: ['setKitchenItemStatus', 'bumpKitchenOrder', 'recallKitchenOrder', 'dismissRejection'],
+  // The line fires courses, 86es products and hands orders off at the pass (expo).
+  kitchen: ['setKitchenItemStatus', 'bumpKitchenOrder', 'recallKitchenOrder', 'dismissRejection', 'fireCourse', 'setProductSoldOut', 'handOffOrder'],
   customer: [],
 };
 

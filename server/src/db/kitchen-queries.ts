@@ -1,8 +1,8 @@
 import type { KitchenOrder, KitchenOrderStatus, Ingredient } from '@kitchensync/shared';
 import type { Queryable } from './database.ts';
 
-/** Tickets the kitchen is still dealing with: on the rail, or bumped and waiting for pickup. */
-export const activeTicketStatuses: readonly KitchenOrderStatus[] = ['queued', 'in_progress', 'ready'];
+/** Tickets the kitchen is still dealing with: held for a later course, on the rail, or bumped and waiting for pickup. */
+export const activeTicketStatuses: readonly KitchenOrderStatus[] = ['held', 'queued', 'in_progress', 'ready'];
 
 export interface TicketFilter {
   statuses: readonly KitchenOrderStatus[];

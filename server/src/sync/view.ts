@@ -3,7 +3,10 @@ import type { Principal } from '../auth/principal.ts';
 import type { Queryable } from '../db/database.ts';
 import { entityTables, getEntities, isStoredKind, type StoredKind } from '../db/entities.ts';
 
-/** Kitchen terminals keep bumped tickets of the last day, so any of them can be recalled. */
+/**
+ * Kitchen terminals see held courses (greyed until fired) and what is on the line, and keep
+ * bumped tickets of the last day, so any of them can be recalled.
+ */
 const kitchenMemory = "interval '24 hours'";
 
 const allOf = (kind: StoredKind) =>
@@ -15,7 +18,7 @@ const viewSql: Record<'manager' | 'kitchen' | 'customer', string> = {
   manager: [...(Object.keys(entityTables) as StoredKind[]).map(allOf), rejectionsOfGroup].join('\nUNION ALL '),
   kitchen: `WITH tickets AS (
       SELECT id, order_id, version FROM kitchen_orders
-      WHERE tenant_id = $1 AND (status IN ('queued', 'in_progress') OR updated_at > now() - ${kitchenMemory}))
+      WHERE tenant_id = $1 AND (status IN ('held', 'queued', 'in_progress') OR updated_at > now() - ${kitchenMemory}))
     SELECT 'kitchenOrder/' || id AS key, version FROM tickets
     UNION ALL SELECT 'order/' || id, version FROM orders WHERE tenant_id = $1 AND id IN (SELECT order_id FROM tickets)
     UNION ALL SELECT 'contract/' || id, version FROM contracts WHERE tenant_id = $1 AND order_id IN (SELECT order_id FROM tickets)

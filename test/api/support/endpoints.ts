@@ -58,6 +58,11 @@ export function endpointsOf(a: SeededTenant): Endpoint[] {
     { ...order('/production-contract', 'GET'), path: `/api/orders/${c}/production-contract`, badQueries: ['version=0', 'version=x', 'all=yes', 'version=1&all=true'] },
     { ...order('/production-contract/reissue', 'POST'), path: `/api/orders/${c}/production-contract/reissue` },
     order('/consumption', 'GET'),
+    { ...order('/courses/2/fire', 'POST'), path: `/api/orders/${c}/courses/2/fire`, roles: staff, malformedId: '/api/orders/bad!id/courses/2/fire' },
+    // Courses run 1–9: a course outside them is a malformed path, whoever asks.
+    { ...order('/courses/10/fire', 'POST'), path: `/api/orders/${c}/courses/10/fire`, roles: staff, crossTenant: 'skip', unknown: '/api/orders/nope-404/courses/3/fire',
+      malformedId: `/api/orders/${c}/courses/first/fire` },
+    { ...order('/hand-off', 'POST'), path: `/api/orders/${c}/hand-off`, roles: staff },
     { method: 'GET', path: '/api/kitchen/orders', roles: staff, crossTenant: 'own_data', badQueries: ['status=burnt', 'station=bad!id', 'limit=1000'] },
     kitchenOrder('', 'GET'),
     { method: 'GET', path: `/api/kitchen/orders/by-order/${c}`, roles: staff, unknown: '/api/kitchen/orders/by-order/nope-404',
@@ -72,10 +77,13 @@ export function endpointsOf(a: SeededTenant): Endpoint[] {
     { method: 'GET', path: `/api/kitchen/stations/${a.stationId}`, roles: staff, unknown: '/api/kitchen/stations/nope-404',
       malformedId: '/api/kitchen/stations/bad!id', crossTenant: 'not_found' },
     { method: 'POST', path: '/api/kitchen/stations', roles: manager, body: { name: 'Wok', type: 'wok', capacity: 2 }, crossTenant: 'skip',
-      badBodies: [{}, { name: 'Wok', type: 'wok', capacity: 0 }, { name: 'Wok', type: 'Wok Line', capacity: 2 }, { name: 'Wok', type: 'wok', capacity: 'lots' }] },
+      badBodies: [{}, { name: 'Wok', type: 'wok', capacity: 0 }, { name: 'Wok', type: 'Wok Line', capacity: 2 }, { name: 'Wok', type: 'wok', capacity: 'lots' },
+        { name: 'Wok', type: 'wok', capacity: 2, warnMinutes: 10, lateMinutes: 10 }, { name: 'Wok', type: 'wok', capacity: 2, warnMinutes: 12 },
+        { name: 'Wok', type: 'wok', capacity: 2, lateMinutes: 241 }] },
     ...(['PUT', 'PATCH'] as const).map((method): Endpoint => ({
       method, path: `/api/kitchen/stations/${a.stationId}`, roles: manager, body: { capacity: 3 }, unknown: '/api/kitchen/stations/nope-404',
-      malformedId: '/api/kitchen/stations/bad!id', crossTenant: 'not_found', badBodies: [{ capacity: -1 }, { active: 'no' }, { name: '' }],
+      malformedId: '/api/kitchen/stations/bad!id', crossTenant: 'not_found',
+      badBodies: [{ capacity: -1 }, { active: 'no' }, { name: '' }, { warnMinutes: 9, lateMinutes: 3 }, { lateMinutes: 4 }, { warnMinutes: 0 }],
     })),
     { method: 'GET', path: '/api/kitchen/consumption', roles: staff, crossTenant: 'own_data', badQueries: ['date=today', 'to=5'] },
     { method: 'GET', path: '/api/products', roles: staff, crossTenant: 'own_data', badQueries: ['active=1', 'category=a%00b'] },
@@ -86,5 +94,7 @@ export function endpointsOf(a: SeededTenant): Endpoint[] {
       method, path: `/api/products/${a.productId}`, roles: manager, body: { priceCents: 1900 }, unknown: '/api/products/nope-404',
       malformedId: '/api/products/bad!id', crossTenant: 'not_found', badBodies: [{ priceCents: 1.5 }, { allergens: 'none' }, { ingredients: [{ name: 'x' }] }],
     })),
+    { method: 'PUT', path: `/api/products/${a.productId}/sold-out`, roles: staff, body: { soldOut: true }, unknown: '/api/products/nope-404/sold-out',
+      malformedId: '/api/products/bad!id/sold-out', crossTenant: 'not_found', badBodies: [{}, { soldOut: 'yes' }, { soldOut: 1 }] },
   ];
 }

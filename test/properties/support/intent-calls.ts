@@ -38,7 +38,7 @@ const nth = <T>(list: readonly T[], i: number): T => list[i % list.length] as T;
 export function callFor(intent: Intent, tx: MemoryTx, at: number): (t: Tx) => Promise<DomainEvent[]> {
   switch (intent.kind) {
     case 'createOrder': {
-      const items = intent.lines.map((l, i) => ({ id: `l${i + 1}`, productId: nth(menu, l.product).id, quantity: l.quantity }));
+      const items = intent.lines.map((l, i) => ({ id: `l${i + 1}`, productId: nth(menu, l.product).id, quantity: l.quantity, course: l.course }));
       const customer = intent.phone === null ? { name: 'Guest' } : { name: 'Guest', phone: intent.phone };
       const args = { id: nth(orderIds, intent.order), channel: intent.channel, customer, items, at };
       return (t) => mutators.createOrder(t, args);
@@ -83,5 +83,17 @@ export function callFor(intent: Intent, tx: MemoryTx, at: number): (t: Tx) => Pr
     }
     case 'dismissRejection':
       return (t) => mutators.dismissRejection(t, { key: nth(rejectionKeys, intent.key) });
+    case 'fireCourse': {
+      const args = { orderId: orderId(tx, intent.order, ['confirmed', 'in_preparation']), course: intent.course, at };
+      return (t) => mutators.fireCourse(t, args);
+    }
+    case 'setProductSoldOut': {
+      const args = { productId: nth(menu, intent.product).id, soldOut: intent.soldOut, at };
+      return (t) => mutators.setProductSoldOut(t, args);
+    }
+    case 'handOffOrder': {
+      const orderIdValue = orderId(tx, intent.order, ['ready']);
+      return (t) => mutators.handOffOrder(t, { orderId: orderIdValue, at });
+    }
   }
 }

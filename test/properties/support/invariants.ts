@@ -38,8 +38,9 @@ function conforms(schema: Schema, what: string, values: Iterable<unknown>): void
 /** Which ticket statuses the current tickets of an order may have, for each order status. */
 const ticketsAllowedFor: Record<OrderStatus, readonly KitchenOrderStatus[]> = {
   draft: [],
-  confirmed: ['queued'],
-  in_preparation: ['queued', 'in_progress', 'ready'],
+  // Later courses wait, held, until fired; an order with a held course is never ready.
+  confirmed: ['held', 'queued'],
+  in_preparation: ['held', 'queued', 'in_progress', 'ready'],
   ready: ['ready'],
   delivering: ['ready'],
   delivered: ['completed'],
@@ -51,6 +52,7 @@ const withTickets: readonly OrderStatus[] = ['confirmed', 'in_preparation', 'rea
 
 /** Which item statuses a ticket may hold (a ready ticket was bumped, so all its work is done). */
 const itemsAllowedFor: Record<KitchenOrderStatus, readonly string[]> = {
+  held: ['pending'],
   queued: ['pending'],
   in_progress: ['pending', 'in_progress', 'done'],
   ready: ['done'],
@@ -70,6 +72,12 @@ function checkOrderAndTickets(view: StoreView, order: Order): void {
   if (stray) violated(`a ${order.status} order has a ${stray.status} ticket`, { order: order.id, ticket: stray.id });
   const live = older.find((t) => t.status !== 'cancelled');
   if (live) violated('a superseded contract still has a live ticket', live);
+  const silent = older.find((t) => t.closedBy?.kind !== 'contract_reissued');
+  if (silent) violated('a superseded ticket does not say it was re-issued', silent);
+  const unexplained = order.status === 'cancelled' ? current.find((t) => t.closedBy?.kind !== 'order_cancelled') : undefined;
+  if (unexplained) violated('a ticket of a cancelled order does not say the order was cancelled', unexplained);
+  const misfired = current.find((t) => t.status === 'held' && (t.course === 1 || t.firedAt !== undefined));
+  if (misfired) violated('a held ticket is course 1 or was already fired', misfired);
   if (withTickets.includes(order.status) && current.length === 0) violated(`a ${order.status} order has no ticket`, order);
 }
 

@@ -39,7 +39,7 @@ export const missing = 20;
 
 /** What a user asks for, by index into the model; `intent-calls.ts` turns it into mutator args. */
 export type Intent =
-  | { kind: 'createOrder'; order: number; channel: Channel; lines: { product: number; quantity: number }[]; phone: string | null }
+  | { kind: 'createOrder'; order: number; channel: Channel; lines: { product: number; quantity: number; course: number }[]; phone: string | null }
   | { kind: 'confirmOrder'; order: number }
   | { kind: 'setOrderStatus'; order: number; status: OrderStatus | 'next' }
   | { kind: 'cancelOrder'; order: number; reason: string | null }
@@ -49,13 +49,18 @@ export type Intent =
   | { kind: 'recallKitchenOrder'; ticket: number }
   | { kind: 'upsertProduct'; product: number; recipe: number; active: boolean }
   | { kind: 'upsertStation'; station: number; capacity: number; active: boolean }
-  | { kind: 'dismissRejection'; key: number };
+  | { kind: 'dismissRejection'; key: number }
+  | { kind: 'fireCourse'; order: number; course: number }
+  | { kind: 'setProductSoldOut'; product: number; soldOut: boolean }
+  | { kind: 'handOffOrder'; order: number };
 
 const index = fc.nat({ max: missing });
 const product = fc.nat({ max: menu.length - 1 });
+/** Mostly course 1; later courses are held until fired. */
+const course = fc.constantFrom(1, 1, 1, 2, 2, 3);
 /** Quantity 0 is invalid: now and then a createOrder is refused with invalid_args. */
-const line = fc.record({ product, quantity: fc.constantFrom(1, 1, 1, 1, 1, 2, 2, 3, 0) });
-const validLine = fc.record({ product, quantity: fc.integer({ min: 1, max: 3 }) });
+const line = fc.record({ product, quantity: fc.constantFrom(1, 1, 1, 1, 1, 2, 2, 3, 0), course });
+const validLine = fc.record({ product, quantity: fc.integer({ min: 1, max: 3 }), course });
 
 /** Kitchen work is weighted up so that sequences get well past confirmation. */
 export const intentArb: fc.Arbitrary<Intent> = fc.oneof(
@@ -83,6 +88,10 @@ export const intentArb: fc.Arbitrary<Intent> = fc.oneof(
     arbitrary: fc.record({ kind: fc.constant('upsertStation'), station: fc.nat({ max: kitchen.length - 1 }), capacity: fc.integer({ min: 1, max: 3 }), active: fc.boolean() }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('dismissRejection'), key: fc.nat({ max: rejectionKeys.length - 1 }) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('fireCourse'), order: index, course: fc.constantFrom(1, 2, 2, 3) }) },
+  // Mostly back on sale, so 86'd products do not starve the rest of the run.
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('setProductSoldOut'), product, soldOut: fc.constantFrom(true, false, false) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('handOffOrder'), order: index }) },
 );
 
 /** Three orders placed up front, so that kitchen work has tickets to act on from the first call. */

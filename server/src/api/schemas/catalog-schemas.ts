@@ -11,6 +11,9 @@ requestSchemas.add(updateProductBody, {
   description: 'Fields not sent keep their value. Changing recipeSteps or ingredients bumps recipeVersion; orders confirmed afterwards get contracts of the new recipe.',
 });
 
+export const soldOutBody = z.object({ soldOut: z.boolean().describe('true: 86 it (new orders holding it are refused); false: back on') });
+requestSchemas.add(soldOutBody, { id: 'SetProductSoldOut' });
+
 export const productListQuery = z.object({
   active: booleanQuery.optional(),
   category: z.string().trim().min(1).max(200).optional(),

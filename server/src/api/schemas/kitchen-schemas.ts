@@ -14,7 +14,7 @@ import { booleanQuery, listOf, listQuery, pageQuery, rangeSchema, requestSchemas
 
 export const kitchenListQuery = z.object({
   station: idSchema.optional().describe('a station id'),
-  status: listQuery(kitchenOrderStatuses).optional().describe('default: queued, in_progress and ready'),
+  status: listQuery(kitchenOrderStatuses).optional().describe('default: held, queued, in_progress and ready'),
   ...pageQuery,
 });
 
@@ -26,7 +26,7 @@ export const openKitchenOrdersBody = z.object({ orderId: idSchema });
 requestSchemas.add(openKitchenOrdersBody, { id: 'OpenKitchenOrders' });
 
 export const kitchenStatusBody = z.object({
-  status: kitchenOrderStatusSchema.describe('"ready" bumps the ticket; "in_progress" recalls a bumped one'),
+  status: kitchenOrderStatusSchema.describe('"ready" bumps the ticket; "in_progress" recalls a bumped one; "queued" fires a held ticket\'s course'),
 });
 requestSchemas.add(kitchenStatusBody, { id: 'SetKitchenOrderStatus' });
 

@@ -9,7 +9,7 @@ import {
   orderStatuses,
   productionContractSchema,
 } from '@kitchensync/shared';
-import { instantQuery, listOf, listQuery, pageQuery, rangeSchema, requestSchemas, responseSchemas } from './common-schemas.ts';
+import { idParams, instantQuery, intQuery, listOf, listQuery, pageQuery, rangeSchema, requestSchemas, responseSchemas } from './common-schemas.ts';
 
 const reasonSchema = cancelOrderArgsSchema.shape.reason;
 
@@ -18,6 +18,8 @@ export const createOrderBody = createOrderArgsSchema.omit({ id: true, at: true }
   items: z.array(createOrderArgsSchema.shape.items.element.omit({ id: true })).min(1).max(200),
 });
 requestSchemas.add(createOrderBody, { id: 'CreateOrder' });
+
+export const courseParams = idParams.extend({ course: intQuery(1, 9).describe('the course, 1–9') });
 
 export const orderStatusBody = z.object({
   status: orderStatusSchema,
