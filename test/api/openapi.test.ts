@@ -56,6 +56,26 @@ describe('the OpenAPI document', () => {
     const list = doc.paths['/api/orders'].get.parameters.map((p: any) => p.name);
     expect(list).toEqual(['status', 'channel', 'from', 'to', 'customer', 'limit', 'cursor']);
   });
+
+  it('documents coursing, 86 and the expo hand-off: routes, roles, refusals and the new fields', () => {
+    const fire = doc.paths['/api/orders/{id}/courses/{course}/fire'].post;
+    expect(fire.parameters.map((p: any) => [p.name, p.in])).toEqual([['id', 'path'], ['course', 'path']]);
+    expect(fire.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/KitchenOrderList' });
+    expect(Object.keys(fire.responses)).toContain('409');
+    const soldOut = doc.paths['/api/products/{id}/sold-out'].put;
+    expect(soldOut.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/SetProductSoldOut' });
+    const handOff = doc.paths['/api/orders/{id}/hand-off'].post;
+    for (const op of [fire, soldOut, handOff]) expect(op.description).toContain('Roles: manager, kitchen.');
+    expect(doc.paths['/api/orders'].post.responses['409'].description).toContain('sold_out');
+
+    const schemas = doc.components.schemas;
+    expect(Object.keys(schemas.CreateOrder.properties)).toEqual(expect.arrayContaining(['allergy', 'table', 'guests']));
+    expect(Object.keys(schemas.CreateOrder.properties.items.items.properties)).toEqual(expect.arrayContaining(['course', 'allergy']));
+    expect(schemas.KitchenOrder.properties.status.enum).toEqual(['held', 'queued', 'in_progress', 'ready', 'completed', 'cancelled']);
+    expect(Object.keys(schemas.KitchenOrder.properties)).toEqual(expect.arrayContaining(['course', 'guestAllergies', 'table', 'guests', 'firedAt', 'closedBy']));
+    expect(schemas.Product.properties.soldOut).toEqual({ type: 'boolean' });
+    expect(Object.keys(schemas.UpdateStation.properties)).toEqual(expect.arrayContaining(['warnMinutes', 'lateMinutes']));
+  });
 });
 
 describe('the documented answers of the health, admin, monitoring and sync endpoints', () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { KitchenOrder, Order, Product, Rejection, Station } from '@kitchensync/shared';
 import { backends } from '../support/server.ts';
-import { newClient, readOrder, settle } from '../support/replicache-client.ts';
+import { connectedClient, newClient, readOrder, settle, waitFor } from '../support/replicache-client.ts';
 import { menuServerPerTest } from './support/menu-server.ts';
 import { errorCode } from './support/rest.ts';
 
 describe.each(backends)('coursing, guest allergies, 86 and expo hand-off over REST and sync (%s)', (backend) => {
-  const { boot, m, k, as, t } = menuServerPerTest(backend);
+  const { boot, m, k, as, s, t, cleanups } = menuServerPerTest(backend);
   const ticketsOf = async (orderId: string): Promise<KitchenOrder[]> => (await k('GET', `/api/kitchen/orders/by-order/${orderId}`)).items;
   const simpleOrder = (channel: string, productId = 'salad') =>
     m('POST', '/api/orders', { channel, customer: { name: 'Guest' }, items: [{ productId, quantity: 1 }] }, 201) as Promise<Order>;
@@ -37,7 +37,14 @@ describe.each(backends)('coursing, guest allergies, 86 and expo hand-off over RE
     const stations: Station[] = (await k('GET', '/api/kitchen/stations')).items;
     expect(stations.find((s) => s.id === 'grill-1')?.openTickets).toBe(0);
 
+    const terminal = await connectedClient(s(), t().kitchenToken);
+    cleanups.push(terminal.close);
+    const courseTwo = (status: string) => (tickets: KitchenOrder[]) => tickets.filter((tk) => tk.course === 2 && tk.status === status).length === 2;
+    const replicaTickets = (tx: Parameters<Parameters<typeof terminal.rep.subscribe>[0]>[0]) => tx.scan({ prefix: 'kitchenOrder/' }).values().toArray();
+    await waitFor(terminal.rep, replicaTickets, courseTwo('held'));
+
     const fired = await k('POST', `/api/orders/${created.id}/courses/2/fire`);
+    await waitFor(terminal.rep, replicaTickets, courseTwo('queued'));
     expect(fired.items.map((tk: KitchenOrder) => [tk.status, tk.course])).toEqual([['queued', 2], ['queued', 2]]);
     expect(fired.items[0].firedAt).toEqual(expect.any(Number));
     const again = await as('kitchen', 'POST', `/api/orders/${created.id}/courses/2/fire`);

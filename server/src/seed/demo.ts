@@ -22,11 +22,12 @@ const menu: UpsertProductArgs[] = [
     allergens: ['eggs', 'dairy', 'gluten'], ingredients: [{ name: 'tiramisu portion', quantity: 1, unit: 'pc' }], recipeSteps: ['Plate', 'Dust with cocoa'] },
 ];
 
+/** Aging thresholds follow the work: grill tickets take longer than the cold line's (fryer: defaults). */
 const stations: UpsertStationArgs[] = [
-  { id: 'grill-1', name: 'Grill 1', type: 'grill', capacity: 6 },
-  { id: 'grill-2', name: 'Grill 2', type: 'grill', capacity: 4 },
+  { id: 'grill-1', name: 'Grill 1', type: 'grill', capacity: 6, warnMinutes: 8, lateMinutes: 15 },
+  { id: 'grill-2', name: 'Grill 2', type: 'grill', capacity: 4, warnMinutes: 8, lateMinutes: 15 },
   { id: 'fryer', name: 'Fryer', type: 'fry', capacity: 6 },
-  { id: 'cold-line', name: 'Cold line', type: 'cold', capacity: 4 },
+  { id: 'cold-line', name: 'Cold line', type: 'cold', capacity: 4, warnMinutes: 4, lateMinutes: 8 },
 ];
 
 export interface DemoTenant {
