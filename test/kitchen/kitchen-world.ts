@@ -8,7 +8,21 @@ export const menu: readonly MenuItem[] = [
   { key: 'steak', name: 'Ribeye', stationType: 'grill', prepSeconds: 900 },
   { key: 'fries', name: 'Fries', stationType: 'fry', prepSeconds: 240 },
   { key: 'satay', name: 'Chicken satay', stationType: 'grill', prepSeconds: 600, allergens: ['peanuts', 'soy'] },
+  { key: 'brulee', name: 'Crème brûlée', stationType: 'grill', prepSeconds: 120, allergens: ['egg', 'dairy'] },
 ];
+
+/** The two screens the issue names: a 1080p display and a 1280×800 tablet. */
+export const screens = [
+  { name: '1920x1080', width: 1920, height: 1080 },
+  { name: '1280x800', width: 1280, height: 800 },
+] as const;
+
+export interface OpenOptions {
+  readonly query?: string;
+  readonly viewport?: { width: number; height: number };
+  /** Load the page from here instead of the server (e.g. a proxy a test can cut). */
+  readonly baseUrl?: string;
+}
 
 export interface KitchenWorld {
   readonly server: TestServer;
@@ -17,7 +31,7 @@ export interface KitchenWorld {
   readonly browser: Browser;
   readonly stations: Record<string, string>;
   /** A fresh browser context on /kitchen/, set up with the kitchen token and the given stations. */
-  openKitchen(stations: 'all' | string[], query?: string): Promise<{ context: BrowserContext; page: Page }>;
+  openKitchen(stations: 'all' | string[], options?: OpenOptions | string): Promise<{ context: BrowserContext; page: Page }>;
   stop(): Promise<void>;
 }
 
@@ -38,11 +52,12 @@ export async function startKitchenWorld(): Promise<KitchenWorld> {
     manager,
     browser,
     stations,
-    async openKitchen(choice, query = '') {
-      const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+    async openKitchen(choice, options = {}) {
+      const { query = '', viewport = { width: 1600, height: 900 }, baseUrl = server.url } = typeof options === 'string' ? { query: options } : options;
+      const context = await browser.newContext({ viewport });
       contexts.push(context);
       const page = await context.newPage();
-      await page.goto(`${server.url}/kitchen/${query}`);
+      await page.goto(`${baseUrl}/kitchen/${query}`);
       await page.fill('input[name=token]', tenant.kitchenToken);
       await page.click('button[type=submit]');
       if (choice === 'all') await page.click('text=Expo — all stations');

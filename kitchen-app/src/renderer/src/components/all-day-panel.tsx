@@ -3,7 +3,7 @@ import type { AllDayCount } from '../model/all-day.ts';
 /** Outstanding quantity per product across the open tickets on this screen. */
 export function AllDayPanel({ counts }: { counts: readonly AllDayCount[] }) {
   return (
-    <aside className="all-day" aria-label="All day">
+    <aside className="all-day" aria-label="All day" tabIndex={0}>
       <h2>All day</h2>
       {counts.length === 0 ? (
         <p className="muted">Nothing outstanding</p>

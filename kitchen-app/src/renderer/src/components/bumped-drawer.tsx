@@ -27,7 +27,7 @@ export function BumpedDrawer(p: BumpedDrawerProps) {
         </button>
       </header>
       {p.tickets.length === 0 && <p className="muted drawer__empty">Nothing bumped today yet.</p>}
-      <ul className="drawer__list">
+      <ul className="drawer__list" tabIndex={0} aria-label="Bumped tickets">
         {p.tickets.map((t, i) => (
           <li key={t.id} className={i === p.highlighted ? 'bumped bumped--highlighted' : 'bumped'} data-ticket-id={t.id}>
             <span className="bumped__number">{ticketNumber(t.orderId)}</span>

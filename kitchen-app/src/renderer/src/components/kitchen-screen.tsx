@@ -1,68 +1,113 @@
 import type { Settings } from '../../../common/settings.ts';
-import { useState, useSyncExternalStore } from 'react';
+import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
 import { useAcknowledgements } from '../hooks/use-acknowledgements.ts';
 import { useArrivals } from '../hooks/use-arrivals.ts';
+import { useChime } from '../hooks/use-chime.ts';
 import { useKitchenActions } from '../hooks/use-kitchen-actions.ts';
 import { useKitchenKeys } from '../hooks/use-kitchen-keys.ts';
-import { runCommand, type DrawerState } from '../hooks/use-rail-commands.ts';
+import { bump, runCommand, type DrawerState } from '../hooks/use-rail-commands.ts';
 import { useRailSelection } from '../hooks/use-rail-selection.ts';
+import { useUnconfirmedTickets } from '../hooks/use-unconfirmed.ts';
+import { useVoidAlarm } from '../hooks/use-void-alarm.ts';
 import { useSyncClient } from '@kitchensync/sync-client/react';
-import { useKitchenData } from '../sync/use-kitchen-data.ts';
+import { voidMemoryMs, voidTickets } from '../model/void-cards.ts';
+import { useKitchenData, type StationLabel } from '../sync/use-kitchen-data.ts';
 import { AllDayPanel } from './all-day-panel.tsx';
 import { BroadcastBanner } from './broadcast-banner.tsx';
 import { BumpedDrawer } from './bumped-drawer.tsx';
+import { ExpoBoard } from './expo-board.tsx';
 import { KeymapLegend } from './keymap-legend.tsx';
 import { RejectionNotices } from './rejection-notices.tsx';
 import { ScreenHeader } from './screen-header.tsx';
+import { SoldOutDrawer } from './sold-out-drawer.tsx';
 import { SyncHealthBar } from './sync-health-bar.tsx';
 import { TicketRail } from './ticket-rail.tsx';
 
-/** The screen line cooks live in: health, notices, the rail, all-day counts and the keymap. */
+/** The 86 list of a station screen shows its own station types; expo's shows everything. */
+const stationTypes = (choice: Settings['stations'], stations: readonly StationLabel[]) =>
+  choice === 'all' ? undefined : new Set(stations.filter((s) => choice.includes(s.id)).map((s) => s.type));
+
+type Drawer = DrawerState & { readonly which?: 'bumped' | '86' };
+
+/** The screen line cooks live in: health, notices, the rail (or expo's board), all-day counts and the keymap. */
 export function KitchenScreen({ settings, onSettings }: { settings: Settings; onSettings: () => void }) {
   const client = useSyncClient();
   const data = useKitchenData(client.rep, settings.stations);
-  const { actions, error } = useKitchenActions(client.rep);
-  const [acked, acknowledge] = useAcknowledgements();
-  const selection = useRailSelection(data.rail);
-  const [drawer, setDrawer] = useState<DrawerState>({ open: false, index: 0 });
+  const { actions, notice, say } = useKitchenActions(client.rep);
+  const acks = useAcknowledgements();
+  const [openedAt] = useState(() => Date.now());
+  const voids = useMemo(
+    () => voidTickets(data.tickets.values(), settings.stations, acks.voids, openedAt - voidMemoryMs),
+    [data.tickets, settings.stations, acks.voids, openedAt],
+  );
+  const expo = settings.stations === 'all';
+  const rail = useMemo(() => (expo ? voids : [...voids, ...data.active, ...data.held]), [expo, voids, data.active, data.held]);
+  const selection = useRailSelection(rail);
+  const [drawer, setDrawer] = useState<Drawer>({ open: false, index: 0 });
   const synced = useSyncExternalStore(client.health.subscribe, () => client.health.get().lastPullAt !== undefined);
-  const arrivals = useArrivals(data.rail, synced, settings.chime);
-  useKitchenKeys((cmd) => runCommand(cmd, { selection, drawer, setDrawer, bumped: data.bumped, acked, acknowledge, actions }));
+  const chime = useChime(settings.chime);
+  const playArrival = useCallback(() => chime.play('arrival'), [chime]);
+  const playVoid = useCallback(() => chime.play('void'), [chime]);
+  const { arrivals, clear } = useArrivals(data.active, synced, playArrival);
+  useVoidAlarm(voids, playVoid);
+  const unconfirmed = useUnconfirmedTickets(client);
+  const context = { selection, drawer, setDrawer, bumped: data.bumped, allergyAcked: acks.allergies, acknowledge: acks.acknowledge, touch: clear, say, actions };
+  useKitchenKeys((cmd) => {
+    if (drawer.open && drawer.which === '86') {
+      if (cmd.type === 'close') setDrawer({ open: false, index: 0 });
+      return;
+    }
+    runCommand(cmd, context);
+  });
+  const select = useCallback(
+    (id: string) => {
+      selection.select(id);
+      clear(id);
+    },
+    [selection, clear],
+  );
+  const onBump = useCallback((t: Parameters<typeof bump>[0]) => bump(t, { allergyAcked: acks.allergies, say, actions }), [acks.allergies, say, actions]);
 
-  const stationLabel = settings.stations === 'all' ? 'Expo — all stations' : settings.stations.map(data.stationName).join(' + ');
+  const stationLabel = settings.stations === 'all' ? 'Expo — every order' : settings.stations.map(data.stationName).join(' + ');
   return (
-    <div className="screen">
+    <div className="screen" data-chimes={chime.played.arrival} data-void-alarms={chime.played.void}>
       <SyncHealthBar client={client} />
       <BroadcastBanner client={client} />
       <RejectionNotices client={client} ticketById={data.ticketById} stationName={data.stationName} />
       <ScreenHeader
         stationLabel={stationLabel}
-        openCount={data.rail.length}
+        openCount={data.active.length}
         bumpedCount={data.bumped.length}
-        error={error}
-        onRecallDrawer={() => setDrawer({ open: true, index: 0 })}
+        notice={notice}
+        onRecallDrawer={() => setDrawer({ open: true, index: 0, which: 'bumped' })}
+        onSoldOut={() => setDrawer({ open: true, index: 0, which: '86' })}
         onSettings={onSettings}
       />
-      <div className="screen__body">
-        <TicketRail
-          rail={data.rail}
-          selectedId={selection.ticket?.id}
-          selectedIndex={selection.index}
-          pickedItem={selection.pickedItem}
-          acked={acked}
-          arrivals={arrivals}
-          showStation={settings.stations === 'all' || settings.stations.length > 1}
-          customerName={data.customerName}
-          stationName={data.stationName}
-          onSelect={selection.select}
-          onAcknowledge={acknowledge}
-          onItem={actions.setItem}
-          onBump={actions.bump}
-        />
-        <AllDayPanel counts={data.allDay} />
-      </div>
+      <main className="screen__body">
+        {expo && <ExpoBoard tickets={data.tickets} stationName={data.stationName} actions={actions} />}
+        {(!expo || voids.length > 0) && (
+          <TicketRail
+            rail={rail}
+            selectedId={selection.ticket?.id}
+            selectedIndex={selection.index}
+            pickedItem={selection.pickedItem}
+            acked={acks.allergies}
+            arrivals={arrivals}
+            unconfirmed={unconfirmed}
+            showStation={expo || settings.stations.length > 1}
+            customerName={data.customerName}
+            stationName={data.stationName}
+            thresholdsOf={data.thresholdsOf}
+            onSelect={select}
+            onAcknowledge={acks.acknowledge}
+            onItem={actions.setItem}
+            onBump={onBump}
+          />
+        )}
+        {!expo && <AllDayPanel counts={data.allDay} />}
+      </main>
       <KeymapLegend />
-      {drawer.open && (
+      {drawer.open && drawer.which !== '86' && (
         <BumpedDrawer
           tickets={data.bumped}
           highlighted={drawer.index}
@@ -71,6 +116,14 @@ export function KitchenScreen({ settings, onSettings }: { settings: Settings; on
             actions.recall(t);
             setDrawer({ open: false, index: 0 });
           }}
+          onClose={() => setDrawer({ open: false, index: 0 })}
+        />
+      )}
+      {drawer.open && drawer.which === '86' && (
+        <SoldOutDrawer
+          products={data.products}
+          stationTypes={stationTypes(settings.stations, data.stations)}
+          onToggle={actions.setSoldOut}
           onClose={() => setDrawer({ open: false, index: 0 })}
         />
       )}

@@ -20,8 +20,8 @@ export function RejectionNotices({ client, ticketById, stationName }: RejectionN
       {notices.map((n) => (
         <div key={n.key} className="rejection" role="alert" data-rejection-key={n.key}>
           <span className="rejection__ticket">{n.ticket}</span>
-          <span className="rejection__what">{n.undone}</span>
-          <span className="rejection__why">{n.reason}</span>
+          <span className="rejection__what">{n.headline}</span>
+          <span className="rejection__why">{n.detail}</span>
           <button type="button" className="btn btn--ghost" onClick={() => onDismiss(n.key)}>
             OK, got it
           </button>

@@ -2,8 +2,10 @@ export interface ScreenHeaderProps {
   readonly stationLabel: string;
   readonly openCount: number;
   readonly bumpedCount: number;
-  readonly error: string | undefined;
+  /** Something the cook must be told: why a key did nothing, a move the replica refused. */
+  readonly notice: string | undefined;
   readonly onRecallDrawer: () => void;
+  readonly onSoldOut: () => void;
   readonly onSettings: () => void;
 }
 
@@ -14,14 +16,14 @@ export function ScreenHeader(p: ScreenHeaderProps) {
       <span className="screen__count" data-open-count={p.openCount}>
         {p.openCount} open
       </span>
-      {p.error && (
-        <span className="screen__error" role="alert">
-          {p.error}
-        </span>
-      )}
-      <span className="screen__spacer" />
+      <span className="screen__notice" role="alert">
+        {p.notice}
+      </span>
       <button type="button" className="btn btn--recall" onClick={p.onRecallDrawer}>
         Recently bumped ({p.bumpedCount}) <kbd>r</kbd>
+      </button>
+      <button type="button" className="btn btn--warn" onClick={p.onSoldOut}>
+        86 items
       </button>
       {window.api && (
         <button type="button" className="btn btn--ghost" onClick={() => void window.api?.toggleKiosk()}>

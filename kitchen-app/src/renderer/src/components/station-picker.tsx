@@ -1,7 +1,7 @@
 import { keyPrefix, type Station } from '@kitchensync/shared';
 import { useState } from 'react';
 import type { StationChoice } from '../../../common/settings.ts';
-import { useSyncClient } from '@kitchensync/sync-client/react';
+import { useSyncClient, useSyncHealth } from '@kitchensync/sync-client/react';
 import { useEntityMap } from '../sync/use-entity-map.ts';
 
 export interface StationPickerProps {
@@ -13,7 +13,9 @@ export interface StationPickerProps {
 
 /** Choose one station, several, or expo (every station). */
 export function StationPicker(p: StationPickerProps) {
-  const rep = useSyncClient().rep;
+  const client = useSyncClient();
+  const rep = client.rep;
+  const health = useSyncHealth(client);
   const stations = [...useEntityMap<Station>(rep, keyPrefix.station).values()].sort((a, b) => a.name.localeCompare(b.name));
   const [chime, setChime] = useState(p.chime);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set(p.initial === 'all' ? [] : (p.initial ?? [])));
@@ -29,7 +31,17 @@ export function StationPicker(p: StationPickerProps) {
       <button type="button" className="btn btn--big btn--expo" onClick={() => p.onChoose('all', chime)}>
         Expo — all stations
       </button>
-      {stations.length === 0 && <p className="muted">Waiting for stations from the server…</p>}
+      {health.level === 'auth-error' ? (
+        <p className="setup__error" role="alert">
+          The server refused this kitchen token. Check it with your manager, then change it below.
+        </p>
+      ) : health.serverUnreachable ? (
+        <p className="setup__error" role="alert">
+          The server is not answering. Check the server URL, or wait for it to come back.
+        </p>
+      ) : (
+        stations.length === 0 && <p className="muted">Waiting for stations from the server…</p>
+      )}
       <div className="setup__stations">
         {stations.map((s) => (
           <label key={s.id} className={`station-choice ${chosen.has(s.id) ? 'station-choice--on' : ''}`}>

@@ -1,6 +1,9 @@
 import { formatAge, type HealthLevel, type SyncClient } from '@kitchensync/sync-client';
 import { useSyncHealth } from '@kitchensync/sync-client/react';
 
+/** The network is up but the server is silent: "offline" would send the cook to check the Wi-Fi. */
+const serverSilent = 'SERVER NOT ANSWERING — working locally';
+
 const headline: Record<HealthLevel, string> = {
   ok: 'Online',
   syncing: 'Online — sending',
@@ -20,9 +23,15 @@ export function SyncHealthBar({ client }: { client: Pick<SyncClient, 'health'> }
   const health = useSyncHealth(client);
   const confirmed = health.lastConfirmedAt;
   return (
-    <div className={`health health--${health.level}`} role="status" data-level={health.level} aria-live="polite">
+    <div
+      className={`health health--${health.level}`}
+      role="status"
+      data-level={health.level}
+      data-server-unreachable={health.serverUnreachable}
+      aria-live="polite"
+    >
       <span className="health__dot" />
-      <span className="health__headline">{headline[health.level]}</span>
+      <span className="health__headline">{health.level === 'offline' && health.serverUnreachable ? serverSilent : headline[health.level]}</span>
       <span className="health__pending" data-pending={health.pendingCount}>
         {health.pendingCount === 0 ? 'all changes saved' : `${health.pendingCount} not yet accepted`}
       </span>

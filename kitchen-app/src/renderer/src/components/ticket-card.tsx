@@ -1,68 +1,107 @@
 import type { ItemStatus, KitchenOrder } from '@kitchensync/shared';
 import { memo } from 'react';
-import { canBump, itemActions, ticketLock } from '../model/ticket-actions.ts';
+import type { Segment } from '../model/rail-layout.ts';
+import { bumpAllowed, itemActions, ticketLock } from '../model/ticket-actions.ts';
+import { firedAt, guestAllergies, isHeld, itemStartsAt, tableLabel, ticketCourse, type Thresholds } from '../model/ticket-facts.ts';
 import { ticketNumber } from '../model/ticket-label.ts';
-import { AllergenBanner } from './allergen-banner.tsx';
+import { voidOf } from '../model/void-cards.ts';
 import { ChannelBadge } from './channel-badge.tsx';
+import { GuestAllergyBanner } from './guest-allergy-banner.tsx';
+import { TicketHead } from './ticket-head.tsx';
 import { TicketItemRow } from './ticket-item-row.tsx';
-import { TicketTimer } from './ticket-timer.tsx';
+import { VoidBanner } from './void-banner.tsx';
 
 export interface TicketCardProps {
   readonly ticket: KitchenOrder;
+  readonly segment: Segment;
   readonly selected: boolean;
   readonly pickedItem: number | undefined;
   readonly acknowledged: boolean;
   readonly isNew: boolean;
+  /** A change to this ticket is waiting for the server. */
+  readonly unconfirmed: boolean;
   readonly customer: string | undefined;
   readonly station: string | undefined;
+  readonly thresholds: Thresholds;
   readonly onSelect: (id: string) => void;
-  readonly onAcknowledge: (id: string) => void;
+  readonly onAcknowledge: (ticket: KitchenOrder) => void;
   readonly onItem: (ticket: KitchenOrder, itemId: string, status: ItemStatus) => void;
   readonly onBump: (ticket: KitchenOrder) => void;
 }
 
 function TicketCardView(p: TicketCardProps) {
-  const { ticket } = p;
+  const { ticket, segment } = p;
+  const closed = voidOf(ticket);
+  const held = isHeld(ticket);
   const lock = ticketLock(ticket, p.acknowledged);
-  const classes = ['ticket', `ticket--${ticket.status}`, p.selected && 'ticket--selected', p.isNew && 'ticket--new', lock && 'ticket--locked'];
+  const first = segment.part === 1;
+  const last = segment.part === segment.parts;
+  const classes = [
+    'ticket',
+    `ticket--${ticket.status}`,
+    p.selected && 'ticket--selected',
+    p.isNew && 'ticket--new',
+    lock && 'ticket--locked',
+    closed && `ticket--void ticket--${closed.kind}`,
+    held && 'ticket--held',
+  ];
+  const fired = firedAt(ticket);
   return (
     <article
       className={classes.filter(Boolean).join(' ')}
       data-ticket-id={ticket.id}
+      data-part={segment.part}
+      data-parts={segment.parts}
       data-status={ticket.status}
-      aria-selected={p.selected}
+      data-selected={p.selected}
+      aria-current={p.selected ? 'true' : undefined}
+      aria-label={`Ticket ${ticketNumber(ticket.orderId)}${segment.parts > 1 ? `, part ${segment.part} of ${segment.parts}` : ''}`}
       onClick={() => p.onSelect(ticket.id)}
     >
-      <header className="ticket__head">
-        <span className="ticket__number">{ticketNumber(ticket.orderId)}</span>
-        <TicketTimer createdAt={ticket.createdAt} etaAt={ticket.etaAt} />
-      </header>
+      <TicketHead number={ticketNumber(ticket.orderId)} table={tableLabel(ticket)} firedAt={held || closed ? undefined : fired} thresholds={p.thresholds} part={segment} />
       <div className="ticket__meta">
         <ChannelBadge channel={ticket.channel} />
         {p.customer && <span className="ticket__customer">{p.customer}</span>}
         {p.station && <span className="ticket__station">{p.station}</span>}
+        {ticketCourse(ticket) > 1 && <span className="badge badge--course">Course {ticketCourse(ticket)}</span>}
         {p.isNew && <span className="badge badge--new">NEW</span>}
         {ticket.recalledAt && <span className="badge badge--recalled">RECALLED</span>}
+        {p.unconfirmed && (
+          <span className="badge badge--unconfirmed" title="A change to this ticket is not yet accepted by the server">
+            ⧗ not yet accepted
+          </span>
+        )}
       </div>
-      <AllergenBanner allergens={ticket.allergens} acknowledged={p.acknowledged} onAcknowledge={() => p.onAcknowledge(ticket.id)} />
-      <ol className="ticket__items">
-        {ticket.items.map((item, i) => (
-          <TicketItemRow
-            key={item.id}
-            item={item}
-            index={i}
-            picked={p.pickedItem === i}
-            actions={itemActions(ticket, item, lock)}
-            onMove={(status) => p.onItem(ticket, item.id, status)}
-          />
-        ))}
+      {closed && <VoidBanner closedBy={closed} onAcknowledge={() => p.onAcknowledge(ticket)} />}
+      {held && <p className="ticket__held">HELD — course {ticketCourse(ticket)} waits for expo to fire it</p>}
+      {!closed && <GuestAllergyBanner allergies={guestAllergies(ticket)} acknowledged={p.acknowledged} onAcknowledge={() => p.onAcknowledge(ticket)} />}
+      {!first && <p className="ticket__continued">◂ continued from {segment.part - 1}/{segment.parts}</p>}
+      <ol className="ticket__items" start={segment.from + 1}>
+        {ticket.items.slice(segment.from, segment.to).map((item, k) => {
+          const i = segment.from + k;
+          return (
+            <TicketItemRow
+              key={item.id}
+              item={item}
+              index={i}
+              picked={p.pickedItem === i}
+              actions={itemActions(ticket, item, lock)}
+              startsAt={itemStartsAt(ticket, item)}
+              firedAt={fired}
+              onMove={(status) => p.onItem(ticket, item.id, status)}
+            />
+          );
+        })}
       </ol>
-      <button type="button" className="btn btn--bump" disabled={!canBump(ticket, lock)} onClick={() => p.onBump(ticket)}>
-        Bump <kbd>b</kbd>
-      </button>
+      {!last && <p className="ticket__continued ticket__continued--next">continued on {segment.part + 1}/{segment.parts} ▸</p>}
+      {last && !closed && !held && (
+        <button type="button" className={`btn btn--bump ${lock ? 'btn--refuses' : ''}`} disabled={!bumpAllowed(ticket)} onClick={() => p.onBump(ticket)}>
+          Bump <kbd>b</kbd>
+        </button>
+      )}
     </article>
   );
 }
 
-/** One kitchen order on the rail; re-renders only when its own props change. */
+/** One card of a kitchen order on the rail; re-renders only when its own props change. */
 export const TicketCard = memo(TicketCardView);

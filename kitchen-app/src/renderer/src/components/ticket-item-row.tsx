@@ -1,25 +1,43 @@
 import type { ItemStatus, KitchenItem } from '@kitchensync/shared';
-import type { ItemActions } from '../model/ticket-actions.ts';
+import { nextItemStep, type ItemActions } from '../model/ticket-actions.ts';
+import { formatElapsed } from '../model/ticket-timer.ts';
 
 const statusText: Record<ItemStatus, string> = { pending: 'to do', in_progress: 'cooking', done: 'done' };
+const statusMark: Record<ItemStatus, string> = { pending: '', in_progress: '▶', done: '✓' };
 
 export interface TicketItemRowProps {
   readonly item: KitchenItem;
   readonly index: number;
   readonly picked: boolean;
   readonly actions: ItemActions;
+  /** "Fire by prep time": when this item should go on, if later than the ticket. */
+  readonly startsAt: number | undefined;
+  readonly firedAt: number;
   readonly onMove: (status: ItemStatus) => void;
 }
 
-export function TicketItemRow({ item, index, picked, actions, onMove }: TicketItemRowProps) {
+/** One line of a ticket: everything on it always visible, one button for the next step. */
+export function TicketItemRow({ item, index, picked, actions, startsAt, firedAt, onMove }: TicketItemRowProps) {
+  const step = nextItemStep(actions);
+  const waits = startsAt !== undefined && item.status === 'pending';
   return (
-    <li className={`item item--${item.status} ${picked ? 'item--picked' : ''}`} data-item-id={item.id}>
+    <li className={`item item--${item.status} ${picked ? 'item--picked' : ''}`} data-item-id={item.id} data-index={index}>
       <div className="item__line">
         <kbd className="item__key">{index + 1}</kbd>
-        <span className="item__qty">{item.quantity}×</span>
-        <span className="item__name">{item.name}</span>
-        <span className={`item__status item__status--${item.status}`}>{statusText[item.status]}</span>
+        <span className="item__name">
+          <span className="item__qty">{item.quantity}×</span> {item.name}
+        </span>
+        <span className={`item__status item__status--${item.status}`}>
+          <span aria-hidden="true">{statusMark[item.status]}</span>
+          <span className="sr-only">{statusText[item.status]}</span>
+        </span>
+        {step && (
+          <button type="button" className={`btn btn--item btn--${step.label.toLowerCase()}`} onClick={() => onMove(step.to)}>
+            {step.label}
+          </button>
+        )}
       </div>
+      {item.guestAllergy && <p className="item__guest-allergy">⚠ GUEST ALLERGY: {item.guestAllergy}</p>}
       {item.modifiers.length > 0 && (
         <ul className="item__mods">
           {item.modifiers.map((m) => (
@@ -28,24 +46,16 @@ export function TicketItemRow({ item, index, picked, actions, onMove }: TicketIt
         </ul>
       )}
       {item.notes && <p className="item__notes">“{item.notes}”</p>}
-      {item.allergens.length > 0 && <p className="item__allergens">⚠ {item.allergens.join(', ')}</p>}
-      <div className="item__buttons">
-        {actions.start && (
-          <button type="button" className="btn btn--start" onClick={() => onMove('in_progress')}>
-            Start
-          </button>
-        )}
-        {actions.complete && (
-          <button type="button" className="btn btn--done" onClick={() => onMove('done')}>
-            Done
-          </button>
-        )}
-        {actions.undoTo && (
-          <button type="button" className="btn btn--ghost" onClick={() => onMove(actions.undoTo ?? item.status)}>
-            Undo
-          </button>
-        )}
-      </div>
+      {(waits || item.allergens.length > 0) && (
+        <p className="item__info">
+          {waits && (
+            <span className="item__start-at" data-starts-at={startsAt} title="Fire by prep time: start this long after the ticket fired, so the ticket finishes together">
+              start at +{formatElapsed(startsAt - firedAt)}
+            </span>
+          )}
+          {item.allergens.length > 0 && <span className="item__allergens">contains {item.allergens.join(', ')}</span>}
+        </p>
+      )}
     </li>
   );
 }

@@ -1,23 +1,28 @@
 import type { KitchenOrder } from '@kitchensync/shared';
-import { useEffect, useRef, useState } from 'react';
-import { noArrivals, observeArrivals, type Arrivals } from '../model/arrivals.ts';
-import { useChime } from './use-chime.ts';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { clearArrival, noArrivals, observeArrivals, type Arrivals } from '../model/arrivals.ts';
 
 /**
- * Notes which tickets are new since the screen opened, chiming for each batch. `synced` turns
- * true once the first pull has landed: what came with it was already waiting, not new.
+ * Notes which tickets arrive while the screen is open, calling `onArrival` once per arrival.
+ * `synced` turns true once the first pull has landed: what came with it was already waiting.
  */
-export function useArrivals(rail: readonly KitchenOrder[], synced: boolean, chime: boolean): Arrivals {
+export function useArrivals(active: readonly KitchenOrder[], synced: boolean, onArrival: () => void): { arrivals: Arrivals; clear: (id: string) => void } {
   const [arrivals, setArrivals] = useState<Arrivals>(noArrivals);
   const ref = useRef(arrivals);
-  const play = useChime(chime);
+  const [openedAt] = useState(() => Date.now());
   useEffect(() => {
     if (!synced) return;
-    const { next, added } = observeArrivals(ref.current, rail.map((t) => t.id), Date.now());
+    const { next, added } = observeArrivals(ref.current, active, Date.now(), openedAt);
     if (next === ref.current) return;
     ref.current = next;
     setArrivals(next);
-    if (added.length > 0) play();
-  }, [rail, synced, play]);
-  return arrivals;
+    for (let i = 0; i < added.length; i++) onArrival();
+  }, [active, synced, onArrival, openedAt]);
+  const clear = useCallback((id: string) => {
+    const next = clearArrival(ref.current, id);
+    if (next === ref.current) return;
+    ref.current = next;
+    setArrivals(next);
+  }, []);
+  return { arrivals, clear };
 }

@@ -21,12 +21,17 @@ function context(selected: KitchenOrder | undefined, patch: Partial<CommandConte
       log.push(`drawer ${d.open} ${d.index}`);
     },
     bumped: [],
-    acked: new Set(),
-    acknowledge: (id) => log.push(`ack ${id}`),
+    allergyAcked: new Set(),
+    acknowledge: (t) => log.push(`ack ${t.id}`),
+    touch: () => undefined,
+    say: (text) => log.push(`say ${text}`),
     actions: {
       setItem: (t: KitchenOrder, itemId: string, s: ItemStatus) => log.push(`item ${t.id} ${itemId} ${s}`),
       bump: (t) => log.push(`bump ${t.id}`),
       recall: (t) => log.push(`recall ${t.id}`),
+      fireCourse: (o, course) => log.push(`fire ${o} ${course}`),
+      handOff: (o) => log.push(`hand-off ${o}`),
+      setSoldOut: (p, s) => log.push(`86 ${p} ${s}`),
     },
     ...patch,
   };
@@ -49,12 +54,28 @@ describe('bump-bar commands on the rail', () => {
     expect(log).toEqual(['bump t1']);
   });
 
-  it('nothing starts or bumps on an unacknowledged allergen ticket; a acknowledges it', () => {
-    const { c, log } = context(ticket({ id: 'nuts', allergens: ['nuts'] }));
+  it('on a guest-allergy ticket, start and bump do nothing and say why; a acknowledges it', () => {
+    const { c, log } = context(ticket({ id: 'ab12.v1.grill-1', orderId: 'ab12', guestAllergies: ['peanut'] }));
     runCommand({ type: 'start' }, c);
     runCommand({ type: 'bump' }, c);
     runCommand({ type: 'acknowledge' }, c);
-    expect(log).toEqual(['ack nuts']);
+    expect(log).toEqual([
+      'say #AB12: nothing done — acknowledge the GUEST ALLERGY first (press a or the button)',
+      'say #AB12: nothing done — acknowledge the GUEST ALLERGY first (press a or the button)',
+      'ack ab12.v1.grill-1',
+    ]);
+  });
+
+  it('a product’s allergens do not stop the bump', () => {
+    const { c, log } = context(ticket({ id: 'nuts', allergens: ['nuts'] }));
+    runCommand({ type: 'bump' }, c);
+    expect(log).toEqual(['bump nuts']);
+  });
+
+  it('a held course cannot be bumped: the cook is told it waits for expo', () => {
+    const { c, log } = context(ticket({ id: 'cd34.v1.grill-1.c2', orderId: 'cd34', status: 'held', course: 2 }));
+    runCommand({ type: 'bump' }, c);
+    expect(log).toEqual(['say #CD34: course 2 is HELD — expo fires it first']);
   });
 
   it('number keys pick only items that exist', () => {

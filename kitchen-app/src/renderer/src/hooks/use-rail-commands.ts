@@ -1,7 +1,9 @@
 import type { KitchenOrder } from '@kitchensync/shared';
 import type { KeyCommand } from '../model/keymap.ts';
 import { moveIndex } from '../model/keymap.ts';
-import { canBump, targetItem, ticketLock } from '../model/ticket-actions.ts';
+import { bumpAllowed, canBump, lockMessage, targetItem, ticketLock, type ItemActions } from '../model/ticket-actions.ts';
+import { isHeld, ticketCourse } from '../model/ticket-facts.ts';
+import { ticketNumber } from '../model/ticket-label.ts';
 import type { KitchenActions } from './use-kitchen-actions.ts';
 import type { RailSelection } from './use-rail-selection.ts';
 
@@ -15,8 +17,12 @@ export interface CommandContext {
   readonly drawer: DrawerState;
   readonly setDrawer: (d: DrawerState) => void;
   readonly bumped: readonly KitchenOrder[];
-  readonly acked: ReadonlySet<string>;
-  readonly acknowledge: (id: string) => void;
+  readonly allergyAcked: ReadonlySet<string>;
+  readonly acknowledge: (ticket: KitchenOrder) => void;
+  /** A cook's hand was on this ticket: its NEW badge can go. */
+  readonly touch: (id: string) => void;
+  /** Tells the cook why a key did nothing. */
+  readonly say: (text: string) => void;
   readonly actions: KitchenActions;
 }
 
@@ -31,10 +37,29 @@ function drawerCommand(cmd: KeyCommand, c: CommandContext): void {
   }
 }
 
+/** Why the selected ticket refuses work, in words for the cook; undefined when it does not. */
+function refusal(ticket: KitchenOrder, locked: boolean): string | undefined {
+  const label = ticketNumber(ticket.orderId);
+  if (locked) return lockMessage(label);
+  if (isHeld(ticket)) return `${label}: course ${ticketCourse(ticket)} is HELD — expo fires it first`;
+  return undefined;
+}
+
+function workItem(cmd: 'start' | 'done', ticket: KitchenOrder, c: CommandContext): void {
+  const lock = ticketLock(ticket, c.allergyAcked.has(ticket.id));
+  const applies = (a: ItemActions) => (cmd === 'start' ? a.start : a.complete);
+  const item = targetItem(ticket, c.selection.pickedItem, applies, lock);
+  if (item) c.actions.setItem(ticket, item.id, cmd === 'start' ? 'in_progress' : 'done');
+  else {
+    const why = refusal(ticket, lock !== undefined);
+    if (why) c.say(why);
+  }
+}
+
 function railCommand(cmd: KeyCommand, c: CommandContext): void {
-  const { selection, actions } = c;
+  const { selection } = c;
   const ticket = selection.ticket;
-  const lock = ticket && ticketLock(ticket, c.acked.has(ticket.id));
+  if (ticket && cmd.type !== 'move' && cmd.type !== 'recall') c.touch(ticket.id);
   switch (cmd.type) {
     case 'move':
       return selection.move(cmd.delta);
@@ -45,22 +70,25 @@ function railCommand(cmd: KeyCommand, c: CommandContext): void {
     case 'recall':
       return c.setDrawer({ open: true, index: 0 });
     case 'acknowledge':
-      if (ticket) c.acknowledge(ticket.id);
+      if (ticket) c.acknowledge(ticket);
       return;
     case 'start':
-    case 'done': {
-      if (!ticket) return;
-      const start = cmd.type === 'start';
-      const item = targetItem(ticket, selection.pickedItem, (a) => (start ? a.start : a.complete), lock);
-      if (item) actions.setItem(ticket, item.id, start ? 'in_progress' : 'done');
+    case 'done':
+      if (ticket) workItem(cmd.type, ticket, c);
       return;
-    }
     case 'bump':
-      if (ticket && canBump(ticket, lock)) actions.bump(ticket);
+      if (ticket) bump(ticket, c);
       return;
     case 'confirm':
       return;
   }
+}
+
+/** Bumps the ticket, or says why not when a cook pressed bump on a ticket that refuses it. */
+export function bump(ticket: KitchenOrder, c: Pick<CommandContext, 'allergyAcked' | 'say' | 'actions'>): void {
+  const lock = ticketLock(ticket, c.allergyAcked.has(ticket.id));
+  if (canBump(ticket, lock)) c.actions.bump(ticket);
+  else if (bumpAllowed(ticket) || isHeld(ticket)) c.say(refusal(ticket, lock !== undefined) ?? '');
 }
 
 /** What each bump-bar command does, depending on whether the recall drawer is open. */

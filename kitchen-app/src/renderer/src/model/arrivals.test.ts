@@ -1,23 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { isNew, noArrivals, observeArrivals } from './arrivals.ts';
+import { clearArrival, isNew, noArrivals, observeArrivals } from './arrivals.ts';
+
+const opened = 1_000_000;
+const t = (id: string, firedAt: number, recalledAt?: number) => ({ id, createdAt: firedAt, firedAt, ...(recalledAt ? { recalledAt } : {}) });
 
 describe('ticket arrivals', () => {
   it('tickets already there when the screen opens are not new', () => {
-    const { next, added } = observeArrivals(noArrivals, ['a', 'b'], 1_000_000);
+    const { next, added } = observeArrivals(noArrivals, [t('a', 1), t('b', 2)], opened, opened);
     expect(added).toEqual([]);
-    expect(isNew(next, 'a', 1_000_000)).toBe(false);
+    expect(isNew(next, 'a', opened)).toBe(false);
   });
-
-  it('a ticket that arrives later is new for a while', () => {
-    const first = observeArrivals(noArrivals, ['a'], 1_000_000).next;
-    const { next, added } = observeArrivals(first, ['a', 'b'], 2_000_000);
+  it('tickets that were waiting but came in after the first sync (a late pull) are not new either', () => {
+    const first = observeArrivals(noArrivals, [], opened, opened).next;
+    expect(observeArrivals(first, [t('old', opened - 60_000)], opened + 500, opened).added).toEqual([]);
+  });
+  it('a ticket fired while the screen is open is new for a short while', () => {
+    const first = observeArrivals(noArrivals, [t('a', 1)], opened, opened).next;
+    const { next, added } = observeArrivals(first, [t('a', 1), t('b', opened + 10_000)], opened + 10_000, opened);
     expect(added).toEqual(['b']);
-    expect(isNew(next, 'b', 2_005_000)).toBe(true);
-    expect(isNew(next, 'b', 2_030_000)).toBe(false);
+    expect(isNew(next, 'b', opened + 15_000)).toBe(true);
+    expect(isNew(next, 'b', opened + 30_000)).toBe(false);
   });
-
+  it('touching a new ticket clears its badge', () => {
+    const first = observeArrivals(noArrivals, [], opened, opened).next;
+    const { next } = observeArrivals(first, [t('b', opened + 1)], opened + 1, opened);
+    expect(isNew(clearArrival(next, 'b'), 'b', opened + 2)).toBe(false);
+  });
+  it('a recalled ticket coming back is not an arrival', () => {
+    const first = observeArrivals(noArrivals, [], opened, opened).next;
+    expect(observeArrivals(first, [t('r', opened + 1, opened + 2)], opened + 3, opened).added).toEqual([]);
+  });
   it('nothing added keeps the same state', () => {
-    const first = observeArrivals(noArrivals, ['a'], 1).next;
-    expect(observeArrivals(first, ['a'], 2).next).toBe(first);
+    const first = observeArrivals(noArrivals, [t('a', 1)], 1, opened).next;
+    expect(observeArrivals(first, [t('a', 1)], 2, opened).next).toBe(first);
   });
 });

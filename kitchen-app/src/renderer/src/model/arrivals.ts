@@ -1,23 +1,52 @@
+import type { KitchenOrder } from '@kitchensync/shared';
+import { firedAt } from './ticket-facts.ts';
+
 /**
- * Tracks when each ticket was first seen, so new ones can be highlighted (and chimed). Tickets
- * present at the first load are not new: they were there before the screen opened.
+ * Which tickets arrived while the screen was open, and when. A ticket is new only if it turns up
+ * after the first sync AND was fired after the screen opened: what was already waiting (a reload,
+ * a late first pull, a recalled ticket) is not an arrival and does not chime.
  */
 export interface Arrivals {
-  readonly seenAt: ReadonlyMap<string, number>;
+  readonly seen: ReadonlySet<string>;
+  /** Arrival time of the tickets that are new, until their badge clears. */
+  readonly newAt: ReadonlyMap<string, number>;
   readonly initialised: boolean;
 }
 
-export const noArrivals: Arrivals = { seenAt: new Map(), initialised: false };
+export const noArrivals: Arrivals = { seen: new Set(), newAt: new Map(), initialised: false };
 
-export function observeArrivals(prev: Arrivals, ids: readonly string[], now: number): { next: Arrivals; added: string[] } {
-  const added = prev.initialised ? ids.filter((id) => !prev.seenAt.has(id)) : [];
-  if (prev.initialised && added.length === 0) return { next: prev, added };
-  const seenAt = new Map(prev.seenAt);
-  for (const id of ids) if (!seenAt.has(id)) seenAt.set(id, prev.initialised ? now : 0);
-  return { next: { seenAt, initialised: true }, added };
+/** Allowance for the clock of the till and the screen disagreeing a little. */
+const clockSlackMs = 5_000;
+
+export function observeArrivals(
+  prev: Arrivals,
+  tickets: readonly Pick<KitchenOrder, 'id' | 'firedAt' | 'createdAt' | 'recalledAt'>[],
+  now: number,
+  openedAt: number,
+): { next: Arrivals; added: string[] } {
+  const fresh = tickets.filter((t) => !prev.seen.has(t.id));
+  if (prev.initialised && fresh.length === 0) return { next: prev, added: [] };
+  const added = prev.initialised
+    ? fresh.filter((t) => t.recalledAt === undefined && firedAt(t) >= openedAt - clockSlackMs).map((t) => t.id)
+    : [];
+  const seen = new Set(prev.seen);
+  for (const t of fresh) seen.add(t.id);
+  const newAt = new Map(prev.newAt);
+  for (const id of added) newAt.set(id, now);
+  return { next: { seen, newAt, initialised: true }, added };
 }
 
-/** How long a new ticket stays highlighted. */
-export const newForMs = 20_000;
+/** A cook touched the ticket: it is no longer news. */
+export function clearArrival(arrivals: Arrivals, id: string): Arrivals {
+  if (!arrivals.newAt.has(id)) return arrivals;
+  const newAt = new Map(arrivals.newAt);
+  newAt.delete(id);
+  return { ...arrivals, newAt };
+}
 
-export const isNew = (arrivals: Arrivals, id: string, now: number) => now - (arrivals.seenAt.get(id) ?? 0) < newForMs;
+/** How long a new ticket's badge stays when nobody touches it. */
+export const newForMs = 12_000;
+export const isNew = (arrivals: Arrivals, id: string, now: number) => {
+  const at = arrivals.newAt.get(id);
+  return at !== undefined && now - at < newForMs;
+};

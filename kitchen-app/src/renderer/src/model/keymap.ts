@@ -16,10 +16,10 @@ export const keymapLegend: readonly { keys: string; action: string }[] = [
   { keys: '1–9', action: 'pick an item' },
   { keys: 's', action: 'start item' },
   { keys: 'd', action: 'item done' },
-  { keys: 'a', action: 'acknowledge allergens' },
+  { keys: 'a', action: 'acknowledge allergy / void' },
   { keys: 'b', action: 'bump ticket' },
-  { keys: 'r', action: 'recall (bumped today)' },
-  { keys: 'Esc', action: 'close / clear' },
+  { keys: 'r', action: 'recall' },
+  { keys: 'Esc', action: 'close' },
 ];
 
 const simple: Readonly<Record<string, KeyCommand>> = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ticket } from './fixtures.ts';
-import { railTickets, sortRail } from './rail.ts';
+import { heldTickets, railTickets, sortRail } from './rail.ts';
 
 describe('the rail', () => {
   it('shows only open tickets of the chosen stations', () => {
@@ -36,5 +36,20 @@ describe('the rail', () => {
     const now = 11 * 60_000;
     const sorted = sortRail([ticket({ id: 'fresh', priority: 4, createdAt: now }), ticket({ id: 'waiting', priority: 2, createdAt: 0 })], now);
     expect(sorted.map((t) => t.id)).toEqual(['waiting', 'fresh']);
+  });
+
+  it('held courses are not work yet: they wait apart, first course first', () => {
+    const tickets = [
+      ticket({ id: 'o.v1.grill-1.c3', status: 'held', course: 3 }),
+      ticket({ id: 'o.v1.grill-1.c2', status: 'held', course: 2 }),
+      ticket({ id: 'o.v1.grill-1' }),
+    ];
+    expect(railTickets(tickets, 'all').map((t) => t.id)).toEqual(['o.v1.grill-1']);
+    expect(heldTickets(tickets, ['grill-1']).map((t) => t.course)).toEqual([2, 3]);
+  });
+  it('a fired later course ages from when it was fired, not from the order', () => {
+    const now = 11 * 60_000;
+    const sorted = sortRail([ticket({ id: 'course2', priority: 3, createdAt: 0, firedAt: now }), ticket({ id: 'fresh', priority: 3, createdAt: now - 1000 })], now);
+    expect(sorted.map((t) => t.id)).toEqual(['fresh', 'course2']);
   });
 });

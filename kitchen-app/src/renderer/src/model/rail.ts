@@ -1,5 +1,6 @@
 import { effectivePriority, openTicketStatuses, type KitchenOrder } from '@kitchensync/shared';
 import type { StationChoice } from '../../../common/settings.ts';
+import { firedAt, isHeld, ticketCourse } from './ticket-facts.ts';
 
 export const isForStations = (ticket: Pick<KitchenOrder, 'stationId'>, choice: StationChoice) =>
   choice === 'all' || choice.includes(ticket.stationId);
@@ -11,10 +12,17 @@ export function railTickets(tickets: Iterable<KitchenOrder>, choice: StationChoi
   return out;
 }
 
-/** Highest effective priority first (base priority plus waiting time), then oldest, then id. */
+/** Later courses waiting to be fired at the chosen stations: shown greyed after the work, by course. */
+export function heldTickets(tickets: Iterable<KitchenOrder>, choice: StationChoice): KitchenOrder[] {
+  const out: KitchenOrder[] = [];
+  for (const t of tickets) if (isHeld(t) && isForStations(t, choice)) out.push(t);
+  return out.sort((a, b) => ticketCourse(a) - ticketCourse(b) || a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+}
+
+/** Highest effective priority first (base priority plus time since fired), then oldest, then id. */
 export function sortRail(tickets: readonly KitchenOrder[], now: number): KitchenOrder[] {
   return tickets
-    .map((t) => ({ t, p: effectivePriority(t.priority, t.createdAt, now) }))
-    .sort((a, b) => b.p - a.p || a.t.createdAt - b.t.createdAt || (a.t.id < b.t.id ? -1 : a.t.id > b.t.id ? 1 : 0))
+    .map((t) => ({ t, at: firedAt(t), p: effectivePriority(t.priority, firedAt(t), now) }))
+    .sort((a, b) => b.p - a.p || a.at - b.at || (a.t.id < b.t.id ? -1 : a.t.id > b.t.id ? 1 : 0))
     .map((x) => x.t);
 }

@@ -4,49 +4,54 @@ import { item, ticket } from './fixtures.ts';
 import { rejectionNotice } from './rejection-notice.ts';
 import { ticketNumber } from './ticket-label.ts';
 
-const rejection = (mutationName: string): Rejection => ({
+const rejection = (mutationName: string, code = 'illegal_transition'): Rejection => ({
   id: 'rejection/c1/7',
   clientID: 'c1',
   mutationID: 7,
   mutationName,
-  code: 'illegal_transition',
-  message: 'kitchen order: cannot go from cancelled to ready',
+  code,
+  message: 'kitchen order: cannot bump a cancelled kitchen order',
   at: 1,
 });
-const t = ticket({ id: 'ord42ab.v1.grill-1', orderId: 'ord42ab', items: [item({ id: 'l1', name: 'Burger', quantity: 2 })] });
-const byId = (id: string) => (id === t.id ? t : undefined);
+const open = ticket({ id: 'ord42ab.v1.grill-1', orderId: 'ord42ab', items: [item({ id: 'l1', name: 'Burger', quantity: 2 })] });
+const cancelled = { ...open, status: 'cancelled' as const, closedBy: { kind: 'order_cancelled' as const, at: 2 } };
+const byId = (t: typeof open) => (id: string) => (id === t.id ? t : undefined);
 const station = () => 'Grill 1';
+const bump = { name: 'bumpKitchenOrder', args: { kitchenOrderId: open.id } };
 
-describe('rejection notices', () => {
-  it('say which ticket, what was undone and why', () => {
-    const n = rejectionNotice(rejection('bumpKitchenOrder'), { name: 'bumpKitchenOrder', args: { kitchenOrderId: t.id } }, byId, station);
-    expect(n).toEqual({
+describe('rejection notices speak kitchen', () => {
+  it('a bump of a cancelled order says stop cooking', () => {
+    expect(rejectionNotice(rejection('bumpKitchenOrder'), bump, byId(cancelled), station)).toEqual({
       key: 'rejection/c1/7',
       ticket: '#42AB Grill 1',
-      undone: 'Bump was undone',
-      reason: 'kitchen order: cannot go from cancelled to ready',
+      headline: 'ORDER CANCELLED — stop cooking',
+      detail: 'Your bump was undone: kitchen order: cannot bump a cancelled kitchen order',
     });
   });
-
+  it('a re-issued order says to cook from the new ticket', () => {
+    const reissued = { ...open, status: 'cancelled' as const, closedBy: { kind: 'contract_reissued' as const, at: 2 } };
+    expect(rejectionNotice(rejection('bumpKitchenOrder'), bump, byId(reissued), station).headline).toBe('ORDER CHANGED — cook from the new ticket');
+  });
   it('name the item for item changes', () => {
     const n = rejectionNotice(
       rejection('setKitchenItemStatus'),
-      { name: 'setKitchenItemStatus', args: { kitchenOrderId: t.id, itemId: 'l1', status: 'in_progress' } },
-      byId,
+      { name: 'setKitchenItemStatus', args: { kitchenOrderId: open.id, itemId: 'l1', status: 'in_progress' } },
+      byId(open),
       station,
     );
-    expect(n.undone).toBe('Start of Burger ×2 was undone');
+    expect(n.detail).toMatch(/^Your start of Burger ×2 was undone/);
+    expect(n.headline).toBe('START OF BURGER ×2 DID NOT GO THROUGH');
   });
-
+  it('an 86 refusal says the item is sold out', () => {
+    expect(rejectionNotice(rejection('handOffOrder', 'sold_out'), undefined, byId(open), station).headline).toBe('86 — item is sold out');
+  });
   it('still say something when the ticket is gone from the replica', () => {
-    const n = rejectionNotice(rejection('recallKitchenOrder'), { name: 'recallKitchenOrder', args: { kitchenOrderId: 'zz99.v1.fry-1' } }, byId, station);
+    const n = rejectionNotice(rejection('recallKitchenOrder'), { name: 'recallKitchenOrder', args: { kitchenOrderId: 'zz99.v1.fry-1' } }, byId(open), station);
     expect(n.ticket).toBe('#ZZ99');
-    expect(n.undone).toBe('Recall was undone');
+    expect(n.headline).toBe('RECALL DID NOT GO THROUGH');
   });
-
   it('fall back to the mutation name when nothing is remembered', () => {
-    const n = rejectionNotice(rejection('mysteryMutation'), undefined, byId, station);
-    expect(n).toMatchObject({ ticket: 'A change', undone: 'mysteryMutation was undone' });
+    expect(rejectionNotice(rejection('mysteryMutation'), undefined, byId(open), station)).toMatchObject({ ticket: 'A change', headline: 'MYSTERYMUTATION DID NOT GO THROUGH' });
   });
 });
 

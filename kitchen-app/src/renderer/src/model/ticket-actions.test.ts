@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { item, ticket } from './fixtures.ts';
-import { canBump, canRecall, itemActions, targetItem, ticketLock } from './ticket-actions.ts';
+import { canBump, canFire, canRecall, itemActions, nextItemStep, targetItem, ticketLock } from './ticket-actions.ts';
 
 describe('ticket actions follow the machines', () => {
   it('a pending item can be started or completed, not undone', () => {
@@ -37,21 +37,40 @@ describe('ticket actions follow the machines', () => {
   });
 });
 
-describe('allergen acknowledgement', () => {
-  const t = ticket({ id: 't', allergens: ['nuts'] });
-  it('locks an allergen ticket until acknowledged', () => {
+describe('guest allergy acknowledgement', () => {
+  const t = ticket({ id: 't', guestAllergies: ['SEVERE coeliac – change gloves'] });
+  it('locks a guest-allergy ticket until acknowledged', () => {
     const lock = ticketLock(t, false);
-    expect(lock).toBe('allergens');
+    expect(lock).toBe('guest-allergy');
     expect(itemActions(t, item({ id: 'i' }), lock)).toEqual({ start: false, complete: false, undoTo: undefined });
     expect(canBump(t, lock)).toBe(false);
   });
-
   it('unlocks it once acknowledged', () => {
     expect(ticketLock(t, true)).toBeUndefined();
     expect(itemActions(t, item({ id: 'i' }), undefined).start).toBe(true);
   });
+  it('a product’s own allergens inform but never lock', () => {
+    expect(ticketLock(ticket({ id: 'x', allergens: ['gluten', 'dairy'] }), false)).toBeUndefined();
+  });
+});
 
-  it('tickets without allergens need no acknowledgement', () => expect(ticketLock(ticket({ id: 'x' }), false)).toBeUndefined());
+describe('held courses', () => {
+  const held = ticket({ id: 'h', status: 'held', course: 2 });
+  it('cannot be started or bumped, only fired', () => {
+    expect(itemActions(held, item({ id: 'i' }), undefined).start).toBe(false);
+    expect(canBump(held, undefined)).toBe(false);
+    expect(canFire(held)).toBe(true);
+    expect(canFire(ticket({ id: 'q' }))).toBe(false);
+  });
+});
+
+describe('the item button', () => {
+  it('starts, then finishes, then offers an undo', () => {
+    const t = ticket({ id: 't', status: 'in_progress' });
+    expect(nextItemStep(itemActions(t, item({ id: 'i' }), undefined))?.label).toBe('Start');
+    expect(nextItemStep(itemActions(t, item({ id: 'i', status: 'in_progress' }), undefined))?.label).toBe('Done');
+    expect(nextItemStep(itemActions(t, item({ id: 'i', status: 'done' }), undefined))).toEqual({ label: 'Undo', to: 'in_progress' });
+  });
 });
 
 describe('which item a key acts on', () => {

@@ -1,16 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { formatElapsed, timerTone } from './ticket-timer.ts';
+import { defaultThresholds } from './ticket-facts.ts';
+import { agingTone, formatElapsed } from './ticket-timer.ts';
 
-describe('ticket timer colour', () => {
-  const created = 0;
-  const eta = 10 * 60_000;
-  it('is green for most of the promised time', () => expect(timerTone(5 * 60_000, created, eta)).toBe('ok'));
-  it('turns amber in the last quarter', () => expect(timerTone(8 * 60_000, created, eta)).toBe('warn'));
-  it('turns red once the ETA has passed', () => {
-    expect(timerTone(eta, created, eta)).toBe('late');
-    expect(timerTone(eta + 1, created, eta)).toBe('late');
+const min = 60_000;
+
+describe('ticket aging colour', () => {
+  it('is green before the station’s warn minutes, amber until its late minutes, red after', () => {
+    expect(agingTone(4 * min, 0, defaultThresholds)).toBe('ok');
+    expect(agingTone(5 * min, 0, defaultThresholds)).toBe('warn');
+    expect(agingTone(9 * min, 0, defaultThresholds)).toBe('warn');
+    expect(agingTone(10 * min, 0, defaultThresholds)).toBe('late');
   });
-  it('a ticket with no time budget is late at once', () => expect(timerTone(1, 0, 0)).toBe('late'));
+  it('two tickets fired at the same time have the same colour, whatever their ETA', () => {
+    expect(agingTone(9 * min, 0, defaultThresholds)).toBe(agingTone(9 * min, 0, defaultThresholds));
+  });
+  it('follows the thresholds set on the station', () => {
+    const pastry = { warnMinutes: 15, lateMinutes: 25 };
+    expect(agingTone(12 * min, 0, pastry)).toBe('ok');
+    expect(agingTone(20 * min, 0, pastry)).toBe('warn');
+    expect(agingTone(26 * min, 0, pastry)).toBe('late');
+  });
 });
 
 describe('elapsed time', () => {

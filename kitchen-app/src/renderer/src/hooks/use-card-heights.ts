@@ -1,0 +1,59 @@
+import type { KitchenOrder } from '@kitchensync/shared';
+import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { estimateChrome, estimateItem } from '../model/card-height.ts';
+import type { CardHeights } from '../model/rail-layout.ts';
+
+/** Space between item rows inside a card (styles.css `.ticket__items` gap). */
+const itemGap = 6;
+
+interface Measured {
+  width: number;
+  chrome: Map<string, number>;
+  items: Map<string, number>;
+}
+
+/**
+ * Card heights for the rail's layout: measured by the browser for every card it has shown,
+ * estimated for the rest. After each commit the shown cards are measured; a height that changed
+ * lays the rail out again before the frame is painted, so a column never runs off the screen.
+ */
+export function useCardHeights(gridRef: RefObject<HTMLElement | null>, columnWidth: number, commitKey: unknown) {
+  const measured = useRef<Measured>({ width: columnWidth, chrome: new Map(), items: new Map() });
+  const [version, setVersion] = useState(0);
+  if (measured.current.width !== columnWidth) measured.current = { width: columnWidth, chrome: new Map(), items: new Map() };
+
+  const heightsOf = (t: KitchenOrder): CardHeights => {
+    const m = measured.current;
+    return {
+      chrome: m.chrome.get(t.id) ?? estimateChrome(t, columnWidth),
+      items: t.items.map((i) => m.items.get(`${t.id}/${i.id}`) ?? estimateItem(i, columnWidth)),
+    };
+  };
+
+  useLayoutEffect(() => {
+    const grid = gridRef.current;
+    if (!grid) return;
+    const m = measured.current;
+    let changed = false;
+    const note = (map: Map<string, number>, key: string, px: number) => {
+      if (Math.abs((map.get(key) ?? -100) - px) <= 1) return;
+      map.set(key, px);
+      changed = true;
+    };
+    for (const card of grid.querySelectorAll<HTMLElement>('article.ticket')) {
+      const id = card.dataset['ticketId'];
+      if (!id) continue;
+      let itemsHeight = 0;
+      for (const row of card.querySelectorAll<HTMLElement>('li.item')) {
+        const h = row.offsetHeight + itemGap;
+        itemsHeight += h;
+        note(m.items, `${id}/${row.dataset['itemId']}`, h);
+      }
+      if (card.dataset['parts'] === '1') note(m.chrome, id, card.offsetHeight - itemsHeight);
+    }
+    if (changed) setVersion((v) => v + 1);
+  }, [gridRef, commitKey, version]);
+
+  /** `version` changes whenever a measurement did: lay out again. */
+  return { heightsOf, version };
+}

@@ -1,0 +1,56 @@
+import type { Order } from '@kitchensync/shared';
+import { describe, expect, it } from 'vitest';
+import { item, ticket } from './fixtures.ts';
+import { expoOrders } from './expo.ts';
+
+const order = (id: string, status: Order['status'], channel: Order['channel'] = 'dine_in') => ({ id, status, channel }) as Order;
+
+describe('the expo screen', () => {
+  it('shows one card per order with each station’s progress', () => {
+    const tickets = [
+      ticket({ id: 'o1.v1.grill-1', orderId: 'o1', status: 'in_progress', items: [item({ id: 'a', status: 'done' }), item({ id: 'b' })] }),
+      ticket({ id: 'o1.v1.fry-1', orderId: 'o1', stationId: 'fry-1', status: 'ready' }),
+    ];
+    const [o1, ...rest] = expoOrders(tickets, (id) => order(id, 'in_preparation'));
+    expect(rest).toEqual([]);
+    expect(o1?.progress.map((p) => [p.stationId, p.status, p.done, p.total])).toEqual([
+      ['fry-1', 'ready', 1, 1],
+      ['grill-1', 'in_progress', 1, 2],
+    ]);
+    expect(o1?.allIn).toBe(false);
+    expect(o1?.canHandOff).toBe(false);
+  });
+
+  it('is all in once every station is ready, and can then be handed off; ready orders come first', () => {
+    const tickets = [
+      ticket({ id: 'old.v1.grill-1', orderId: 'old', createdAt: 0 }),
+      ticket({ id: 'new.v1.grill-1', orderId: 'new', status: 'ready', createdAt: 5 }),
+    ];
+    const list = expoOrders(tickets, (id) => order(id, id === 'new' ? 'ready' : 'confirmed'));
+    expect(list.map((o) => [o.orderId, o.allIn, o.canHandOff])).toEqual([
+      ['new', true, true],
+      ['old', false, false],
+    ]);
+  });
+
+  it('held courses keep the order from being all in, and are listed for firing', () => {
+    const tickets = [
+      ticket({ id: 'o.v1.grill-1', orderId: 'o', status: 'ready' }),
+      ticket({ id: 'o.v1.grill-1.c2', orderId: 'o', status: 'held', course: 2 }),
+    ];
+    const [o] = expoOrders(tickets, (id) => order(id, 'in_preparation'));
+    expect(o?.allIn).toBe(false);
+    expect(o?.heldCourses).toEqual([2]);
+  });
+
+  it('only the current contract counts, and handed-off orders leave', () => {
+    const tickets = [
+      ticket({ id: 'o.v1.grill-1', orderId: 'o', status: 'cancelled' }),
+      ticket({ id: 'o.v2.grill-1', orderId: 'o', contractVersion: 2 }),
+      ticket({ id: 'gone.v1.grill-1', orderId: 'gone', status: 'completed' }),
+      ticket({ id: 'served.v1.grill-1', orderId: 'served', status: 'ready' }),
+    ];
+    const list = expoOrders(tickets, (id) => order(id, id === 'served' ? 'delivered' : 'confirmed'));
+    expect(list.map((o) => [o.orderId, o.tickets.map((t) => t.id)])).toEqual([['o', ['o.v2.grill-1']]]);
+  });
+});

@@ -1,0 +1,78 @@
+import { orderMachine, type Channel, type KitchenOrder, type KitchenOrderStatus, type Order } from '@kitchensync/shared';
+import { firedAt, isHeld, ticketCourse } from './ticket-facts.ts';
+
+/** One station's part of an order, as expo sees it. */
+export interface StationProgress {
+  readonly ticketId: string;
+  readonly stationId: string;
+  readonly course: number;
+  readonly status: KitchenOrderStatus;
+  readonly done: number;
+  readonly total: number;
+}
+
+/** One card per order on the expo screen. */
+export interface ExpoOrder {
+  readonly orderId: string;
+  readonly channel: Channel;
+  readonly tickets: readonly KitchenOrder[];
+  readonly progress: readonly StationProgress[];
+  /** Every station has bumped every fired course and nothing is held: ready to serve. */
+  readonly allIn: boolean;
+  /** Courses still held, lowest first (expo fires them). */
+  readonly heldCourses: readonly number[];
+  readonly since: number;
+  /** The order machine allows the hand-off now. */
+  readonly canHandOff: boolean;
+}
+
+/** What the hand-off button says for the order's channel. */
+export const handOffLabel: Record<Channel, string> = {
+  dine_in: 'Served',
+  takeaway: 'Picked up',
+  delivery: 'Given to courier',
+  online: 'Given to courier',
+};
+
+const onExpo: readonly KitchenOrderStatus[] = ['held', 'queued', 'in_progress', 'ready'];
+const stillWithKitchen = (o: Order | undefined) => !o || o.status === 'confirmed' || o.status === 'in_preparation' || o.status === 'ready';
+
+function expoOrder(orderId: string, all: readonly KitchenOrder[], order: Order | undefined): ExpoOrder | undefined {
+  const version = Math.max(...all.map((t) => t.contractVersion));
+  const tickets = all.filter((t) => t.contractVersion === version && onExpo.includes(t.status));
+  const first = tickets[0];
+  if (!first || !stillWithKitchen(order)) return undefined;
+  const progress = tickets
+    .map((t) => ({
+      ticketId: t.id,
+      stationId: t.stationId,
+      course: ticketCourse(t),
+      status: t.status,
+      done: t.status === 'ready' ? t.items.length : t.items.filter((i) => i.status === 'done').length,
+      total: t.items.length,
+    }))
+    .sort((a, b) => a.course - b.course || (a.stationId < b.stationId ? -1 : 1));
+  const channel = order?.channel ?? first.channel;
+  return {
+    orderId,
+    channel,
+    tickets,
+    progress,
+    allIn: tickets.every((t) => t.status === 'ready'),
+    heldCourses: [...new Set(tickets.filter(isHeld).map(ticketCourse))].sort((a, b) => a - b),
+    since: Math.min(...tickets.map(firedAt)),
+    canHandOff: order !== undefined && orderMachine.allows('hand_off', order.status, { channel }),
+  };
+}
+
+/** Orders the kitchen is still working on or that wait at the pass: ready ones first, then oldest. */
+export function expoOrders(tickets: Iterable<KitchenOrder>, orderById: (id: string) => Order | undefined): ExpoOrder[] {
+  const byOrder = new Map<string, KitchenOrder[]>();
+  for (const t of tickets) byOrder.set(t.orderId, [...(byOrder.get(t.orderId) ?? []), t]);
+  const out: ExpoOrder[] = [];
+  for (const [orderId, list] of byOrder) {
+    const e = expoOrder(orderId, list, orderById(orderId));
+    if (e) out.push(e);
+  }
+  return out.sort((a, b) => Number(b.allIn) - Number(a.allIn) || a.since - b.since || (a.orderId < b.orderId ? -1 : 1));
+}
