@@ -17,7 +17,7 @@ import {
 } from '../schema.ts';
 import { read, readOrFail, write, type Tx } from '../tx.ts';
 import { kitchenOrderMachine } from '../machines/kitchen-order-machine.ts';
-import { orderMachine } from '../machines/order-machine.ts';
+import { orderMachine, type OrderEvent } from '../machines/order-machine.ts';
 import { defineMutator } from './args.ts';
 import { assertNoneSoldOut, issueContract, productsOfOrder, supersede } from './contract-issue.ts';
 import { customerIdFor, upsertCustomerFromOrder } from './customers.ts';
@@ -138,10 +138,15 @@ export const cancelOrder = defineMutator(cancelOrderArgsSchema, async (tx, args)
   cancel(tx, await readOrder(tx, args.orderId), args.at, args.reason),
 );
 
+/** Events whose move does more than set the status: issue the contract, void the tickets. */
+const eventMoves: Partial<Record<OrderEvent, (tx: Tx, order: Order, at: number) => Promise<DomainEvent[]>>> = { confirm, cancel };
+
+/** A move asked for by target status: the table names its event, and the event says what else happens. */
 export const setOrderStatus = defineMutator(setOrderStatusArgsSchema, async (tx, args) => {
   const order = await readOrder(tx, args.orderId);
-  if (args.status === 'confirmed') return confirm(tx, order, args.at);
-  if (args.status === 'cancelled') return cancel(tx, order, args.at);
+  const event = orderMachine.eventFor(order.status, args.status, { channel: order.channel });
+  const eventMove = event === undefined ? undefined : eventMoves[event];
+  if (eventMove) return eventMove(tx, order, args.at);
   return afterMove(tx, await moveOrder(tx, order, args.status, args.at), args.at);
 });
 
