@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import { adminRoutes } from './api/admin-routes.ts';
+import { healthRoute } from './api/health-route.ts';
 import { openApiRoute, restRoutes } from './api/rest-routes.ts';
 import { prometheusText, type Metrics } from './api/metrics.ts';
 import { monitoringRoutes } from './api/monitoring-routes.ts';
@@ -40,10 +41,7 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
 
-  app.get('/api/health', async (_req, res) => {
-    await db.query('SELECT 1');
-    res.json({ status: 'ok', database: db.kind, connections: registry.all().length });
-  });
+  app.get('/api/health', healthRoute(db, registry));
 
   app.get('/api/openapi.json', openApiRoute());
 

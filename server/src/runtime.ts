@@ -8,6 +8,7 @@ import { createApp } from './app.ts';
 import { TokenResolver } from './auth/principal.ts';
 import type { Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
+import { retryWhileUnavailable } from './db/retry.ts';
 import { openDatabase } from './db/open.ts';
 import { lockDataDir } from './db/data-dir-lock.ts';
 import type { Env } from './env.ts';
@@ -35,8 +36,10 @@ const gcEveryMs = 60 * 60_000;
 export async function startKitchensync(env: Env, logger: Logger): Promise<Running> {
   const unlock = env.DATABASE_URL ? () => undefined : lockDataDir(env.DATA_DIR);
   const db = await openDatabase(env.DATABASE_URL, env.DATA_DIR);
-  await migrate(db);
-  const demo = env.SEED_DEMO === 'true' ? await seedDemoIfEmpty(db) : undefined;
+  // Postgres may be down or failing over when we start: wait for it rather than exit.
+  const waitLog = (err: unknown, delayMs: number) => logger.warn({ err: (err as Error).message, retryInMs: delayMs }, 'database unreachable at start; retrying');
+  await retryWhileUnavailable(() => migrate(db), waitLog);
+  const demo = env.SEED_DEMO === 'true' ? await retryWhileUnavailable(() => seedDemoIfEmpty(db), waitLog) : undefined;
   const admin = resolveAdminToken(env);
   const resolver = new TokenResolver(db, admin.token);
   const registry = new SocketRegistry();

@@ -1,13 +1,16 @@
 import pg from 'pg';
+import type { HostSelector } from './host-selector.ts';
 
 type Handler = (payload: string) => void;
 
 const firstRetryMs = 50;
 const maxRetryMs = 2000;
+const connectTimeoutMs = 5000;
 
 /**
- * The one dedicated LISTEN connection of a process. Postgres may drop it (restart, failover, an
- * idle-connection reaper); it then reconnects with backoff, LISTENs again, and tells `onGap`
+ * The one dedicated LISTEN connection of a process, on the host the selector picks (LISTEN needs
+ * the primary). Postgres may drop it (restart, failover, an idle-connection reaper) or be away
+ * when it starts; it then connects again with backoff, LISTENs again, and tells `onGap`
  * subscribers, since notifications sent while it was away are gone for good.
  */
 export class PgListener {
@@ -18,15 +21,20 @@ export class PgListener {
   private retry: NodeJS.Timeout | undefined;
   private closed = false;
 
-  constructor(private readonly url: string) {}
+  constructor(private readonly selector: HostSelector) {}
 
   async listen(channel: string, onPayload: Handler): Promise<() => Promise<void>> {
     const isNew = !this.handlers.has(channel);
     const set = this.handlers.get(channel) ?? new Set();
     set.add(onPayload);
     this.handlers.set(channel, set);
-    const client = await this.connected();
-    if (isNew) await client.query(`LISTEN ${channel}`);
+    try {
+      const client = await this.connected();
+      if (isNew) await client.query(`LISTEN ${channel}`);
+    } catch {
+      // Database away: the reconnection LISTENs on every channel registered by then.
+      this.reconnect(0);
+    }
     return async () => void set.delete(onPayload);
   }
 
@@ -49,7 +57,8 @@ export class PgListener {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.url });
+    const host = await this.selector.host();
+    const client = new pg.Client({ connectionString: host.url, connectionTimeoutMillis: connectTimeoutMs, keepAlive: true });
     client.on('notification', (msg) => this.handlers.get(msg.channel)?.forEach((h) => h(msg.payload ?? '')));
     client.on('error', () => undefined);
     client.on('end', () => this.lost(client));
@@ -57,6 +66,7 @@ export class PgListener {
       await client.connect();
       for (const channel of this.handlers.keys()) await client.query(`LISTEN ${channel}`);
     } catch (err) {
+      this.selector.lost(host);
       await client.end().catch(() => undefined);
       throw err;
     }
@@ -70,10 +80,12 @@ export class PgListener {
   }
 
   private reconnect(attempt: number): void {
+    if (this.closed || (attempt === 0 && this.retry)) return;
     this.retry = setTimeout(() => {
+      this.retry = undefined;
       this.connected().then(
         () => this.gapHandlers.forEach((h) => h()),
-        () => !this.closed && this.reconnect(attempt + 1),
+        () => this.reconnect(attempt + 1),
       );
     }, Math.min(maxRetryMs, firstRetryMs * 2 ** attempt));
     this.retry.unref();

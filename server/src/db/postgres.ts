@@ -1,28 +1,70 @@
 import pg from 'pg';
 import type { Database, Queryable } from './database.ts';
+import { isDatabaseUnavailable } from './database-errors.ts';
+import { HostSelector } from './host-selector.ts';
+import { parsePgHosts, type PgHost } from './pg-hosts.ts';
 import { PgListener } from './pg-listener.ts';
 
 // bigint columns (versions, sequence numbers) fit in a JS number for this system's lifetime.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
-export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+const connectTimeoutMs = 5000;
+
+function newPool(host: PgHost, max: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString: host.url, max, connectionTimeoutMillis: connectTimeoutMs, keepAlive: true });
+  // A lost connection must never be an unhandled 'error' event (it would end the process): an
+  // idle client is dropped by the pool, and a checked-out one fails the query in flight.
   pool.on('error', () => undefined);
-  const listener = new PgListener(url);
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  return pool;
+}
+
+/**
+ * Postgres through a pool on the host the selector picked (one host, or the writable one of a
+ * multi-host DATABASE_URL). A lost connection fails only the statements in flight, with an error
+ * the HTTP edge answers 503; the next statement finds the host again, and gets a new pool if the
+ * host changed (a failover).
+ */
+export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+  const selector = new HostSelector(parsePgHosts(url));
+  const listener = new PgListener(selector);
+  let current: { host: PgHost; pool: pg.Pool } | undefined;
+
+  const use = async () => {
+    const host = await selector.host();
+    if (current?.host !== host) {
+      void current?.pool.end().catch(() => undefined);
+      current = { host, pool: newPool(host, poolSize) };
+    }
+    return current;
+  };
+  const failed = (used: { host: PgHost }, err: unknown) => {
+    if (isDatabaseUnavailable(err)) selector.lost(used.host);
+  };
 
   const query: Queryable['query'] = async (sql, params) => {
-    const result = await pool.query(sql, params as unknown[]);
-    return { rows: result.rows };
+    const used = await use();
+    try {
+      return { rows: (await used.pool.query(sql, params as unknown[])).rows };
+    } catch (err) {
+      failed(used, err);
+      throw err;
+    }
   };
 
   return {
     kind: 'postgres',
     query,
     async exec(sql) {
-      await pool.query(sql);
+      await query(sql);
     },
     async transaction(fn, options) {
-      const client = await pool.connect();
+      const used = await use();
+      const client = await used.pool.connect().catch((err: unknown) => {
+        failed(used, err);
+        throw err;
+      });
+      let lost: Error | undefined;
       try {
         await client.query(options?.isolation ? `BEGIN ISOLATION LEVEL ${options.isolation.toUpperCase()}` : 'BEGIN');
         const result = await fn({
@@ -32,17 +74,21 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
         await client.query('COMMIT');
         return result;
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        if (isDatabaseUnavailable(err)) {
+          lost = err as Error;
+          failed(used, err);
+        } else await client.query('ROLLBACK').catch(() => undefined);
         throw err;
       } finally {
-        client.release();
+        // Given the error, the pool destroys the client instead of handing a dead connection out again.
+        client.release(lost);
       }
     },
     listen: (channel, onPayload) => listener.listen(channel, onPayload),
     onListenGap: (handler) => listener.onGap(handler),
     async close() {
       await listener.close();
-      await pool.end();
+      await current?.pool.end();
     },
   };
 }
