@@ -76,7 +76,9 @@ export const setKitchenItemStatus = defineMutator(setKitchenItemStatusArgsSchema
 /** Finishes what is left on a workable ticket and bumps it; `patch` says who closed it when not a cook. */
 export async function finishTicket(tx: Tx, ticket: KitchenOrder, at: number, patch: Partial<KitchenOrder> = {}): Promise<DomainEvent[]> {
   assertWorkable(ticket);
-  const finished = ticket.items.map((i) => (i.status === 'done' ? { item: i, events: [] } : moveItem(ticket, i, itemMachine.next('finish', i.status, {}), at)));
+  const finished = ticket.items.map((i) =>
+    itemMachine.allows('finish', i.status, {}) ? moveItem(ticket, i, itemMachine.next('finish', i.status, {}), at) : { item: i, events: [] },
+  );
   const bumped = await moveTicket(tx, ticket, 'bump', at, { ...patch, items: finished.map((f) => f.item), readyAt: at });
   return [...finished.flatMap((f) => f.events), ...bumped.events];
 }
