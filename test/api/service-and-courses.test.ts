@@ -100,6 +100,32 @@ describe.each(backends)('coursing, guest allergies, 86 and expo hand-off over RE
     }
   });
 
+  it('a kitchen terminal fires, 86es and hands off over sync; the manager replica and REST agree', async () => {
+    await boot();
+    const order: Order = await m('POST', '/api/orders', { channel: 'takeaway', customer: { name: 'G' }, items: [{ productId: 'salad', quantity: 1, course: 2 }] }, 201);
+    await m('PUT', `/api/orders/${order.id}/confirm`);
+    const terminal = await connectedClient(s(), t().kitchenToken);
+    const dashboard = await connectedClient(s(), t().managerToken);
+    cleanups.push(terminal.close, dashboard.close);
+    const ticketId = `${order.id}.v1.cold-1.c2`;
+
+    await terminal.rep.mutate.setProductSoldOut({ productId: 'fries', soldOut: true, at: Date.now() });
+    await terminal.rep.mutate.fireCourse({ orderId: order.id, course: 2, at: Date.now() });
+    await settle(terminal.rep);
+    await waitFor(dashboard.rep, (tx) => tx.get('product/fries'), (p) => (p as Product | undefined)?.soldOut === true);
+    await terminal.rep.mutate.bumpKitchenOrder({ kitchenOrderId: ticketId, at: Date.now() });
+    await settle(terminal.rep);
+    await waitFor(terminal.rep, (tx) => tx.get(`order/${order.id}`), (o) => (o as Order | undefined)?.status === 'ready');
+    await terminal.rep.mutate.handOffOrder({ orderId: order.id, at: Date.now() });
+    await settle(terminal.rep);
+
+    await waitFor(dashboard.rep, (tx) => tx.get(`order/${order.id}`), (o) => (o as Order | undefined)?.status === 'delivered');
+    expect(await m('GET', `/api/kitchen/orders/${ticketId}`)).toMatchObject({ status: 'completed', course: 2 });
+    const history = await m('GET', `/api/orders/${order.id}/history`);
+    const bySync = history.events.filter((e: { source: string }) => e.source === 'sync').map((e: { mutationName: string }) => e.mutationName);
+    expect(new Set(bySync)).toEqual(new Set(['fireCourse', 'bumpKitchenOrder', 'handOffOrder']));
+  });
+
   it.each([
     ['dine_in', 'delivered', 'completed'],
     ['takeaway', 'delivered', 'completed'],
