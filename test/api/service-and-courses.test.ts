@@ -138,6 +138,7 @@ describe.each(backends)('coursing, guest allergies, 86 and expo hand-off over RE
     expect([early.status, errorCode(early)]).toEqual([409, 'illegal_transition']);
     await m('PUT', `/api/orders/${order.id}/confirm`);
     await k('PUT', `/api/kitchen/orders/${order.id}.v1.cold-1/status`, { status: 'ready' });
+    expect((await m('GET', `/api/orders/${order.id}/transitions`)).events).toContainEqual({ event: 'hand_off', to: orderStatus });
     const handed: Order = await k('POST', `/api/orders/${order.id}/hand-off`);
     expect(handed.status).toBe(orderStatus);
     expect((await k('GET', `/api/kitchen/orders/${order.id}.v1.cold-1`)).status).toBe(ticketStatus);

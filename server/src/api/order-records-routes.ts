@@ -59,6 +59,9 @@ export const orderRecordRoutes = [
         current: order.status,
         allowed,
         requiresReason: allowed.filter((to) => orderMachine.requiresReason(order.status, to)),
+        events: orderMachine.rows
+          .filter((r) => r.from === order.status && allowed.includes(r.to))
+          .map((r) => ({ event: r.event, to: r.to })),
       };
     },
   }),

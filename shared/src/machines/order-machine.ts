@@ -5,7 +5,8 @@ export interface OrderContext {
   readonly channel: Channel;
 }
 
-export type OrderEvent = 'confirm' | 'start' | 'finish' | 'hand_off' | 'deliver' | 'cancel' | 'reopen';
+export const orderEvents = ['confirm', 'start', 'finish', 'hand_off', 'deliver', 'cancel', 'reopen'] as const;
+export type OrderEvent = (typeof orderEvents)[number];
 type OrderGuard = 'deliveredByCourier' | 'handedOverOnSite';
 
 /** Dine-in and takeaway are served or picked up; delivery and online go out with a courier. */

@@ -6,6 +6,7 @@ import {
   idSchema,
   orderSchema,
   orderStatusSchema,
+  orderEvents,
   orderStatuses,
   productionContractSchema,
 } from '@kitchensync/shared';
@@ -83,6 +84,9 @@ export const transitionsSchema = z.object({
   current: orderStatusSchema,
   allowed: z.array(orderStatusSchema),
   requiresReason: z.array(orderStatusSchema).describe('allowed moves that need a `reason`'),
+  events: z
+    .array(z.object({ event: z.enum(orderEvents), to: orderStatusSchema }))
+    .describe('the allowed moves by the event of the shared table (`hand_off` is `POST /orders/{id}/hand-off`)'),
 });
 responseSchemas.add(transitionsSchema, { id: 'OrderTransitions' });
 
