@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine lacks for kitchensync's tests and starts Postgres:
-# pnpm (pinned), PostgreSQL 15, Chromium. Safe to run twice.
+# pnpm (pinned), PostgreSQL 15 (the main cluster on 5432, and a primary + synchronous standby
+# pair on 5433/5434 for the failover tests), Chromium. Safe to run twice.
 set -euo pipefail
 
 PNPM_VERSION=$(node -p "require('./package.json').packageManager.split('@')[1]")
@@ -32,4 +33,6 @@ DO $$ BEGIN
 END $$;
 GRANT pg_signal_backend TO kitchensync;
 SQL
+# The primary + synchronous standby pair the failover tests use (ports 5433/5434).
+bash "$(dirname "$0")/pg-pair.sh" ensure >/dev/null
 echo "setup: ready (pnpm $(pnpm --version), $(psql --version | head -1), $(/usr/bin/chromium --version 2>/dev/null | head -1))"

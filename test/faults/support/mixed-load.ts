@@ -28,7 +28,10 @@ export async function seedLoadMenu(server: { url: string }, tenant: TestTenant):
  * create an order every few milliseconds (push and pull through the real client). Every HTTP
  * answer is counted, including the Replicache clients' own pushes and pulls.
  */
-export function startMixedLoad(server: { url: string }, tenant: TestTenant, { restLoops = 3, clients = 2 } = {}): MixedLoad {
+export function startMixedLoad(target: { url: string } | readonly { url: string }[], tenant: TestTenant, { restLoops = 3, clients = 2 } = {}): MixedLoad {
+  // Several servers: loops and clients take them in turn.
+  const servers = Array.isArray(target) ? target : [target as { url: string }];
+  const serverFor = (i: number) => servers[i % servers.length] as { url: string };
   const statuses: Statuses = new Map();
   const count = (status: number | 'network') => statuses.set(status, (statuses.get(status) ?? 0) + 1);
   const realFetch = globalThis.fetch;
@@ -43,17 +46,17 @@ export function startMixedLoad(server: { url: string }, tenant: TestTenant, { re
     }
   };
   let running = true;
-  const reps = Array.from({ length: clients }, () => newClient(server, tenant.managerToken));
+  const reps = Array.from({ length: clients }, (_, i) => newClient(serverFor(i), tenant.managerToken));
   const created = new Map<Client, string[]>(reps.map((rep) => [rep, []]));
   const order = { channel: 'takeaway', customer: { name: 'Load' }, items: [{ productId: 'burger', quantity: 1 }] };
   const loops = [
-    ...Array.from({ length: restLoops }, async () => {
-      while (running) await api(server, tenant.managerToken, 'POST', '/api/orders', order).catch(() => sleep(20));
+    ...Array.from({ length: restLoops }, async (_, i) => {
+      while (running) await api(serverFor(i), tenant.managerToken, 'POST', '/api/orders', order).catch(() => sleep(20));
     }),
     (async () => {
       const group = uniqueId('load-pull');
-      while (running) {
-        await pull(server, tenant.managerToken, pullBody(group, null)).catch(() => undefined);
+      for (let i = 0; running; i++) {
+        await pull(serverFor(i), tenant.managerToken, pullBody(group, null)).catch(() => undefined);
         await sleep(10);
       }
     })(),
