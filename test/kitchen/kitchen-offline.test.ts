@@ -21,17 +21,20 @@ describe('the kitchen screen through a network drop', () => {
 
     await context.setOffline(true);
     await expect.poll(() => level(page)).toBe('offline');
-    await ticket.locator('.item').nth(0).locator('text=Start').click();
-    await ticket.locator('.item').nth(1).locator('text=Done').click();
+    await ticket.locator('.item').nth(0).locator('.btn--start').click();
+    await ticket.locator('.item').nth(1).locator('.btn--start').click();
+    await ticket.locator('.item').nth(1).locator('.btn--done').click();
     await expect.poll(() => ticket.locator('.item').nth(0).getAttribute('class')).toContain('item--in_progress');
     expect(await ticket.locator('.item').nth(1).getAttribute('class')).toContain('item--done');
-    await expect.poll(() => pendingCount(page)).toBe(2);
+    await expect.poll(() => pendingCount(page)).toBe(3);
+    // Each ticket a waiting change touches says so.
+    expect(await ticket.locator('.badge--unconfirmed').count()).toBe(1);
     expect(await page.locator('.health__headline').innerText()).toContain('OFFLINE');
     await screenshot(page, 'rail-offline');
 
     await ticket.locator('.btn--bump').click();
     await ticket.waitFor({ state: 'detached' });
-    await expect.poll(() => pendingCount(page)).toBe(3);
+    await expect.poll(() => pendingCount(page)).toBe(4);
     expect((await world.manager.tickets(orderId))[0]?.status).toBe('queued');
 
     await context.setOffline(false);
@@ -43,13 +46,13 @@ describe('the kitchen screen through a network drop', () => {
   });
 
   it('changes the connected server never confirms raise the stuck alarm', async () => {
-    const { page } = await world.openKitchen('all', '?stuckAfterMs=2000');
+    const { page } = await world.openKitchen([world.stations['Grill']!], '?stuckAfterMs=2000');
     const orderId = await world.manager.order('dine_in', [{ product: 'steak', quantity: 1 }], 'Hana');
     const ticket = card(page, orderId);
     await ticket.waitFor();
     // The socket stays up, but every push fails: the queue silently stops draining.
     await page.route('**/api/replicache/push', (route) => route.fulfill({ status: 503, body: 'overloaded' }));
-    await ticket.locator('text=Start').click();
+    await ticket.locator('.btn--start').first().click();
     await expect.poll(() => level(page), { timeout: 10_000 }).toBe('stuck');
     expect(await page.locator('.health__headline').innerText()).toContain('STUCK');
     expect(await pendingCount(page)).toBe(1);
@@ -59,8 +62,8 @@ describe('the kitchen screen through a network drop', () => {
     expect((await world.manager.tickets(orderId))[0]?.items[0]?.status).toBe('in_progress');
   });
 
-  it('a change the server refused shows a notice that stays until acknowledged', async () => {
-    const { context, page } = await world.openKitchen('all');
+  it('a change the server refused speaks kitchen ("ORDER CANCELLED — stop cooking") and stays until acknowledged', async () => {
+    const { context, page } = await world.openKitchen([world.stations['Grill']!, world.stations['Fryer']!]);
     await world.manager.order('delivery', [{ product: 'fries', quantity: 2 }], 'Gus');
     const orderId = await world.manager.order('takeaway', [{ product: 'burger', quantity: 3 }], 'Finn');
     const ticket = card(page, orderId);
@@ -77,8 +80,8 @@ describe('the kitchen screen through a network drop', () => {
     const notice = page.locator('.rejection');
     await notice.waitFor({ timeout: 15_000 });
     expect(await notice.innerText()).toContain(number);
-    expect(await notice.locator('.rejection__what').innerText()).toBe('Bump was undone');
-    expect(await notice.locator('.rejection__why').innerText()).toMatch(/cancelled/);
+    expect(await notice.locator('.rejection__what').innerText()).toBe('ORDER CANCELLED — stop cooking');
+    expect(await notice.locator('.rejection__why').innerText()).toMatch(/^Your bump was undone: .*cancelled/);
     await screenshot(page, 'rail-rejection');
 
     await page.waitForTimeout(1500);

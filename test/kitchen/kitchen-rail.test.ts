@@ -11,7 +11,7 @@ afterAll(async () => world?.stop());
 
 describe('the kitchen rail in Chromium', () => {
   it('a ticket created by the front of house appears without reload within a second', async () => {
-    const { page } = await world.openKitchen('all');
+    const { page } = await world.openKitchen([world.stations['Grill']!, world.stations['Fryer']!]);
     const orderId = await world.manager.order('dine_in', [{ product: 'burger', quantity: 2, modifiers: ['no onion'], notes: 'medium rare' }], 'Ada');
     const created = Date.now();
     const ticket = card(page, orderId);
