@@ -55,7 +55,7 @@ describe.each(backends)('coursing, guest allergies, 86 and expo hand-off over RE
     expect(courseFired).toMatchObject({ actor: { role: 'kitchen' }, source: 'rest', mutationName: 'fireCourse', data: { course: 2 } });
   });
 
-  it('a held ticket is fired by asking for queued, and refuses a bump', async () => {
+  it('a held ticket is fired by asking for queued, and refuses a bump; starting is for its items', async () => {
     await boot();
     const order: Order = await m('POST', '/api/orders', { channel: 'dine_in', customer: { name: 'G' }, items: [{ productId: 'salad', quantity: 1 }, { productId: 'burger', quantity: 1, course: 3 }] }, 201);
     await m('PUT', `/api/orders/${order.id}/confirm`);
@@ -63,6 +63,9 @@ describe.each(backends)('coursing, guest allergies, 86 and expo hand-off over RE
     const bump = await as('kitchen', 'PUT', `/api/kitchen/orders/${main}/status`, { status: 'ready' });
     expect([bump.status, errorCode(bump)]).toEqual([409, 'illegal_transition']);
     expect(await k('PUT', `/api/kitchen/orders/${main}/status`, { status: 'queued' })).toMatchObject({ status: 'queued', course: 3 });
+    const start = await as('kitchen', 'PUT', `/api/kitchen/orders/${main}/status`, { status: 'in_progress' });
+    expect([start.status, errorCode(start)]).toEqual([409, 'illegal_transition']);
+    expect(start.body).toMatchObject({ error: { message: expect.stringContaining('first item'), details: { event: 'start' } } });
   });
 
   it('a sold-out product: 409 sold_out on create and on confirm, back on sale when put back', async () => {

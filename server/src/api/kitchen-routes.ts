@@ -27,24 +27,27 @@ function alreadyOpen(order: Order, tickets: readonly KitchenOrder[]): never {
   });
 }
 
-/** The mutator that carries out each ticket event REST may ask for by status; the others follow the order. */
-const ticketCalls: Partial<Record<KitchenOrderEvent, (t: KitchenOrder) => [MutatorName, object]>> = {
+/**
+ * What each ticket event means for `PUT …/status`: the mutator that carries it out, or why it is
+ * not asked for here (it follows from something else). Every event of the table has its entry.
+ */
+const ticketEvents: Record<KitchenOrderEvent, ((t: KitchenOrder) => [MutatorName, object]) | string> = {
   bump: (t) => ['bumpKitchenOrder', { kitchenOrderId: t.id }],
   recall: (t) => ['recallKitchenOrder', { kitchenOrderId: t.id }],
   // A course is fired as one: every held ticket of it goes to the line.
   fire: (t) => ['fireCourse', { orderId: t.orderId, course: t.course ?? 1 }],
+  start: 'a kitchen order starts with its first item (PUT /kitchen/orders/{id}/items/status)',
+  complete: 'a kitchen order is completed when its order is delivered',
+  void: 'a kitchen order is cancelled with its order, or when its contract is re-issued',
 };
 
 /** `PUT …/status`: the table names the event of the asked move, and the event names the mutator. */
 function moveTicketTo(ctx: RouteContext<{ id: string }, unknown, { status: KitchenOrder['status'] }>) {
   return writeThrough(ctx, async (w) => {
     const ticket = found(await w.get<KitchenOrder>(kitchenOrderKey(ctx.params.id)), 'kitchen order');
-    const event = kitchenOrderMachine.eventFor(ticket.status, ctx.body.status, {});
-    if (event === undefined) kitchenOrderMachine.assertTransition(ticket.status, ctx.body.status, {});
-    const call = event && ticketCalls[event];
-    if (!call) {
-      throw new HttpError(409, 'illegal_transition', `a kitchen order becomes ${ctx.body.status} with its order (deliver or cancel the order)`);
-    }
+    const event = kitchenOrderMachine.eventOf(ticket.status, ctx.body.status, {});
+    const call = ticketEvents[event];
+    if (typeof call === 'string') throw new HttpError(409, 'illegal_transition', call, { event });
     const [name, args] = call(ticket);
     await w.apply(name, { ...args, at: Date.now() });
     return w.get<KitchenOrder>(kitchenOrderKey(ticket.id));

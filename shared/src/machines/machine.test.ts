@@ -44,6 +44,10 @@ describe('defineMachine', () => {
     expect(light.next('flash', 'red', { power: false })).toBe('off');
     expect(light.next('flash', 'green', { power: false })).toBe('red');
     expect(light.eventFor('green', 'red', { power: true })).toBe('stop');
+    expect(light.eventOf('green', 'red', { power: false })).toBe('flash');
+    expect(() => light.eventOf('off', 'red', { power: true })).toThrow(
+      expect.objectContaining({ code: 'illegal_transition', message: 'light: cannot go from off to red' }),
+    );
   });
 
   it('events lists what a status accepts under the context, each once', () => {

@@ -34,6 +34,8 @@ export interface Machine<S extends string, E extends string, C> {
   next(event: E, from: S, ctx: WithReason<C>): S;
   /** The event of the move `from → to`, if the table has one whose guard holds. */
   eventFor(from: S, to: S, ctx: C): E | undefined;
+  /** The event of the move `from → to`; throws `illegal_transition` when the table has none. */
+  eventOf(from: S, to: S, ctx: C): E;
 }
 
 export function defineMachine<S extends string, E extends string, G extends string, C>(
@@ -80,5 +82,8 @@ export function defineMachine<S extends string, E extends string, G extends stri
       return refuse(row, row?.requiresReason ? `${from} → ${to}` : `go from ${from} to ${to}`, { from, to, event });
     },
     eventFor: (from, to, ctx) => rowTo(from, to, ctx)?.event,
+    eventOf(from, to, ctx) {
+      return rowTo(from, to, ctx)?.event ?? refuse(undefined, `go from ${from} to ${to}`, { from, to });
+    },
   };
 }
