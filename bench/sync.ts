@@ -1,14 +1,17 @@
-// `pnpm bench sync [pglite|postgres]`: push throughput, visible-on-another-client latency, incremental
-// pull, poke fan-out and memory per socket. The server runs in its own process; this one is the load.
+// `pnpm bench sync [pglite|postgres|failover]`: push throughput, visible-on-another-client latency, incremental
+// pull, poke fan-out, memory per socket, and (with postgres, or alone with `failover`) the failover
+// figure. The server runs in its own process; this one is the load.
 import os from 'node:os';
 import { Replicache } from 'replicache';
 import { demoProducts, demoStations, mutators } from '@kitchensync/shared';
 import { openMany, openPokeSocket, RawClient } from './lib/raw-client.ts';
 import { benchTenant, request, startServerProcess, type Backend, type ServerProcess } from './lib/server-process.ts';
 import { ms, summary } from './lib/stats.ts';
+import { failover } from './lib/failover.ts';
 
 const backends = (process.argv.slice(2).filter((a) => a === 'pglite' || a === 'postgres') as Backend[]);
-const chosen: Backend[] = backends.length > 0 ? backends : ['pglite', 'postgres'];
+const onlyFailover = process.argv.includes('failover');
+const chosen: Backend[] = onlyFailover ? [] : backends.length > 0 ? backends : ['pglite', 'postgres'];
 const print = (label: string, value: unknown) => console.log(`  ${label.padEnd(46)} ${typeof value === 'string' ? value : JSON.stringify(value)}`);
 
 let seq = 0;
@@ -173,4 +176,8 @@ for (const backend of chosen) {
   } finally {
     await fresh.stop();
   }
+}
+if (onlyFailover || chosen.includes('postgres')) {
+  console.log('\n[postgres primary + synchronous standby, scripts/pg-pair.sh]');
+  print('failover: primary killed → standby promoted', await failover());
 }
