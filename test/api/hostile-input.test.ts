@@ -105,6 +105,32 @@ describe.each(backends)('hostile input (%s)', (backend) => {
     expect(await rowCount('events')).toBe(events + 1);
   });
 
+  it('rejects a mutation whose rows the database itself refuses, answering the push 200 and applying the others', async () => {
+    const db = server.running.db;
+    await db.exec(`CREATE FUNCTION refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.id LIKE 'poison-%' THEN RAISE EXCEPTION 'poisoned row' USING ERRCODE = '22023'; END IF; RETURN NEW; END $$;
+      CREATE TRIGGER refuse_poison BEFORE INSERT OR UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION refuse_poison();`);
+    try {
+      const client = uniqueId('client');
+      const group = uniqueId('group');
+      const order = (id: string) => ({ id, channel: 'takeaway', customer: { name: 'Ada' }, items: [{ id: 'l1', productId: 'trigger-dish', quantity: 1 }], at: 1 });
+      const res = await push(server, tenant.managerToken, pushBody(group, [
+        mutation(client, 1, 'upsertProduct', productArgs('trigger-dish')),
+        mutation(client, 2, 'createOrder', order(`fine-${client}`)),
+        mutation(client, 3, 'createOrder', order(`poison-${client}`)),
+        mutation(client, 4, 'createOrder', order(`also-fine-${client}`)),
+      ]));
+      expect(res).toMatchObject({ status: 200, body: {} });
+      expect((await serverRecordOf(db, client)).lastMutationID).toBe(4);
+      const orders = await db.query<{ id: string }>('SELECT id FROM orders WHERE id LIKE $1 ORDER BY id', [`%${client}`]);
+      expect(orders.rows.map((r) => r.id)).toEqual([`also-fine-${client}`, `fine-${client}`]);
+      const rejections = await db.query<{ key: string }>('SELECT key FROM rejections WHERE client_group_id = $1', [group]);
+      expect(rejections.rows.map((r) => r.key)).toEqual([`rejection/${client}/3`]);
+    } finally {
+      await db.exec('DROP TRIGGER refuse_poison ON orders; DROP FUNCTION refuse_poison();');
+    }
+  });
+
   it('stores and returns text starting with U+FEFF exactly, or refuses it up front, the same way on both backends', async () => {
     const group = `\ufeff${uniqueId('g')}`;
     const pulled = await pull(server, tenant.managerToken, pullBody(group, null));

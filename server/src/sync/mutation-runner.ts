@@ -11,7 +11,7 @@ import {
 import type { Principal } from '../auth/principal.ts';
 import { mayRun } from '../auth/permissions.ts';
 import type { Database, Queryable } from '../db/database.ts';
-import { isDatabaseError } from '../db/database-errors.ts';
+import { isDatabaseError, isRefusedData } from '../db/database-errors.ts';
 import { appendEvents, type EventRow } from '../db/events.ts';
 import { insertRejections } from '../db/rejections.ts';
 import { toStorableText } from '../db/storable-text.ts';
@@ -29,9 +29,10 @@ export interface MutationMeta {
 
 export type MutationOutcome = { ok: true; events: DomainEvent[] } | { ok: false; error: DomainError };
 
+export const unappliable = () => new DomainError('internal_error', 'the server could not apply this change');
+
 function asDomainError(err: unknown): DomainError {
-  if (isDomainError(err)) return err;
-  return new DomainError('internal_error', 'the server could not apply this change');
+  return isDomainError(err) ? err : unappliable();
 }
 
 /** Runs mutations for one tenant inside one serialised transaction, collecting their effects. */
@@ -41,8 +42,16 @@ export class TenantWrite {
   private readonly orderIds = new Set<string>();
   /** The mutation a database error stopped, so a push can run again without it. */
   failedAt: MutationMeta | undefined;
+  private wrote = false;
 
-  constructor(readonly store: TenantStore) {}
+  constructor(
+    readonly store: TenantStore,
+    /**
+     * Writes each mutation at once under its own savepoint, so a mutation whose rows the database
+     * refuses is rolled back alone and rejected: the slower way, taken after a batched flush failed.
+     */
+    private readonly isolateEach = false,
+  ) {}
 
   async apply(name: string, args: unknown, meta: MutationMeta): Promise<MutationOutcome> {
     const tx = this.store.begin();
@@ -52,6 +61,8 @@ export class TenantWrite {
       const events = await mutators[name](tx, args as never);
       await serverEffects[name]?.(tx, args);
       tx.commit();
+      if (this.isolateEach && !(await this.flushAlone())) return { ok: false, error: unappliable() };
+      this.wrote ||= tx.writes.size > 0;
       this.record(tx, name, events, meta);
       return { ok: true, events };
     } catch (err) {
@@ -61,6 +72,21 @@ export class TenantWrite {
         throw err;
       }
       return { ok: false, error: asDomainError(err) };
+    }
+  }
+
+  /** Flushes the one mutation just merged under a savepoint; false (and nothing written) if the database refused it. */
+  private async flushAlone(): Promise<boolean> {
+    await this.store.q.query('SAVEPOINT mutation');
+    try {
+      await this.store.flush();
+      await this.store.q.query('RELEASE SAVEPOINT mutation');
+      return true;
+    } catch (err) {
+      if (!isRefusedData(err)) throw err;
+      await this.store.q.query('ROLLBACK TO SAVEPOINT mutation');
+      this.store.discard();
+      return false;
     }
   }
 
@@ -95,7 +121,7 @@ export class TenantWrite {
   }
 
   async finish(q: Queryable): Promise<void> {
-    const changed = this.store.changedKeys.length > 0 || this.rejections.length > 0;
+    const changed = this.wrote || this.rejections.length > 0;
     await this.store.flush();
     await appendEvents(q, this.store.tenantId, this.events);
     if (this.store.clientGroupId) await insertRejections(q, this.store.tenantId, this.store.clientGroupId, this.rejections);
@@ -110,10 +136,11 @@ export async function withTenantWrite<T>(
   tenantId: string,
   clientGroupId: string | undefined,
   fn: (write: TenantWrite, q: Queryable) => Promise<T>,
+  options: { isolateEach?: boolean } = {},
 ): Promise<T> {
   return db.transaction(async (q) => {
     await q.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`tenant:${tenantId}`]);
-    const write = new TenantWrite(new TenantStore(q, tenantId, clientGroupId));
+    const write = new TenantWrite(new TenantStore(q, tenantId, clientGroupId), options.isolateEach);
     const result = await fn(write, q);
     await write.finish(q);
     return result;

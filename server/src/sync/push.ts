@@ -2,10 +2,9 @@ import type { Principal } from '../auth/principal.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { createClientGroup, getClientGroup, getClients, isPurgedGroup, saveLastMutationIds, touchClientGroup } from '../db/replicache-clients.ts';
 import { isRefusedData } from '../db/database-errors.ts';
-import { DomainError } from '@kitchensync/shared';
 import { forbidden } from '../http/http-error.ts';
 import { versionProblem, type ProtocolError, type PushRequest } from './protocol.ts';
-import { withTenantWrite, type TenantWrite } from './mutation-runner.ts';
+import { unappliable, withTenantWrite, type TenantWrite } from './mutation-runner.ts';
 import { readHints } from './read-hints.ts';
 
 export interface PushResult {
@@ -67,7 +66,6 @@ async function applyMutations(
 }
 
 const mutationKey = (clientID: string, id: number) => `${clientID}/${id}`;
-const unappliable = () => new DomainError('internal_error', 'the server could not apply this change');
 
 /** A mutation whose statements the database refused; the push runs again, rejecting it. */
 class RefusedMutation extends Error {
@@ -83,9 +81,12 @@ export async function processPush(db: Database, principal: Principal, push: Push
   if (!tenantId || (principal.role !== 'manager' && principal.role !== 'kitchen')) {
     throw forbidden(`a ${principal.role} token cannot push`);
   }
-  // The database aborts the whole transaction on a refused statement: the push is rerun without
-  // the mutation that caused it, which becomes a rejection (never a 500 that wedges the queue).
+  // The database aborts the whole transaction on a refused statement. The push is rerun without
+  // the mutation that caused it, which becomes a rejection (never a 500 that wedges the queue);
+  // when the refusal came from the batched flush, which no single mutation owns, it is rerun
+  // writing each mutation under its own savepoint.
   const refused = new Set<string>();
+  let isolateEach = false;
   for (;;) {
     try {
       return await withTenantWrite(db, tenantId, push.clientGroupID, async (write, q) => {
@@ -98,10 +99,11 @@ export async function processPush(db: Database, principal: Principal, push: Push
           if (!at?.clientID || at.mutationID === undefined || !isRefusedData(err)) throw err;
           throw new RefusedMutation(mutationKey(at.clientID, at.mutationID), { cause: err });
         }
-      });
+      }, { isolateEach });
     } catch (err) {
-      if (!(err instanceof RefusedMutation) || refused.has(err.key)) throw err;
-      refused.add(err.key);
+      if (err instanceof RefusedMutation && !refused.has(err.key)) refused.add(err.key);
+      else if (isRefusedData(err) && !isolateEach) isolateEach = true;
+      else throw err;
     }
   }
 }

@@ -96,9 +96,10 @@ export class TenantStore {
     this.tokens.push(...tokens);
   }
 
-  /** Keys written since the last flush. */
-  get changedKeys(): string[] {
-    return [...this.dirty.keys()];
+  /** Drops what was merged since the last flush (its savepoint was rolled back). */
+  discard(): void {
+    this.dirty.clear();
+    this.tokens.splice(0);
   }
 
   async flush(): Promise<void> {
