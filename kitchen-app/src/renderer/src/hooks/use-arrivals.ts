@@ -1,6 +1,6 @@
 import type { KitchenOrder } from '@kitchensync/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { clearArrival, noArrivals, observeArrivals, type Arrivals } from '../model/arrivals.ts';
+import { clearArrival, expireArrivals, nextExpiry, noArrivals, observeArrivals, type Arrivals } from '../model/arrivals.ts';
 
 /**
  * Notes which tickets arrive while the screen is open, calling `onArrival` once per arrival.
@@ -18,11 +18,19 @@ export function useArrivals(active: readonly KitchenOrder[], synced: boolean, on
     setArrivals(next);
     for (let i = 0; i < added.length; i++) onArrival();
   }, [active, synced, onArrival, openedAt]);
-  const clear = useCallback((id: string) => {
-    const next = clearArrival(ref.current, id);
+  const update = useCallback((change: (a: Arrivals) => Arrivals) => {
+    const next = change(ref.current);
     if (next === ref.current) return;
     ref.current = next;
     setArrivals(next);
   }, []);
+  const clear = useCallback((id: string) => update((a) => clearArrival(a, id)), [update]);
+  // Badges clear on their own: wake up when the next one is due.
+  useEffect(() => {
+    const due = nextExpiry(arrivals);
+    if (due === undefined) return undefined;
+    const timer = setTimeout(() => update((a) => expireArrivals(a, Date.now())), Math.max(0, due - Date.now()) + 50);
+    return () => clearTimeout(timer);
+  }, [arrivals, update]);
   return { arrivals, clear };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clearArrival, isNew, noArrivals, observeArrivals } from './arrivals.ts';
+import { clearArrival, expireArrivals, isNew, newForMs, nextExpiry, noArrivals, observeArrivals } from './arrivals.ts';
 
 const opened = 1_000_000;
 const t = (id: string, firedAt: number, recalledAt?: number) => ({ id, createdAt: firedAt, firedAt, ...(recalledAt ? { recalledAt } : {}) });
@@ -25,6 +25,15 @@ describe('ticket arrivals', () => {
     const first = observeArrivals(noArrivals, [], opened, opened).next;
     const { next } = observeArrivals(first, [t('b', opened + 1)], opened + 1, opened);
     expect(isNew(clearArrival(next, 'b'), 'b', opened + 2)).toBe(false);
+  });
+  it('a badge nobody touched expires on its own, and the next expiry is known', () => {
+    const first = observeArrivals(noArrivals, [], opened, opened).next;
+    const { next } = observeArrivals(first, [t('b', opened + 1)], opened + 1, opened);
+    expect(nextExpiry(next)).toBe(opened + 1 + newForMs);
+    expect(expireArrivals(next, opened + 2)).toBe(next);
+    const expired = expireArrivals(next, opened + 1 + newForMs);
+    expect(isNew(expired, 'b', opened + 2)).toBe(false);
+    expect(nextExpiry(expired)).toBeUndefined();
   });
   it('a recalled ticket coming back is not an arrival', () => {
     const first = observeArrivals(noArrivals, [], opened, opened).next;

@@ -15,9 +15,6 @@ export interface Arrivals {
 
 export const noArrivals: Arrivals = { seen: new Set(), newAt: new Map(), initialised: false };
 
-/** Allowance for the clock of the till and the screen disagreeing a little. */
-const clockSlackMs = 5_000;
-
 export function observeArrivals(
   prev: Arrivals,
   tickets: readonly Pick<KitchenOrder, 'id' | 'firedAt' | 'createdAt' | 'recalledAt'>[],
@@ -27,7 +24,7 @@ export function observeArrivals(
   const fresh = tickets.filter((t) => !prev.seen.has(t.id));
   if (prev.initialised && fresh.length === 0) return { next: prev, added: [] };
   const added = prev.initialised
-    ? fresh.filter((t) => t.recalledAt === undefined && firedAt(t) >= openedAt - clockSlackMs).map((t) => t.id)
+    ? fresh.filter((t) => t.recalledAt === undefined && firedAt(t) >= openedAt).map((t) => t.id)
     : [];
   const seen = new Set(prev.seen);
   for (const t of fresh) seen.add(t.id);
@@ -43,6 +40,19 @@ export function clearArrival(arrivals: Arrivals, id: string): Arrivals {
   newAt.delete(id);
   return { ...arrivals, newAt };
 }
+
+/** Drops the badges that have had their time; the same state when none has. */
+export function expireArrivals(arrivals: Arrivals, now: number): Arrivals {
+  const stale = [...arrivals.newAt].filter(([, at]) => now - at >= newForMs);
+  if (stale.length === 0) return arrivals;
+  const newAt = new Map(arrivals.newAt);
+  for (const [id] of stale) newAt.delete(id);
+  return { ...arrivals, newAt };
+}
+
+/** When the next badge is due to clear, if any. */
+export const nextExpiry = (arrivals: Arrivals): number | undefined =>
+  arrivals.newAt.size === 0 ? undefined : Math.min(...arrivals.newAt.values()) + newForMs;
 
 /** How long a new ticket's badge stays when nobody touches it. */
 export const newForMs = 12_000;
