@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChildServer, type ChildServer } from '../support/child-server.ts';
-import { createTenant, type TestTenant } from '../support/server.ts';
+import { openSocket } from '../support/replicache-client.ts';
+import { api, createTenant, type TestTenant } from '../support/server.ts';
 import { startAuditedPusher, type AuditedPusher } from './support/audited-pusher.ts';
 import { checkConverged, seedLoadMenu, startMixedLoad } from './support/mixed-load.ts';
 
@@ -78,6 +79,11 @@ describe('Postgres primary + synchronous standby', () => {
     const health = await fetch(`${server.url}/api/health`);
     expect(health.status).toBe(503);
     expect(await health.json()).toMatchObject({ status: 'unavailable', reason: expect.stringContaining('database unreachable') });
+    const rest = await api(server, tenant.managerToken, 'GET', '/api/orders');
+    expect(rest).toMatchObject({ status: 503, body: { error: { code: 'database_unavailable' } } });
+    expect(rest.headers.get('retry-after')).toBe('2');
+    // A socket's token cannot be checked now: "try again later", not "bad token" (which ends the client's retries).
+    expect(await openSocket(server, JSON.stringify({ type: 'hello', token: tenant.kitchenToken })).closed).toBe(1013);
     await sleep(10_000);
     pair('start', String(primary));
     const back = Date.now();

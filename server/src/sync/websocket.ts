@@ -5,7 +5,8 @@ import { z } from 'zod';
 import type { TokenResolver } from '../auth/principal.ts';
 import type { SocketRegistry } from './socket-registry.ts';
 
-export const closeCodes = { badToken: 4401, revoked: 4403, helloTimeout: 4408 } as const;
+/** 1013 is the standard "try again later": the client reconnects, where 4401 would make it give up. */
+export const closeCodes = { badToken: 4401, revoked: 4403, helloTimeout: 4408, tryAgainLater: 1013 } as const;
 
 const helloSchema = z.object({ type: z.literal('hello'), token: z.string().max(512) });
 const helloTimeoutMs = 10_000;
@@ -31,7 +32,12 @@ export function attachWebSocket(server: Server, resolver: TokenResolver, registr
       clearTimeout(timer);
       registry.counters.messagesIn += 1;
       const hello = helloSchema.safeParse(safeJson(data.toString()));
-      const principal = hello.success ? await resolver.resolve(hello.data.token).catch(() => undefined) : undefined;
+      let unavailable = false;
+      const principal = hello.success ? await resolver.resolve(hello.data.token).catch(() => void (unavailable = true)) : undefined;
+      if (unavailable) {
+        ws.close(closeCodes.tryAgainLater, 'database unavailable');
+        return;
+      }
       const tenantId = principal?.tenantId;
       if (!principal || !tenantId || principal.role === 'admin') {
         ws.close(closeCodes.badToken, 'bad token');
