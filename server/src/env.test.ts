@@ -12,4 +12,10 @@ describe('environment', () => {
     expect(() => loadEnv({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadEnv({ PUSH_MUTATION_CAP: '0' })).toThrow(/PUSH_MUTATION_CAP/);
   });
+
+  it('bounds how long a request may take to arrive: tens of seconds by default, headers within the whole', () => {
+    expect(loadEnv({})).toMatchObject({ HTTP_REQUEST_TIMEOUT_MS: 30_000, HTTP_HEADERS_TIMEOUT_MS: 10_000 });
+    expect(loadEnv({ HTTP_REQUEST_TIMEOUT_MS: '5000', HTTP_HEADERS_TIMEOUT_MS: '2000' })).toMatchObject({ HTTP_REQUEST_TIMEOUT_MS: 5000 });
+    expect(() => loadEnv({ HTTP_REQUEST_TIMEOUT_MS: '5000', HTTP_HEADERS_TIMEOUT_MS: '9000' })).toThrow(/HTTP_HEADERS_TIMEOUT_MS/);
+  });
 });
