@@ -1,5 +1,6 @@
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeCounts } from './axe.ts';
 import { screenshot } from './browser.ts';
 import { card, screens, startKitchenWorld, type KitchenWorld } from './kitchen-world.ts';
 
@@ -53,6 +54,7 @@ describe.each(screens)('allergies at $name', (screen) => {
     for (const other of others) expect(await loudness(other)).toBeLessThan(loudest);
     expect(await ticket.locator('.btn--start').count()).toBe(0);
     await screenshot(page, `guest-allergy-${screen.name}`);
+    expect((await axeCounts(page)).details).toEqual([]);
 
     await ticket.locator('.btn--bump').click();
     await expect.poll(() => page.locator('.screen__notice').innerText()).toMatch(/nothing done — acknowledge the GUEST ALLERGY first/);

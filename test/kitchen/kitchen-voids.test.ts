@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeCounts } from './axe.ts';
 import { screenshot } from './browser.ts';
 import { card, screens, startKitchenWorld, type KitchenWorld } from './kitchen-world.ts';
 
@@ -32,6 +33,7 @@ describe.each(screens)('tickets ended off the line at $name', (screen) => {
     expect(await ticket.locator('.void__reason').innerText()).toContain('guest walked out');
     await expect.poll(() => voidAlarms(page)).toBe(alarmsBefore + 1);
     await screenshot(page, `void-${screen.name}`);
+    expect((await axeCounts(page)).details).toEqual([]);
 
     // It does not leave on its own.
     await page.waitForTimeout(2500);
