@@ -3,6 +3,18 @@ import { DatabaseUnavailableError } from './database-errors.ts';
 import type { PgHost, PgHosts } from './pg-hosts.ts';
 
 /**
+ * How every connection to a chosen host is made: a bounded connect, and TCP keepalive after 10 s
+ * of silence, so a peer gone without a reset (a partition) is noticed in seconds, not the OS's
+ * two hours.
+ */
+export const clientConfig = (host: PgHost) => ({
+  connectionString: host.url,
+  connectionTimeoutMillis: 5000,
+  keepAlive: true,
+  keepAliveInitialDelayMillis: 10_000,
+});
+
+/**
  * Picks the host of a multi-host DATABASE_URL to talk to, the way libpq does: the first that
  * answers, and with `target_session_attrs=read-write` the first that accepts writes. The choice
  * is kept until a connection to it is lost; the next caller then looks again (after a failover,

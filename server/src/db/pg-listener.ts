@@ -1,11 +1,10 @@
 import pg from 'pg';
-import type { HostSelector } from './host-selector.ts';
+import { clientConfig, type HostSelector } from './host-selector.ts';
 
 type Handler = (payload: string) => void;
 
 const firstRetryMs = 50;
 const maxRetryMs = 2000;
-const connectTimeoutMs = 5000;
 
 /**
  * The one dedicated LISTEN connection of a process, on the host the selector picks (LISTEN needs
@@ -58,7 +57,7 @@ export class PgListener {
 
   private async connect(): Promise<void> {
     const host = await this.selector.host();
-    const client = new pg.Client({ connectionString: host.url, connectionTimeoutMillis: connectTimeoutMs, keepAlive: true });
+    const client = new pg.Client(clientConfig(host));
     client.on('notification', (msg) => this.handlers.get(msg.channel)?.forEach((h) => h(msg.payload ?? '')));
     client.on('error', () => undefined);
     client.on('end', () => this.lost(client));

@@ -1,17 +1,15 @@
 import pg from 'pg';
 import type { Database, Queryable } from './database.ts';
 import { isDatabaseUnavailable } from './database-errors.ts';
-import { HostSelector } from './host-selector.ts';
+import { clientConfig, HostSelector } from './host-selector.ts';
 import { parsePgHosts, type PgHost } from './pg-hosts.ts';
 import { PgListener } from './pg-listener.ts';
 
 // bigint columns (versions, sequence numbers) fit in a JS number for this system's lifetime.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
-const connectTimeoutMs = 5000;
-
 function newPool(host: PgHost, max: number): pg.Pool {
-  const pool = new pg.Pool({ connectionString: host.url, max, connectionTimeoutMillis: connectTimeoutMs, keepAlive: true });
+  const pool = new pg.Pool({ ...clientConfig(host), max });
   // A lost connection must never be an unhandled 'error' event (it would end the process): an
   // idle client is dropped by the pool, and a checked-out one fails the query in flight.
   pool.on('error', () => undefined);
