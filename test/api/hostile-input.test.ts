@@ -131,6 +131,23 @@ describe.each(backends)('hostile input (%s)', (backend) => {
     }
   });
 
+  it('lets REST writes batched with one the database refuses succeed on their own', async () => {
+    const db = server.running.db;
+    await api(server, tenant.managerToken, 'POST', '/api/products', productArgs('batch-dish'));
+    await db.exec(`CREATE FUNCTION refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.data->'customer'->>'name' = 'Poison' THEN RAISE EXCEPTION 'poisoned row' USING ERRCODE = '22023'; END IF; RETURN NEW; END $$;
+      CREATE TRIGGER refuse_poison BEFORE INSERT OR UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION refuse_poison();`);
+    try {
+      const names = ['Ada', 'Grace', 'Edsger', 'Poison', 'Barbara', 'Donald'];
+      const answers = await Promise.all(
+        names.map((name) => api(server, tenant.managerToken, 'POST', '/api/orders', { channel: 'takeaway', customer: { name }, items: [{ productId: 'batch-dish', quantity: 1 }] })),
+      );
+      expect(answers.map((a) => a.status === 201)).toEqual(names.map((name) => name !== 'Poison'));
+    } finally {
+      await db.exec('DROP TRIGGER refuse_poison ON orders; DROP FUNCTION refuse_poison();');
+    }
+  });
+
   it('stores and returns text starting with U+FEFF exactly, or refuses it up front, the same way on both backends', async () => {
     const group = `\ufeff${uniqueId('g')}`;
     const pulled = await pull(server, tenant.managerToken, pullBody(group, null));

@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.ts';
-import { isDatabaseError } from '../db/database-errors.ts';
+import { isDatabaseError, isRefusedData } from '../db/database-errors.ts';
 import { withTenantWrite, type TenantWrite } from '../sync/mutation-runner.ts';
 
 export type WriteJob<T> = (write: TenantWrite) => Promise<T>;
@@ -69,6 +69,12 @@ export class WriteBatcher {
         }
       });
     } catch (err) {
+      // The database refused a statement, which aborts the whole batch: each write runs again
+      // alone, so one bad write cannot fail the others that happened to share its transaction.
+      if (batch.length > 1 && isRefusedData(err)) {
+        for (const queued of batch) await this.commit(tenantId, [queued]);
+        return;
+      }
       for (const queued of batch) queued.reject(err);
       return;
     }
