@@ -16,6 +16,7 @@ const errorText: Record<number, string> = {
   413: 'body larger than the limit',
   422: 'well-formed but refused by the domain (`invalid_args`, e.g. a product off the menu)',
   429: 'over the per-token rate limit; see `Retry-After`',
+  503: 'the database cannot be reached right now (`database_unavailable`); retry after `Retry-After` seconds',
 };
 
 /** Strips the per-document keys zod adds to each standalone schema. */
@@ -62,7 +63,8 @@ function success(route: RouteDoc): JsonSchema {
 }
 
 function operation(route: RouteDoc): JsonSchema {
-  const statuses = [...new Set([...route.errors, ...(route.public ? [] : [401, 403, 429])])].sort();
+  // Every endpoint reaches the database (token checks included), so any can answer 503.
+  const statuses = [...new Set([...route.errors, ...(route.public ? [] : [401, 403, 429]), 503])].sort();
   const body = requestBody(route);
   return {
     operationId: `${route.method}${route.path.replace(/[/:-](\w)/g, (_m, c: string) => c.toUpperCase())}`,
