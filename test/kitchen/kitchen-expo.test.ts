@@ -42,7 +42,12 @@ describe.each(screens)('expo at $name', (screen) => {
     expect(await expo.locator('.expo-card__all-in').innerText()).toMatch(/ALL IN — ready to serve/);
     await expect.poll(() => handOff.isDisabled()).toBe(false);
     await screenshot(page, `expo-all-in-${screen.name}`);
-    await handOff.click();
+    if (screen.width >= 1920) await handOff.click();
+    else {
+      // The bump bar works expo too: select the order, b hands it off.
+      await expo.locator('.ticket__number').click();
+      await page.keyboard.press('b');
+    }
     await expo.waitFor({ state: 'detached' });
     await expect.poll(() => orderStatus(orderId)).toBe('delivered');
   });
@@ -73,7 +78,14 @@ describe.each(screens)('expo at $name', (screen) => {
 
     const fire = expo.page.locator(`.expo-card[data-order-id="${orderId}"] .btn--fire[data-course="2"]`);
     await fire.waitFor();
-    await fire.click();
+    expect((await axeCounts(expo.page)).details).toEqual([]);
+    await screenshot(expo.page, `expo-held-course-${screen.name}`);
+    // Not all in yet: b on expo says what the order waits for.
+    await expo.page.locator(`.expo-card[data-order-id="${orderId}"] .ticket__number`).click();
+    await expo.page.keyboard.press('b');
+    await expect.poll(() => expo.page.locator('.screen__notice').innerText()).toMatch(/not all in yet/);
+    if (screen.width >= 1920) await fire.click();
+    else await expo.page.keyboard.press('f');
     const fired = station.page.locator(`article.ticket[data-ticket-id^="${orderId}."][data-status="queued"]`);
     await expect.poll(() => fired.count(), { timeout: 5000 }).toBe(2);
     await held.waitFor({ state: 'detached' });

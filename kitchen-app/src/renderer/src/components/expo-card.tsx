@@ -11,17 +11,26 @@ const expoThresholds = { warnMinutes: 10, lateMinutes: 20 };
 
 export interface ExpoCardProps {
   readonly order: ExpoOrder;
+  readonly selected: boolean;
   readonly customer: string | undefined;
   readonly stationName: (id: string) => string;
+  readonly onSelect: (id: string) => void;
   readonly onFire: (orderId: string, course: number) => void;
-  readonly onHandOff: (orderId: string) => void;
+  readonly onHandOff: (order: ExpoOrder) => void;
 }
 
-function ExpoCardView({ order, customer, stationName, onFire, onHandOff }: ExpoCardProps) {
+function ExpoCardView({ order, selected, customer, stationName, onSelect, onFire, onHandOff }: ExpoCardProps) {
   const first = order.tickets[0];
   const allergies = [...new Set(order.tickets.flatMap((t) => guestAllergies(t)))];
   return (
-    <article className={`expo-card ${order.allIn ? 'expo-card--all-in' : ''}`} data-order-id={order.orderId} aria-label={`Order ${ticketNumber(order.orderId)}`}>
+    <article
+      className={`expo-card ${order.allIn ? 'expo-card--all-in' : ''} ${selected ? 'ticket--selected' : ''}`}
+      data-order-id={order.orderId}
+      data-selected={selected}
+      aria-current={selected ? 'true' : undefined}
+      aria-label={`Order ${ticketNumber(order.orderId)}`}
+      onClick={() => onSelect(order.id)}
+    >
       <TicketHead number={ticketNumber(order.orderId)} table={first ? tableLabel(first) : ''} firedAt={order.since} thresholds={expoThresholds} part={single} />
       <div className="ticket__meta">
         <ChannelBadge channel={order.channel} />
@@ -48,7 +57,7 @@ function ExpoCardView({ order, customer, stationName, onFire, onHandOff }: ExpoC
         </button>
       ))}
       {order.allIn && <p className="expo-card__all-in">ALL IN — ready to serve</p>}
-      <button type="button" className="btn btn--handoff" disabled={!order.canHandOff} onClick={() => onHandOff(order.orderId)}>
+      <button type="button" className="btn btn--handoff" disabled={!order.canHandOff} onClick={() => onHandOff(order)}>
         {handOffLabel[order.channel]}
       </button>
     </article>

@@ -5,12 +5,14 @@ import { useArrivals } from '../hooks/use-arrivals.ts';
 import { useChime } from '../hooks/use-chime.ts';
 import { useKitchenActions } from '../hooks/use-kitchen-actions.ts';
 import { useKitchenKeys } from '../hooks/use-kitchen-keys.ts';
+import { handOff, runExpoCommand } from '../hooks/use-expo-commands.ts';
 import { bump, runCommand, type DrawerState } from '../hooks/use-rail-commands.ts';
 import { useRailSelection } from '../hooks/use-rail-selection.ts';
 import { useUnconfirmedTickets } from '../hooks/use-unconfirmed.ts';
 import { useVoidAlarm } from '../hooks/use-void-alarm.ts';
 import { useSyncClient } from '@kitchensync/sync-client/react';
 import { voidMemoryMs, voidTickets } from '../model/void-cards.ts';
+import { useExpoOrders } from '../sync/use-expo-orders.ts';
 import { useKitchenData, type StationLabel } from '../sync/use-kitchen-data.ts';
 import { AllDayPanel } from './all-day-panel.tsx';
 import { BroadcastBanner } from './broadcast-banner.tsx';
@@ -43,6 +45,8 @@ export function KitchenScreen({ settings, onSettings }: { settings: Settings; on
   const expo = settings.stations === 'all';
   const rail = useMemo(() => (expo ? voids : [...voids, ...data.active, ...data.held]), [expo, voids, data.active, data.held]);
   const selection = useRailSelection(rail);
+  const expoList = useExpoOrders(client.rep, data.tickets, expo);
+  const expoSelection = useRailSelection(expoList);
   const [drawer, setDrawer] = useState<Drawer>({ open: false, index: 0 });
   const synced = useSyncExternalStore(client.health.subscribe, () => client.health.get().lastPullAt !== undefined);
   const chime = useChime(settings.chime);
@@ -57,7 +61,10 @@ export function KitchenScreen({ settings, onSettings }: { settings: Settings; on
       if (cmd.type === 'close') setDrawer({ open: false, index: 0 });
       return;
     }
-    runCommand(cmd, context);
+    if (!expo || drawer.open || cmd.type === 'recall') return runCommand(cmd, context);
+    // Expo's keys work the board; `a` acknowledges the newest void beside it.
+    if (cmd.type === 'acknowledge' && voids[0]) acks.acknowledge(voids[0]);
+    else runExpoCommand(cmd, { selection: expoSelection, say, actions });
   });
   const select = useCallback(
     (id: string) => {
@@ -84,7 +91,18 @@ export function KitchenScreen({ settings, onSettings }: { settings: Settings; on
         onSettings={onSettings}
       />
       <main className="screen__body">
-        {expo && <ExpoBoard tickets={data.tickets} stationName={data.stationName} actions={actions} />}
+        {expo && (
+          <ExpoBoard
+            orders={expoList}
+            selectedId={expoSelection.ticket?.id}
+            selectedIndex={expoSelection.index}
+            customerName={data.customerName}
+            stationName={data.stationName}
+            onSelect={expoSelection.select}
+            onFire={actions.fireCourse}
+            onHandOff={(o) => handOff(o, { say, actions })}
+          />
+        )}
         {(!expo || voids.length > 0) && (
           <TicketRail
             rail={rail}

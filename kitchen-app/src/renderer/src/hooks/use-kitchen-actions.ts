@@ -43,7 +43,10 @@ export function useKitchenActions(rep: KitchenReplicache): { actions: KitchenAct
       },
       recall: (ticket) => void run('Recall', rep.mutate.recallKitchenOrder({ kitchenOrderId: ticket.id, at: at() })),
       fireCourse: (orderId, course) => void run('Fire', rep.mutate.fireCourse({ orderId, course, at: at() })),
-      handOff: (orderId) => void run('Hand-off', rep.mutate.handOffOrder({ orderId, at: at() })),
+      handOff: (orderId) => {
+        markBump('key');
+        void run('Hand-off', rep.mutate.handOffOrder({ orderId, at: at() }));
+      },
       setSoldOut: (productId, soldOut) => void run('86', rep.mutate.setProductSoldOut({ productId, soldOut, at: at() })),
     };
   }, [rep, say]);

@@ -79,6 +79,8 @@ function railCommand(cmd: KeyCommand, c: CommandContext): void {
     case 'bump':
       if (ticket) bump(ticket, c);
       return;
+    case 'fire':
+      return c.say('Courses are fired from the expo screen');
     case 'confirm':
       return;
   }

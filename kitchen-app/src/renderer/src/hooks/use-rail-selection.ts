@@ -2,9 +2,9 @@ import type { KitchenOrder } from '@kitchensync/shared';
 import { useCallback, useRef, useState } from 'react';
 import { moveIndex } from '../model/keymap.ts';
 
-export interface RailSelection {
+export interface RailSelection<T extends { readonly id: string } = KitchenOrder> {
   readonly index: number;
-  readonly ticket: KitchenOrder | undefined;
+  readonly ticket: T | undefined;
   readonly pickedItem: number | undefined;
   select(id: string): void;
   move(delta: number): void;
@@ -15,7 +15,7 @@ export interface RailSelection {
  * The selected ticket follows its id while the rail re-sorts; when it leaves the rail (bumped),
  * the selection stays at the same position, i.e. moves on to the next ticket.
  */
-export function useRailSelection(rail: readonly KitchenOrder[]): RailSelection {
+export function useRailSelection<T extends { readonly id: string }>(rail: readonly T[]): RailSelection<T> {
   const [selectedId, setSelectedId] = useState<string>();
   const [pickedItem, setPickedItem] = useState<number>();
   const lastIndex = useRef(0);

@@ -13,6 +13,8 @@ export interface StationProgress {
 
 /** One card per order on the expo screen. */
 export interface ExpoOrder {
+  /** The order id (expo's cards are orders). */
+  readonly id: string;
   readonly orderId: string;
   readonly channel: Channel;
   readonly tickets: readonly KitchenOrder[];
@@ -54,6 +56,7 @@ function expoOrder(orderId: string, all: readonly KitchenOrder[], order: Order |
     .sort((a, b) => a.course - b.course || (a.stationId < b.stationId ? -1 : 1));
   const channel = order?.channel ?? first.channel;
   return {
+    id: orderId,
     orderId,
     channel,
     tickets,

@@ -7,6 +7,7 @@ export type KeyCommand =
   | { type: 'bump' }
   | { type: 'recall' }
   | { type: 'acknowledge' }
+  | { type: 'fire' }
   | { type: 'confirm' }
   | { type: 'close' };
 
@@ -17,7 +18,8 @@ export const keymapLegend: readonly { keys: string; action: string }[] = [
   { keys: 's', action: 'start item' },
   { keys: 'd', action: 'item done' },
   { keys: 'a', action: 'acknowledge allergy / void' },
-  { keys: 'b', action: 'bump ticket' },
+  { keys: 'b', action: 'bump (expo: hand off)' },
+  { keys: 'f', action: 'expo: fire next course' },
   { keys: 'r', action: 'recall' },
   { keys: 'Esc', action: 'close' },
 ];
@@ -34,6 +36,7 @@ const simple: Readonly<Record<string, KeyCommand>> = {
   b: { type: 'bump' },
   r: { type: 'recall' },
   a: { type: 'acknowledge' },
+  f: { type: 'fire' },
   Enter: { type: 'confirm' },
   Escape: { type: 'close' },
 };
