@@ -1,3 +1,4 @@
+import { orderNumber } from '@kitchensync/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { managerContext, screenshot, waitSynced } from './helpers/browser.ts';
 import { backgroundOrders, startDashboardWorld, type DashboardWorld } from './helpers/world.ts';
@@ -30,7 +31,7 @@ describe('menu and kitchen pages', () => {
     await burger.click();
     const stale = page.locator('.banner', { hasText: 'still being cooked from an older recipe of Burger' });
     await stale.waitFor();
-    expect(await stale.innerText()).toContain('#G4C1');
+    expect(await stale.innerText()).toContain(orderNumber('seed-g4c1'));
     await stale.locator('text=Re-issue contracts').click();
 
     await page.goto(`${world.server.url}/orders/seed-g4c1`);

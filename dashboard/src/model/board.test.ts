@@ -1,3 +1,4 @@
+import { orderNumber } from '@kitchensync/shared';
 import { describe, expect, it } from 'vitest';
 import { boardColumns, groupBoard, matchesFilter, visibleColumns } from './board.ts';
 import { anOrder } from './testing-orders.ts';
@@ -23,6 +24,19 @@ describe('order board', () => {
     expect(ids(columns.find((c) => c.spec.id === 'done'))).toEqual(['c1', 'd1']);
   });
 
+  it('sorted by lateness, the order furthest past its ETA comes first; on time keeps first in, first out', () => {
+    const min = 60_000;
+    const orders = [
+      anOrder({ id: 'on-time-old', status: 'confirmed', createdAt: 1, etaAt: 100 * min }),
+      anOrder({ id: 'late-3', status: 'confirmed', createdAt: 2, etaAt: 27 * min }),
+      anOrder({ id: 'late-12', status: 'confirmed', createdAt: 3, etaAt: 18 * min }),
+      anOrder({ id: 'on-time-new', status: 'confirmed', createdAt: 4, etaAt: 90 * min }),
+    ];
+    const confirmed = (sortBy: 'oldest' | 'late') => ids(groupBoard(orders, { finishedSince: 0, sortBy, now: 30 * min }).find((c) => c.spec.id === 'confirmed'));
+    expect(confirmed('late')).toEqual(['late-12', 'late-3', 'on-time-old', 'on-time-new']);
+    expect(confirmed('oldest')).toEqual(['on-time-old', 'late-3', 'late-12', 'on-time-new']);
+  });
+
   it('finished orders from before the cut-off are left off, and the limit says how many it hid', () => {
     const orders = [1, 2, 3, 4].map((n) => anOrder({ id: `d${n}`, status: 'delivered', updatedAt: n * 100 }));
     const done = groupBoard(orders, { finishedSince: 150, finishedLimit: 2 }).find((c) => c.spec.finished);
@@ -32,7 +46,8 @@ describe('order board', () => {
 
   it('the filter matches order numbers, names and phones, and channels', () => {
     const order = anOrder({ id: 'order-7f3a', customer: { name: 'Grace Hopper', phone: '555 0100' }, channel: 'takeaway' });
-    expect(matchesFilter(order, { query: '#7f3a' })).toBe(true);
+    expect(matchesFilter(order, { query: orderNumber('order-7f3a') })).toBe(true);
+    expect(matchesFilter(order, { query: orderNumber('order-7f3a').slice(1).toLowerCase() })).toBe(true);
     expect(matchesFilter(order, { query: 'hopper' })).toBe(true);
     expect(matchesFilter(order, { query: '0100' })).toBe(true);
     expect(matchesFilter(order, { query: 'lovelace' })).toBe(false);

@@ -1,4 +1,5 @@
 import type { Channel, Order, OrderStatus } from '@kitchensync/shared';
+import { minutesLate } from './eta.ts';
 import { orderNumber } from './format.ts';
 
 export interface BoardColumnSpec {
@@ -34,9 +35,14 @@ export interface BoardOptions {
   /** Finished orders updated before this are not on the board. */
   readonly finishedSince: number;
   readonly finishedLimit?: number;
+  /** Open work oldest first (default), or the latest against its ETA first, as of `now`. */
+  readonly sortBy?: BoardSort;
+  readonly now?: number;
 }
 
-/** Matches the order number ("7f3a", "#7F3A") or the customer's name or phone. */
+export type BoardSort = 'oldest' | 'late';
+
+/** Matches the order number ("k7fa", "#K7FA") or the customer's name or phone. */
 export function matchesFilter(order: Order, filter: BoardFilter): boolean {
   if (filter.channel && filter.channel !== 'all' && order.channel !== filter.channel) return false;
   const q = filter.query?.trim().toLowerCase().replace(/^#/, '');
@@ -45,13 +51,21 @@ export function matchesFilter(order: Order, filter: BoardFilter): boolean {
   return haystack.includes(q);
 }
 
-/** Orders by board column: open work oldest first (first in, first out), finished work newest first. */
+const oldestFirst = (a: Order, b: Order) => a.createdAt - b.createdAt || a.id.localeCompare(b.id);
+
+/**
+ * Orders by board column: open work oldest first (first in, first out) or most minutes late first,
+ * finished work newest first.
+ */
 export function groupBoard(orders: Iterable<Order>, options: BoardOptions, filter: BoardFilter = {}): BoardColumn[] {
   const list = [...orders].filter((o) => matchesFilter(o, filter));
   const limit = options.finishedLimit ?? 20;
+  const now = options.now ?? 0;
+  const openOrder =
+    options.sortBy === 'late' ? (a: Order, b: Order) => minutesLate(b, now) - minutesLate(a, now) || oldestFirst(a, b) : oldestFirst;
   return boardColumns.map((spec) => {
     const inColumn = list.filter((o) => spec.statuses.includes(o.status));
-    if (!spec.finished) return { spec, orders: inColumn.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)), hidden: 0 };
+    if (!spec.finished) return { spec, orders: inColumn.sort(openOrder), hidden: 0 };
     const recent = inColumn.filter((o) => o.updatedAt >= options.finishedSince).sort((a, b) => b.updatedAt - a.updatedAt);
     return { spec, orders: recent.slice(0, limit), hidden: Math.max(0, recent.length - limit) };
   });

@@ -4,7 +4,7 @@ export function formatMoney(cents: number, currency = 'EUR', locale = 'en-GB'): 
   return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(cents / 100);
 }
 
-/** A short, speakable number for an order, the same one the kitchen screen shows: "#7F3A". */
+/** A short, speakable number for an order, the same one the kitchen screen shows: "#K7FA". */
 export { orderNumber } from '@kitchensync/shared';
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -29,6 +29,7 @@ export const channelLabel: Record<Channel, string> = {
 };
 
 export const ticketStatusLabel: Record<KitchenOrderStatus, string> = {
+  held: 'Held',
   queued: 'Queued',
   in_progress: 'Cooking',
   ready: 'Bumped',

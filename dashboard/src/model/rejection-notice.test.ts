@@ -1,4 +1,4 @@
-import type { Rejection } from '@kitchensync/shared';
+import { orderNumber, type Rejection } from '@kitchensync/shared';
 import { describe, expect, it } from 'vitest';
 import { rejectionNotice } from './rejection-notice.ts';
 
@@ -11,7 +11,7 @@ describe('rejection notices', () => {
     const notice = rejectionNotice(rejection({}), { name: 'confirmOrder', args: { orderId: 'order-7f3a', at: 1 } });
     expect(notice).toEqual({
       key: 'rejection/c1/4',
-      undone: 'Confirming order #7F3A',
+      undone: `Confirming order ${orderNumber('order-7f3a')}`,
       reason: 'the order is already “Cancelled” (order: cannot go from cancelled to confirmed)',
       orderId: 'order-7f3a',
     });
@@ -19,7 +19,7 @@ describe('rejection notices', () => {
 
   it('name the target status of a move', () => {
     const notice = rejectionNotice(rejection({ mutationName: 'setOrderStatus', message: 'no' }), { name: 'setOrderStatus', args: { orderId: 'abcd', status: 'ready' } });
-    expect(notice.undone).toBe('Moving order #ABCD to “Ready”');
+    expect(notice.undone).toBe(`Moving order ${orderNumber('abcd')} to “Ready”`);
     expect(notice.reason).toBe('no');
   });
 

@@ -15,4 +15,10 @@ describe('tracker text', () => {
     expect(etaText({ kind: 'ready' }, 'takeaway')).toBe('Your order is ready at the counter');
     expect(etaText({ kind: 'cancelled' }, 'online')).toMatch(/cancelled/);
   });
+
+  it('a late order says how late, and whether the kitchen has started it', () => {
+    const at = new Date(2025, 0, 1, 14, 32).getTime();
+    expect(etaText({ kind: 'late', minutes: 12, at, started: false }, 'delivery')).toBe('Running 12 min late (expected 14:32) · the kitchen has not started it yet');
+    expect(etaText({ kind: 'late', minutes: 3, at, started: true }, 'dine_in')).toMatch(/^Running 3 min late .* being prepared$/);
+  });
 });

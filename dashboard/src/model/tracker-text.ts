@@ -37,6 +37,10 @@ export function etaText(eta: Eta, channel: Channel): string {
       return `Ready in about ${eta.minutes} min · around ${formatClock(eta.at)}`;
     case 'any-minute':
       return 'Ready any minute now';
+    case 'late':
+      return eta.started
+        ? `Running ${eta.minutes} min late (expected ${formatClock(eta.at)}) · your food is being prepared`
+        : `Running ${eta.minutes} min late (expected ${formatClock(eta.at)}) · the kitchen has not started it yet`;
     case 'waiting':
       return 'The restaurant will confirm your order shortly';
     case 'ready':
@@ -46,6 +50,6 @@ export function etaText(eta: Eta, channel: Channel): string {
     case 'done':
       return 'Enjoy your meal!';
     case 'cancelled':
-      return 'This order was cancelled. Please contact the restaurant.';
+      return 'This order was cancelled.';
   }
 }

@@ -1,3 +1,4 @@
+import { orderNumber } from '@kitchensync/shared';
 import { describe, expect, it } from 'vitest';
 import type { ExpoOrder } from '../model/expo.ts';
 import { runExpoCommand, type ExpoCommandContext } from './use-expo-commands.ts';
@@ -37,14 +38,14 @@ describe('expo’s bump bar', () => {
   it('b on an order still cooking says what it waits for', () => {
     const { c, log } = context(order({}));
     runExpoCommand({ type: 'bump' }, c);
-    expect(log).toEqual(['say #AB12: not all in yet — 1 of 2 tickets ready']);
+    expect(log).toEqual([`say ${orderNumber('ab12')}: not all in yet — 1 of 2 tickets ready`]);
   });
   it('f fires the next held course, or says there is none', () => {
     const held = context(order({ heldCourses: [2, 3] }));
     runExpoCommand({ type: 'fire' }, held.c);
     const none = context(order({}));
     runExpoCommand({ type: 'fire' }, none.c);
-    expect([...held.log, ...none.log]).toEqual(['fire ab12 2', 'say #AB12: no course is held']);
+    expect([...held.log, ...none.log]).toEqual(['fire ab12 2', `say ${orderNumber('ab12')}: no course is held`]);
   });
   it('arrows move between orders', () => {
     const { c, log } = context(order({}));

@@ -1,4 +1,4 @@
-import type { ItemStatus, KitchenOrder } from '@kitchensync/shared';
+import { orderNumber, type ItemStatus, type KitchenOrder } from '@kitchensync/shared';
 import { describe, expect, it } from 'vitest';
 import { item, ticket } from '../model/fixtures.ts';
 import { runCommand, type CommandContext, type DrawerState } from './use-rail-commands.ts';
@@ -60,8 +60,8 @@ describe('bump-bar commands on the rail', () => {
     runCommand({ type: 'bump' }, c);
     runCommand({ type: 'acknowledge' }, c);
     expect(log).toEqual([
-      'say #AB12: nothing done — acknowledge the GUEST ALLERGY first (press a or the button)',
-      'say #AB12: nothing done — acknowledge the GUEST ALLERGY first (press a or the button)',
+      `say ${orderNumber('ab12')}: nothing done — acknowledge the GUEST ALLERGY first (press a or the button)`,
+      `say ${orderNumber('ab12')}: nothing done — acknowledge the GUEST ALLERGY first (press a or the button)`,
       'ack ab12.v1.grill-1',
     ]);
   });
@@ -75,7 +75,7 @@ describe('bump-bar commands on the rail', () => {
   it('a held course cannot be bumped: the cook is told it waits for expo', () => {
     const { c, log } = context(ticket({ id: 'cd34.v1.grill-1.c2', orderId: 'cd34', status: 'held', course: 2 }));
     runCommand({ type: 'bump' }, c);
-    expect(log).toEqual(['say #CD34: course 2 is HELD — expo fires it first']);
+    expect(log).toEqual([`say ${orderNumber('cd34')}: course 2 is HELD — expo fires it first`]);
   });
 
   it('number keys pick only items that exist', () => {
