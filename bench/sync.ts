@@ -1,18 +1,31 @@
-// `pnpm bench sync [pglite|postgres|failover]`: push throughput, visible-on-another-client latency, incremental
-// pull, poke fan-out, memory per socket, and (with postgres, or alone with `failover`) the failover
-// figure. The server runs in its own process; this one is the load.
+// `pnpm bench sync [pglite|postgres] [--samples N] [--rows 1000,10000,50000] [--extra] [failover]`:
+// this machine's floor and each figure as a ratio to it — visible on another client, pull cost by
+// view size, push statements and throughput — then, with --extra, poke fan-out, memory per socket
+// and the failover figure. The server runs in its own process; this one is the load.
 import os from 'node:os';
-import { Replicache } from 'replicache';
-import { demoProducts, demoStations, mutators } from '@kitchensync/shared';
+import { demoProducts, demoStations } from '@kitchensync/shared';
 import { openMany, openPokeSocket, RawClient } from './lib/raw-client.ts';
 import { benchTenant, request, startServerProcess, type Backend, type ServerProcess } from './lib/server-process.ts';
-import { ms, summary } from './lib/stats.ts';
+import { ms, percentile, summary } from './lib/stats.ts';
 import { failover } from './lib/failover.ts';
+import { startEchoBackend } from './lib/echo-backend.ts';
+import { databaseFloor } from './lib/floor.ts';
+import { visibleLatencies } from './lib/visible.ts';
+import { statementCounts } from './lib/statements.ts';
 
-const backends = (process.argv.slice(2).filter((a) => a === 'pglite' || a === 'postgres') as Backend[]);
-const onlyFailover = process.argv.includes('failover');
+const argv = process.argv.slice(2);
+const option = (name: string) => {
+  const at = argv.indexOf(name);
+  return at >= 0 ? argv[at + 1] : undefined;
+};
+const backends = argv.filter((a) => a === 'pglite' || a === 'postgres') as Backend[];
+const onlyFailover = argv.includes('failover');
+const extra = argv.includes('--extra');
+const samples = Number(option('--samples') ?? 200);
+const viewSizes = (option('--rows') ?? '1000,10000,50000').split(',').map(Number);
 const chosen: Backend[] = onlyFailover ? [] : backends.length > 0 ? backends : ['pglite', 'postgres'];
 const print = (label: string, value: unknown) => console.log(`  ${label.padEnd(46)} ${typeof value === 'string' ? value : JSON.stringify(value)}`);
+const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 
 let seq = 0;
 const orderMutation = () => {
@@ -33,6 +46,26 @@ async function seededTenant(server: ServerProcess, name: string) {
   return tenant;
 }
 
+/** p50 and p99 of a latency sample, and each as a ratio to the floor. */
+function againstFloor(latencies: readonly number[], floorMs: number) {
+  const [p50, p99] = [percentile(latencies, 50), percentile(latencies, 99)];
+  const f = (v: number) => Number(v.toFixed(2));
+  return { n: latencies.length, p50: f(p50), p99: f(p99), p50xFloor: f(p50 / floorMs), p99xFloor: f(p99 / floorMs) };
+}
+
+async function measureFloor() {
+  const echo = await startEchoBackend();
+  let echoMs: number;
+  try {
+    echoMs = percentile(await visibleLatencies(echo.url, 'echo', samples), 50);
+  } finally {
+    await echo.close();
+  }
+  const database = await databaseFloor();
+  const floorMs = echoMs + database.transactionMs + database.readMs;
+  return { floorMs: Number(floorMs.toFixed(2)), echoMs: Number(echoMs.toFixed(2)), ...database };
+}
+
 async function pushThroughput(server: ServerProcess, perPush: number, total: number, concurrency = 4) {
   const tenant = await seededTenant(server, `throughput-${perPush}`);
   const clients = Array.from({ length: concurrency }, () => new RawClient(server.url, tenant.manager));
@@ -47,67 +80,38 @@ async function pushThroughput(server: ServerProcess, perPush: number, total: num
   return Math.round((pushesEach * concurrency * perPush) / seconds);
 }
 
-async function visibleLatency(server: ServerProcess, clients = 100, samples = 200) {
-  const tenant = await seededTenant(server, 'visible');
-  const others = await openMany(clients - 2, () => openPokeSocket(server.url, tenant.kitchen, () => undefined));
-  const observer = new Replicache({
-    name: `bench-${Date.now()}`,
-    kvStore: 'mem',
-    mutators,
-    pullURL: `${server.url}/api/replicache/pull`,
-    pushURL: `${server.url}/api/replicache/push`,
-    auth: `Bearer ${tenant.manager}`,
-    schemaVersion: '1',
-    pullInterval: null,
-  });
-  const socket = await openPokeSocket(server.url, tenant.manager, () => void observer.pull().catch(() => undefined));
-  await observer.pull();
-  const writer = new RawClient(server.url, tenant.manager);
-  const latencies: number[] = [];
-  for (let i = 0; i < samples; i++) {
-    const m = orderMutation();
-    const key = `order/${(m.args as { id: string }).id}`;
-    const start = process.hrtime.bigint();
-    const seen = new Promise<void>((resolve) => {
-      const off = observer.subscribe((tx) => tx.has(key), (has) => {
-        if (has) {
-          off();
-          resolve();
-        }
-      });
-    });
-    await writer.push([m]);
-    await seen;
-    latencies.push(ms(start));
-  }
-  socket.close();
-  for (const s of others) s.close();
-  await observer.close();
-  return summary(latencies);
-}
-
-async function incrementalPull(server: ServerProcess, rows = 10_000, samples = 100) {
-  const tenant = await seededTenant(server, 'pull');
+/**
+ * Pull cost as the manager's view grows to each size: the first (full) pull of a new client
+ * group, then, after each one-row change, a pull with the previous cookie ("changed") and one with
+ * nothing new ("unchanged"). Server time is the sync work alone (`Server-Timing`).
+ */
+async function pullCost(server: ServerProcess, sizes: readonly number[], perSize = 50) {
+  const tenant = await benchTenant(server, 'pull');
   const writer = new RawClient(server.url, tenant.manager);
   const product = (i: number, price = 100) => ({ name: 'upsertProduct', args: { id: `p${i}`, name: `Product ${i}`, priceCents: price, stationType: 'grill', prepSeconds: 60 } });
-  for (let i = 0; i < rows; i += 1000) await writer.push(Array.from({ length: Math.min(1000, rows - i) }, (_, k) => product(i + k)));
-  const reader = new RawClient(server.url, tenant.manager);
-  const full = process.hrtime.bigint();
-  let { cookie } = await reader.pull(null);
-  const fullMs = ms(full);
-  const changed: number[] = [];
-  const unchanged: number[] = [];
-  for (let i = 0; i < samples; i++) {
-    await writer.push([product(i, 200 + i)]);
-    let start = process.hrtime.bigint();
-    const res = await reader.pull(cookie);
-    changed.push(ms(start));
-    cookie = res.cookie;
-    start = process.hrtime.bigint();
-    await reader.pull(cookie);
-    unchanged.push(ms(start));
+  const out: Record<string, unknown> = {};
+  let rows = 0;
+  for (const size of sizes) {
+    for (; rows < size; rows += 1000) await writer.push(Array.from({ length: Math.min(1000, size - rows) }, (_, k) => product(rows + k)));
+    rows = size;
+    const reader = new RawClient(server.url, tenant.manager);
+    const start = process.hrtime.bigint();
+    const first = await reader.pull(null);
+    const fullRoundTrip = ms(start);
+    let cookie = first.cookie;
+    const changed: number[] = [];
+    const unchanged: number[] = [];
+    for (let i = 0; i < perSize; i++) {
+      await writer.push([product(i, 200 + i + size)]);
+      const res = await reader.pull(cookie);
+      changed.push(res.serverMs);
+      cookie = res.cookie;
+      unchanged.push((await reader.pull(cookie)).serverMs);
+    }
+    const p = (v: number[]) => ({ p50: Number(percentile(v, 50).toFixed(2)), p95: Number(percentile(v, 95).toFixed(2)) });
+    out[size] = { firstFull: { server: first.serverMs, roundTrip: Number(fullRoundTrip.toFixed(1)), puts: first.patch.length }, changed: p(changed), unchanged: p(unchanged) };
   }
-  return { fullMs: Number(fullMs.toFixed(1)), changed: summary(changed), unchanged: summary(unchanged) };
+  return out;
 }
 
 async function fanOut(server: ServerProcess, sockets = 1000, trials = 20) {
@@ -156,19 +160,32 @@ async function socketMemory(server: ServerProcess, count = 10_000) {
 }
 
 console.log(`kitchensync sync benchmark — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
+console.log(`load average at start: ${load()}`);
+let floorMs = Number.NaN;
+let ceiling = Number.NaN;
+if (!onlyFailover) {
+  console.log('\n[floor: two Replicache 15.3 clients on an echo backend + one push-shaped Postgres transaction + one read]');
+  const floor = await measureFloor();
+  [floorMs, ceiling] = [floor.floorMs, floor.ceilingTxPerSecond];
+  print('floor (ms)', floor);
+  print('statements per push / pull (in process)', await statementCounts());
+}
 for (const backend of chosen) {
-  console.log(`\n[${backend}]`);
+  console.log(`\n[${backend}] load average ${load()}`);
   const server = await startServerProcess(backend);
   try {
-    print('push throughput, 1 mutation/push (mut/s)', await pushThroughput(server, 1, 2000));
-    print('push throughput, 20 mutations/push (mut/s)', await pushThroughput(server, 20, 10_000));
-    print('visible on another client, 100 clients (ms)', await visibleLatency(server));
-    print('pull at 10,000 rows (ms)', await incrementalPull(server));
-    print('poke fan-out to 1,000 sockets (ms)', await fanOut(server));
+    print('visible on another client, 2 clients (ms)', againstFloor(await visibleLatencies(server.url, (await seededTenant(server, 'visible')).manager, samples), floorMs));
+    const crowd = (await seededTenant(server, 'crowd')).manager;
+    print('visible, 1,000 sockets connected (ms)', againstFloor(await visibleLatencies(server.url, crowd, Math.min(samples, 100), 998), floorMs));
+    const one = await pushThroughput(server, 1, 2000);
+    print('push, 1 mutation/push (mut/s, × ceiling)', { mutPerSecond: one, xCeiling: Number((one / ceiling).toFixed(2)) });
+    print('push, 100 mutations/push (mut/s)', await pushThroughput(server, 100, 20_000));
+    print('pull cost by view size (server ms)', await pullCost(server, viewSizes));
+    if (extra) print('poke fan-out to 1,000 sockets (ms)', await fanOut(server));
   } finally {
     await server.stop();
   }
-  if (backend !== chosen[0]) continue;
+  if (!extra || backend !== chosen[0]) continue;
   // On a fresh process: memory the earlier phases left behind would hide the sockets' own cost.
   const fresh = await startServerProcess(backend);
   try {
@@ -177,7 +194,8 @@ for (const backend of chosen) {
     await fresh.stop();
   }
 }
-if (onlyFailover || chosen.includes('postgres')) {
+if (onlyFailover || (extra && chosen.includes('postgres'))) {
   console.log('\n[postgres primary + synchronous standby, scripts/pg-pair.sh]');
   print('failover: primary killed → standby promoted', await failover());
 }
+console.log(`\nload average at end: ${load()}`);

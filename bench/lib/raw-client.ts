@@ -30,14 +30,16 @@ export class RawClient {
     return res.status;
   }
 
-  async pull(cookie: unknown): Promise<{ cookie: unknown; patch: unknown[] }> {
+  /** A pull with its server time (the `Server-Timing` header; NaN when the server sends none). */
+  async pull(cookie: unknown): Promise<{ cookie: unknown; patch: unknown[]; serverMs: number }> {
     const res = await fetch(`${this.url}/api/replicache/pull`, {
       method: 'POST',
       headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ pullVersion: 1, clientGroupID: this.clientGroupID, profileID: 'bench', schemaVersion: '1', cookie }),
     });
     if (res.status !== 200) throw new Error(`pull ${res.status}`);
-    return (await res.json()) as { cookie: unknown; patch: unknown[] };
+    const serverMs = Number(/dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '')?.[1] ?? Number.NaN);
+    return { ...((await res.json()) as { cookie: unknown; patch: unknown[] }), serverMs };
   }
 }
 

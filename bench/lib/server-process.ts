@@ -17,7 +17,8 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-async function createDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+/** A fresh database on the local Postgres, dropped by `drop`. */
+export async function createDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `ks_bench_${randomBytes(4).toString('hex')}`;
   const run = async (sql: string) => {
     const c = new pg.Client({ connectionString: adminPostgresUrl });

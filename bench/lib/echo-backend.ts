@@ -1,0 +1,63 @@
+// The floor's backend: Replicache's push/pull protocol and a poke socket with nothing behind them.
+// A push keeps each mutation's args under `product/<id>` and pokes every socket at once; a pull
+// answers everything newer than its cookie. Loopback only.
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+interface Entry {
+  key: string;
+  value: unknown;
+  version: number;
+}
+
+const body = async (req: IncomingMessage) => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return JSON.parse(Buffer.concat(chunks).toString()) as Record<string, unknown>;
+};
+
+export async function startEchoBackend(): Promise<{ url: string; close(): Promise<void> }> {
+  const entries: Entry[] = [];
+  const lmids = new Map<string, number>();
+  const sockets = new Set<WebSocket>();
+  let version = 0;
+  const server = createServer(async (req, res) => {
+    const json = await body(req);
+    let answer: unknown = {};
+    if (req.url?.endsWith('/push')) {
+      for (const m of json.mutations as { id: number; clientID: string; args: { id?: string } }[]) {
+        version += 1;
+        entries.push({ key: `product/${m.args.id ?? version}`, value: m.args, version });
+        lmids.set(m.clientID, m.id);
+      }
+      for (const s of sockets) s.send('{"type":"poke"}');
+    } else {
+      const since = (json.cookie as number | null) ?? 0;
+      answer = {
+        cookie: version,
+        lastMutationIDChanges: Object.fromEntries(lmids),
+        patch: entries.filter((e) => e.version > since).map((e) => ({ op: 'put', key: e.key, value: e.value })),
+      };
+    }
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+  });
+  const wss = new WebSocketServer({ server, path: '/api/ws' });
+  wss.on('connection', (ws) => {
+    ws.once('message', () => {
+      sockets.add(ws);
+      ws.send('{"type":"ready"}');
+    });
+    ws.on('close', () => sockets.delete(ws));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    async close() {
+      for (const s of sockets) s.terminate();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    },
+  };
+}
