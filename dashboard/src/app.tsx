@@ -5,15 +5,13 @@ import { ManagerApp } from './components/manager-app.tsx';
 import { SignInScreen } from './components/sign-in-screen.tsx';
 import { useRoute } from './routing/use-route.ts';
 import { createSessionStore, type Session } from './session/session-store.ts';
-import { TrackerApp } from './tracker/tracker-app.tsx';
 
 const sessions = createSessionStore(typeof localStorage === 'undefined' ? undefined : localStorage, config.sessionKey);
 
-/** The tracker needs no sign-in; everything else is for the remembered manager or admin token. */
+/** Everything here is for the remembered manager or admin token; the tracker is its own page (tracker.html). */
 export function App() {
   const route = useRoute();
   const [session, setSession] = useState<Session | undefined>(() => sessions.load());
-  if (route.name === 'track') return <TrackerApp token={route.token} />;
 
   const signIn = (next: Session) => {
     sessions.save(next);

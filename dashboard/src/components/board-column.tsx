@@ -5,14 +5,16 @@ import { OrderCard } from './order-card.tsx';
 export interface BoardColumnProps {
   readonly column: Column;
   readonly now: number;
+  /** The one column a phone shows. */
+  readonly active: boolean;
   readonly onMove: (order: Order, to: OrderStatus) => void;
   readonly onCancel: (order: Order, reason: string) => void;
 }
 
-export function BoardColumn({ column, now, onMove, onCancel }: BoardColumnProps) {
+export function BoardColumn({ column, now, active, onMove, onCancel }: BoardColumnProps) {
   const { spec, orders, hidden } = column;
   return (
-    <section className={`board-column board-column--${spec.id}`} data-column={spec.id} aria-label={spec.title}>
+    <section className={`board-column board-column--${spec.id}${active ? ' is-active' : ''}`} data-column={spec.id} aria-label={spec.title}>
       <header className="board-column__head">
         <h2>{spec.title}</h2>
         <span className="board-column__count">{orders.length + hidden}</span>

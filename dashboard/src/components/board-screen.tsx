@@ -1,6 +1,6 @@
 import { channels, type Channel } from '@kitchensync/shared';
 import { useMemo, useState } from 'react';
-import { groupBoard, visibleColumns } from '../model/board.ts';
+import { groupBoard, visibleColumns, type BoardColumn as Column, type BoardSort } from '../model/board.ts';
 import { startOfDay } from '../model/date-range.ts';
 import { channelLabel } from '../model/labels.ts';
 import { Link } from '../routing/link.tsx';
@@ -8,7 +8,11 @@ import { useNow } from '../sync/use-now.ts';
 import { useOrderCommands } from '../sync/use-order-commands.ts';
 import { useOrders } from '../sync/use-replica.ts';
 import { BoardColumn } from './board-column.tsx';
+import { BoardTabs } from './board-tabs.tsx';
 import { InlineError } from './inline-error.tsx';
+
+/** The column a phone shows first: the earliest open one with orders in it. */
+const firstBusy = (columns: readonly Column[]) => (columns.find((c) => !c.spec.finished && c.orders.length > 0) ?? columns[0])?.spec.id ?? '';
 
 /** Live order board: every order of the tenant by status, with the actions each allows. */
 export function BoardScreen() {
@@ -17,10 +21,13 @@ export function BoardScreen() {
   const commands = useOrderCommands();
   const [query, setQuery] = useState('');
   const [channel, setChannel] = useState<Channel | 'all'>('all');
+  const [sortBy, setSortBy] = useState<BoardSort>('oldest');
+  const [chosen, setChosen] = useState<string>();
   const columns = useMemo(
-    () => visibleColumns(groupBoard(orders.values(), { finishedSince: startOfDay(now) }, { query, channel })),
-    [orders, now, query, channel],
+    () => visibleColumns(groupBoard(orders.values(), { finishedSince: startOfDay(now), sortBy, now }, { query, channel })),
+    [orders, now, query, channel, sortBy],
   );
+  const active = columns.some((c) => c.spec.id === chosen) ? (chosen as string) : firstBusy(columns);
   const open = columns.filter((c) => !c.spec.finished).reduce((n, c) => n + c.orders.length, 0);
 
   return (
@@ -47,15 +54,20 @@ export function BoardScreen() {
               </option>
             ))}
           </select>
+          <select value={sortBy} onChange={(e) => setSortBy(e.target.value as BoardSort)} aria-label="Sort orders">
+            <option value="oldest">Oldest first</option>
+            <option value="late">Most late first</option>
+          </select>
           <Link to={{ name: 'new-order' }} className="btn btn--primary">
             + New order
           </Link>
         </div>
       </div>
       <InlineError message={commands.error} onDismiss={commands.clearError} />
+      <BoardTabs columns={columns} active={active} onSelect={setChosen} />
       <div className="board" style={{ gridTemplateColumns: `repeat(${columns.length}, minmax(204px, 1fr))` }}>
         {columns.map((c) => (
-          <BoardColumn key={c.spec.id} column={c} now={now} onMove={commands.move} onCancel={commands.cancel} />
+          <BoardColumn key={c.spec.id} column={c} now={now} active={c.spec.id === active} onMove={commands.move} onCancel={commands.cancel} />
         ))}
       </div>
     </div>

@@ -21,7 +21,13 @@ const shownLines = 3;
 function Timing({ order, now }: { order: Order; now: number }) {
   const eta = etaFor(order, now);
   if (eta.kind === 'minutes') return <span className="order-card__eta">ETA {formatClock(eta.at)} · {eta.minutes} min</span>;
-  if (eta.kind === 'any-minute') return <span className="order-card__eta order-card__eta--late">Due now</span>;
+  if (eta.kind === 'any-minute') return <span className="order-card__eta order-card__eta--due">Due now</span>;
+  if (eta.kind === 'late')
+    return (
+      <span className="order-card__eta order-card__eta--late" data-late-minutes={eta.minutes}>
+        {eta.minutes} min late{eta.started ? '' : ' · not started'}
+      </span>
+    );
   return null;
 }
 

@@ -1,21 +1,19 @@
-import { orderMachine, orderStatuses, type Channel, type Order, type OrderStatus } from '@kitchensync/shared';
+import { orderMachine, type Channel, type Order, type OrderEvent, type OrderStatus } from '@kitchensync/shared';
 
-const rank = (s: OrderStatus) => orderStatuses.indexOf(s);
+/** The events that do not move an order forward. */
+const offPath: readonly OrderEvent[] = ['cancel', 'reopen'];
 
 /**
- * The happy path an order of this channel takes, read off the order machine's table: from
- * `draft`, always the nearest forward move that is not a cancellation.
+ * The happy path an order of this channel takes, read off the order machine's table by event: from
+ * `draft`, the one forward event each status accepts (confirm, start, finish, hand off, deliver).
  */
 export function statusPath(channel: Channel): OrderStatus[] {
   const path: OrderStatus[] = ['draft'];
   for (;;) {
     const from = path[path.length - 1] as OrderStatus;
-    const next = orderMachine
-      .allowedTransitions(from, { channel })
-      .filter((to) => to !== 'cancelled' && rank(to) > rank(from))
-      .sort((a, b) => rank(a) - rank(b))[0];
-    if (!next) return path;
-    path.push(next);
+    const forward = orderMachine.events(from, { channel }).find((e) => !offPath.includes(e));
+    if (!forward) return path;
+    path.push(orderMachine.next(forward, from, { channel }));
   }
 }
 

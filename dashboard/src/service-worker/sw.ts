@@ -8,7 +8,7 @@ import { handledBy } from './sw-routes.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 
-const cacheName = 'kitchensync-dashboard-v1';
+const cacheName = 'kitchensync-dashboard-v2';
 const shell = '/';
 
 /** The shell and every hashed asset it references, fetched fresh at install. */

@@ -12,6 +12,7 @@ import { openApiDocument } from './openapi.ts';
 import { platformDocs } from './platform-docs.ts';
 import { mountRoutes, type AnyRoute } from './route-spec.ts';
 import { stationRoutes } from './stations-routes.ts';
+import { tenantSettingsRoutes } from './tenant-settings-routes.ts';
 import { WriteBatcher } from './write-batcher.ts';
 
 export interface RestDeps {
@@ -23,7 +24,7 @@ export interface RestDeps {
 }
 
 /** Every REST endpoint, in matching order (`/orders/stats` before `/orders/:id`). */
-export const restApi: readonly AnyRoute[] = [...orderRoutes, ...orderRecordRoutes, ...serviceRoutes, ...kitchenRoutes, ...stationRoutes, ...productRoutes];
+export const restApi: readonly AnyRoute[] = [...orderRoutes, ...orderRecordRoutes, ...serviceRoutes, ...kitchenRoutes, ...stationRoutes, ...productRoutes, ...tenantSettingsRoutes];
 
 const clientRequestId = /^[A-Za-z0-9_.:-]{1,100}$/;
 

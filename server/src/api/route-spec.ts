@@ -51,7 +51,7 @@ export interface RouteDoc {
  * is generated from the same objects, so the two cannot drift apart.
  */
 export interface RouteSpec<P extends z.ZodType | undefined, Q extends z.ZodType | undefined, B extends z.ZodType | undefined> extends RouteDoc {
-  readonly roles: readonly StaffRole[];
+  readonly roles: readonly (StaffRole | 'customer')[];
   readonly params?: P;
   readonly query?: Q;
   readonly body?: B;
