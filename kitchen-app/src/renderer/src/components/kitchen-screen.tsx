@@ -66,12 +66,13 @@ export function KitchenScreen({ settings, onSettings }: { settings: Settings; on
     if (cmd.type === 'acknowledge' && voids[0]) acks.acknowledge(voids[0]);
     else runExpoCommand(cmd, { selection: expoSelection, say, actions });
   });
+  const selectTicket = selection.select;
   const select = useCallback(
     (id: string) => {
-      selection.select(id);
+      selectTicket(id);
       clear(id);
     },
-    [selection, clear],
+    [selectTicket, clear],
   );
   const onBump = useCallback((t: Parameters<typeof bump>[0]) => bump(t, { allergyAcked: acks.allergies, say, actions }), [acks.allergies, say, actions]);
 

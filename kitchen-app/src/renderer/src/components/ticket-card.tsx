@@ -1,6 +1,5 @@
 import type { ItemStatus, KitchenOrder } from '@kitchensync/shared';
 import { memo } from 'react';
-import type { Segment } from '../model/rail-layout.ts';
 import { bumpAllowed, itemActions, ticketLock } from '../model/ticket-actions.ts';
 import { firedAt, guestAllergies, isHeld, itemStartsAt, tableLabel, ticketCourse, type Thresholds } from '../model/ticket-facts.ts';
 import { ticketNumber } from '../model/ticket-label.ts';
@@ -13,7 +12,11 @@ import { VoidBanner } from './void-banner.tsx';
 
 export interface TicketCardProps {
   readonly ticket: KitchenOrder;
-  readonly segment: Segment;
+  /** The items this card shows, [from, to), and which part of the ticket it is (1 of 1 when whole). */
+  readonly from: number;
+  readonly to: number;
+  readonly part: number;
+  readonly parts: number;
   readonly selected: boolean;
   readonly pickedItem: number | undefined;
   readonly acknowledged: boolean;
@@ -30,7 +33,8 @@ export interface TicketCardProps {
 }
 
 function TicketCardView(p: TicketCardProps) {
-  const { ticket, segment } = p;
+  const { ticket } = p;
+  const segment = { from: p.from, to: p.to, part: p.part, parts: p.parts };
   const closed = voidOf(ticket);
   const held = isHeld(ticket);
   const lock = ticketLock(ticket, p.acknowledged);

@@ -10,7 +10,11 @@ interface Measured {
   width: number;
   chrome: Map<string, number>;
   items: Map<string, number>;
+  /** Heights per ticket object (unchanged tickets keep theirs), until a measurement changes. */
+  cards: WeakMap<KitchenOrder, CardHeights>;
 }
+
+const fresh = (width: number): Measured => ({ width, chrome: new Map(), items: new Map(), cards: new WeakMap() });
 
 /**
  * Card heights for the rail's layout: measured by the browser for every card it has shown,
@@ -18,16 +22,21 @@ interface Measured {
  * lays the rail out again before the frame is painted, so a column never runs off the screen.
  */
 export function useCardHeights(gridRef: RefObject<HTMLElement | null>, columnWidth: number, commitKey: unknown) {
-  const measured = useRef<Measured>({ width: columnWidth, chrome: new Map(), items: new Map() });
+  const measured = useRef<Measured>(fresh(columnWidth));
   const [version, setVersion] = useState(0);
-  if (measured.current.width !== columnWidth) measured.current = { width: columnWidth, chrome: new Map(), items: new Map() };
+  if (measured.current.width !== columnWidth) measured.current = fresh(columnWidth);
 
   const heightsOf = (t: KitchenOrder): CardHeights => {
     const m = measured.current;
-    return {
-      chrome: m.chrome.get(t.id) ?? estimateChrome(t, columnWidth),
-      items: t.items.map((i) => m.items.get(`${t.id}/${i.id}`) ?? estimateItem(i, columnWidth)),
-    };
+    let h = m.cards.get(t);
+    if (!h) {
+      h = {
+        chrome: m.chrome.get(t.id) ?? estimateChrome(t, columnWidth),
+        items: t.items.map((i) => m.items.get(`${t.id}/${i.id}`) ?? estimateItem(i, columnWidth)),
+      };
+      m.cards.set(t, h);
+    }
+    return h;
   };
 
   useLayoutEffect(() => {
@@ -51,7 +60,9 @@ export function useCardHeights(gridRef: RefObject<HTMLElement | null>, columnWid
       }
       if (card.dataset['parts'] === '1') note(m.chrome, id, card.offsetHeight - itemsHeight);
     }
-    if (changed) setVersion((v) => v + 1);
+    if (!changed) return;
+    m.cards = new WeakMap();
+    setVersion((v) => v + 1);
   }, [gridRef, commitKey, version]);
 
   /** `version` changes whenever a measurement did: lay out again. */
