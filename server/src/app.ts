@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import { adminRoutes } from './api/admin-routes.ts';
 import { healthRoute } from './api/health-route.ts';
+import { hubRoutes } from './api/hub-routes.ts';
 import { openApiRoute, restRoutes } from './api/rest-routes.ts';
 import { prometheusText, type Metrics } from './api/metrics.ts';
 import { monitoringRoutes } from './api/monitoring-routes.ts';
@@ -51,6 +52,7 @@ export function createApp(deps: AppDeps): Express {
     res.type('text/plain; version=0.0.4').send(prometheusText(metrics, registry));
   });
   api.use('/replicache', jsonBody(env.PUSH_BODY_LIMIT), syncRoutes(db, { mutationCap: env.PUSH_MUTATION_CAP }, metrics));
+  api.use('/hub', jsonBody(env.PUSH_BODY_LIMIT), hubRoutes(db, { mutationCap: env.PUSH_MUTATION_CAP }));
   api.use(jsonBody('1mb'));
   api.use('/admin', adminRoutes(db, resolver));
   api.use('/websocket', monitoringRoutes(db, registry, meter));

@@ -29,8 +29,10 @@ describe('admin CLI', () => {
     expect(tenant.name).toBe('Chez CLI');
     const token = JSON.parse((await admin('issue-token', tenant.id, 'kitchen', 'pass')).out) as { id: string; token: string };
     expect(token.token).toMatch(/^ks_kitchen_/);
+    const hub = JSON.parse((await admin('issue-token', tenant.id, 'hub', 'back office')).out) as { id: string; token: string; role: string };
+    expect(hub).toMatchObject({ role: 'hub', token: expect.stringMatching(/^ks_hub_/) });
     const listed = JSON.parse((await admin('tokens', tenant.id)).out) as { id: string; revokedAt: string | null }[];
-    expect(listed).toEqual([expect.objectContaining({ id: token.id, revokedAt: null })]);
+    expect(listed).toEqual([expect.objectContaining({ id: token.id, revokedAt: null }), expect.objectContaining({ id: hub.id, role: 'hub' })]);
     expect(JSON.stringify(listed)).not.toContain(token.token);
     expect((await admin('revoke-token', token.id)).code).toBe(0);
     expect((await admin('revoke-token', token.id)).code).toBe(1);
@@ -42,7 +44,7 @@ describe('admin CLI', () => {
     expect((await admin()).out).toContain('usage: pnpm admin <command>');
     const bad = await admin('issue-token', 'ten_x', 'waiter');
     expect(bad.code).toBe(2);
-    expect(bad.err).toContain('manager|kitchen');
+    expect(bad.err).toContain('manager|kitchen|hub');
   }, 180_000);
 
   it('will not open a PGlite directory a running server holds', async () => {

@@ -1,4 +1,4 @@
-import { createTenant, databaseStats, issueToken, listTenants, listTokens, revokeToken, tenantExists } from './admin/tenancy.ts';
+import { createTenant, databaseStats, issueToken, listTenants, listTokens, revokeToken, staffRoles, tenantExists, type StaffRole } from './admin/tenancy.ts';
 import { assertDataDirFree } from './db/data-dir-lock.ts';
 import type { Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
@@ -17,6 +17,8 @@ function need(args: string[], count: number, usage: string): string[] {
 
 class UsageError extends Error {}
 
+const issueTokenUsage = `issue-token <tenantId> <${staffRoles.join('|')}> [label]`;
+
 /** `pnpm admin <command>`: the same operations as the admin API, straight on the database. */
 const commands: Record<string, Command> = {
   migrate: { usage: 'migrate', run: async (db) => ({ applied: await migrate(db) }) },
@@ -26,12 +28,12 @@ const commands: Record<string, Command> = {
   },
   tenants: { usage: 'tenants', run: async (db) => listTenants(db) },
   'issue-token': {
-    usage: 'issue-token <tenantId> <manager|kitchen> [label]',
+    usage: issueTokenUsage,
     run: async (db, args) => {
-      const [tenantId, role, ...label] = need(args, 2, 'issue-token <tenantId> <manager|kitchen> [label]');
-      if (role !== 'manager' && role !== 'kitchen') throw new UsageError('issue-token <tenantId> <manager|kitchen> [label]');
+      const [tenantId, role, ...label] = need(args, 2, issueTokenUsage);
+      if (!staffRoles.includes(role as StaffRole)) throw new UsageError(issueTokenUsage);
       if (!(await tenantExists(db, tenantId as string))) throw new Error(`no tenant ${tenantId}`);
-      return issueToken(db, tenantId as string, role, label.join(' '));
+      return issueToken(db, tenantId as string, role as StaffRole, label.join(' '));
     },
   },
   tokens: {

@@ -43,7 +43,7 @@ export function adminApi(token: string) {
     listTenants: async () => (await call<List<TenantRow>>('GET', '/api/admin/tenants')).items,
     createTenant: (name: string) => call<{ id: string; name: string }>('POST', '/api/admin/tenants', { name }),
     listTokens: async (tenantId: string) => (await call<List<TokenRow>>('GET', `${tenantPath(tenantId)}/tokens`)).items,
-    issueToken: (tenantId: string, role: 'manager' | 'kitchen', label: string) =>
+    issueToken: (tenantId: string, role: 'manager' | 'kitchen' | 'hub', label: string) =>
       call<IssuedToken>('POST', `${tenantPath(tenantId)}/tokens`, { role, label }),
     revokeToken: (tokenId: string) => call<void>('DELETE', `/api/admin/tokens/${encodeURIComponent(tokenId)}`),
     socketStats: () => call<SocketStats>('GET', '/api/websocket/stats'),

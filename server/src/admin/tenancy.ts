@@ -7,6 +7,10 @@ export interface Tenant {
   name: string;
 }
 
+/** Roles an admin issues tokens for; a `hub` token runs one restaurant's hub (server/src/hub). */
+export const staffRoles = ['manager', 'kitchen', 'hub'] as const;
+export type StaffRole = (typeof staffRoles)[number];
+
 export interface IssuedToken {
   id: string;
   token: string;
@@ -32,7 +36,7 @@ export async function tenantExists(q: Queryable, tenantId: string): Promise<bool
 }
 
 /** The secret is returned once; only its hash is kept. */
-export async function issueToken(q: Queryable, tenantId: string, role: 'manager' | 'kitchen', label: string): Promise<IssuedToken> {
+export async function issueToken(q: Queryable, tenantId: string, role: StaffRole, label: string): Promise<IssuedToken> {
   const token = generateToken(role);
   const id = newId('tok');
   await q.query('INSERT INTO tokens (id, tenant_id, role, label, hash) VALUES ($1, $2, $3, $4, $5)', [

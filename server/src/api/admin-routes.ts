@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { createTenant, databaseStats, issueToken, listTenants, listTokens, revokeToken, tenantExists } from '../admin/tenancy.ts';
+import { createTenant, databaseStats, issueToken, listTenants, listTokens, revokeToken, staffRoles, tenantExists } from '../admin/tenancy.ts';
 import type { TokenResolver } from '../auth/principal.ts';
 import type { Database } from '../db/database.ts';
 import { requireRole } from '../http/auth.ts';
@@ -8,7 +8,7 @@ import { notFound } from '../http/http-error.ts';
 import { parse, storableString } from '../http/validate.ts';
 
 export const tenantBody = z.object({ name: storableString().trim().min(1).max(200) });
-export const tokenBody = z.object({ role: z.enum(['manager', 'kitchen']), label: storableString().trim().max(200).default('') });
+export const tokenBody = z.object({ role: z.enum(staffRoles), label: storableString().trim().max(200).default('') });
 export const idParam = storableString().min(1).max(128);
 
 export function adminRoutes(db: Database, resolver: TokenResolver): Router {

@@ -27,6 +27,7 @@ function historyEvent(row: HistoryRow) {
     ...(row.client_id === null ? {} : { clientID: row.client_id }),
     ...(row.mutation_id === null ? {} : { mutationID: row.mutation_id }),
     ...(row.request_id === null ? {} : { requestId: row.request_id }),
+    ...(row.via_hub_token_id === null ? {} : { viaHub: { tokenId: row.via_hub_token_id, at: new Date(row.hub_at ?? row.at).toISOString() } }),
     data: row.data,
   };
 }

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { forwardedPushSchema, hubPullSchema } from '../hub/hub-protocol.ts';
 import { pullRequestSchema, pushRequestSchema } from '../sync/protocol.ts';
 import { idParam, tenantBody, tokenBody } from './admin-routes.ts';
 import { broadcastBody, tenantParam } from './monitoring-routes.ts';
 import type { RouteDoc } from './route-spec.ts';
 import {
-  broadcastAcceptedSchema, databaseStatsSchema, healthSchema, issuedTokenSchema, pullResponseSchema, pushResponseSchema,
+  broadcastAcceptedSchema, databaseStatsSchema, forwardedPushResultSchema, healthSchema, hubSnapshotSchema, issuedTokenSchema, pullResponseSchema, pushResponseSchema,
   socketConnectionsSchema, socketHealthSchema, socketStatsSchema, tenantListSchema, tenantSchema, tokenListSchema,
 } from './schemas/platform-schemas.ts';
 
@@ -27,7 +28,7 @@ export const platformDocs: readonly RouteDoc[] = [
     success: { status: 201, schema: tenantSchema, description: 'the tenant' } },
   { method: 'get', path: '/admin/tenants', tag: 'Admin', summary: 'List tenants', roles: admin, errors: [],
     success: { status: 200, schema: tenantListSchema, description: 'every tenant' } },
-  { method: 'post', path: '/admin/tenants/:tenantId/tokens', tag: 'Admin', summary: 'Issue a manager or kitchen token', roles: admin,
+  { method: 'post', path: '/admin/tenants/:tenantId/tokens', tag: 'Admin', summary: 'Issue a manager, kitchen or hub token', roles: admin,
     params: tenantParams, body: tokenBody, errors: [400, 404], success: { status: 201, schema: issuedTokenSchema, description: 'the token, shown once' } },
   { method: 'get', path: '/admin/tenants/:tenantId/tokens', tag: 'Admin', summary: "List a tenant's staff tokens", roles: admin,
     params: tenantParams, errors: [400, 404], success: { status: 200, schema: tokenListSchema, description: 'tokens, without their secrets' } },
@@ -48,4 +49,10 @@ export const platformDocs: readonly RouteDoc[] = [
     description: 'Protocol errors Replicache acts on come with HTTP 200. A customer token gets 403.', success: { status: 200, schema: pushResponseSchema, description: 'processed' } },
   { method: 'post', path: '/replicache/pull', tag: 'Sync', summary: 'Replicache pull', roles: sync, body: pullRequestSchema, errors: [400, 413],
     success: { status: 200, schema: pullResponseSchema, description: 'a patch since the cookie' } },
+  { method: 'post', path: '/hub/pull', tag: 'Restaurant hub', summary: "The hub token's tenant, for the hub to mirror", roles: ['hub'], body: hubPullSchema, errors: [400],
+    description: 'Rows written after `since` (a cloud row version), every key, rejections, client bookkeeping and token hashes (never tokens).',
+    success: { status: 200, schema: hubSnapshotSchema, description: 'the tenant since `since`' } },
+  { method: 'post', path: '/hub/push', tag: 'Restaurant hub', summary: "A terminal's push, forwarded by its hub", roles: ['hub'], body: forwardedPushSchema, errors: [400, 413],
+    description: "Run as the terminal's token, with its client group, client and mutation ids; audited as via the hub with the hub's time. A token or client group of another tenant → 403.",
+    success: { status: 200, schema: forwardedPushResultSchema, description: 'the push answer and the clients’ last mutation ids' } },
 ];

@@ -8,6 +8,8 @@ const mutatorsByRole: Record<Role, readonly MutatorName[] | 'all'> = {
   // The line fires courses, 86es products and hands orders off at the pass (expo).
   kitchen: ['setKitchenItemStatus', 'bumpKitchenOrder', 'recallKitchenOrder', 'dismissRejection', 'fireCourse', 'setProductSoldOut', 'handOffOrder'],
   customer: [],
+  // A hub forwards its terminals' mutations, each run as the terminal's own token (server/src/hub).
+  hub: [],
 };
 
 export function mayRun(role: Role, name: MutatorName): boolean {

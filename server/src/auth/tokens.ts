@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 
-export const roles = ['admin', 'manager', 'kitchen', 'customer'] as const;
+export const roles = ['admin', 'manager', 'kitchen', 'customer', 'hub'] as const;
 export type Role = (typeof roles)[number];
 
 /** 192 random bits, URL-safe; the prefix tells a human what the token is for. */

@@ -12,6 +12,9 @@ export interface EventRow {
   mutation_id: number | null;
   mutation_name: string | null;
   request_id: string | null;
+  /** The hub a forwarded mutation came through, and when that hub had it (ISO time). */
+  via_hub_token_id: string | null;
+  hub_at: string | null;
   data: DomainEvent | Record<string, unknown>;
 }
 
@@ -19,10 +22,12 @@ export interface EventRow {
 export async function appendEvents(q: Queryable, tenantId: string, rows: readonly EventRow[]): Promise<void> {
   if (rows.length === 0) return;
   await q.query(
-    `INSERT INTO events (tenant_id, type, order_id, actor_token_id, actor_role, source, client_id, mutation_id, mutation_name, request_id, data)
-     SELECT $1, x.type, x.order_id, x.actor_token_id, x.actor_role, x.source, x.client_id, x.mutation_id, x.mutation_name, x.request_id, x.data
+    `INSERT INTO events (tenant_id, type, order_id, actor_token_id, actor_role, source, client_id, mutation_id, mutation_name, request_id, via_hub_token_id, hub_at, data)
+     SELECT $1, x.type, x.order_id, x.actor_token_id, x.actor_role, x.source, x.client_id, x.mutation_id, x.mutation_name, x.request_id,
+       x.via_hub_token_id, x.hub_at, x.data
      FROM jsonb_to_recordset($2::jsonb) AS x(type text, order_id text, actor_token_id text, actor_role text,
-       source text, client_id text, mutation_id int, mutation_name text, request_id text, data jsonb, n int)
+       source text, client_id text, mutation_id int, mutation_name text, request_id text, via_hub_token_id text, hub_at timestamptz,
+       data jsonb, n int)
      ORDER BY x.n`,
     [tenantId, JSON.stringify(rows.map((r, n) => ({ ...r, n })))],
   );

@@ -57,6 +57,8 @@ export interface HistoryRow {
   mutation_id: number | null;
   mutation_name: string | null;
   request_id: string | null;
+  via_hub_token_id: string | null;
+  hub_at: Date | string | null;
   data: Record<string, unknown>;
 }
 
@@ -64,7 +66,7 @@ export interface HistoryRow {
 export async function orderHistory(q: Queryable, tenantId: string, orderId: string): Promise<HistoryRow[]> {
   const { rows } = await q.query<HistoryRow>(
     `SELECT e.seq, e.at, e.type, e.actor_token_id, e.actor_role, t.label AS actor_label, e.source, e.client_id,
-            e.mutation_id, e.mutation_name, e.request_id, e.data
+            e.mutation_id, e.mutation_name, e.request_id, e.via_hub_token_id, e.hub_at, e.data
      FROM events e LEFT JOIN tokens t ON t.id = e.actor_token_id AND t.tenant_id = e.tenant_id
      WHERE e.tenant_id = $1 AND e.order_id = $2
      ORDER BY e.seq`,

@@ -25,6 +25,8 @@ export interface MutationMeta {
   readonly clientID?: string;
   readonly mutationID?: number;
   readonly requestId?: string;
+  /** Set when a restaurant hub forwarded the mutation: which hub, and when it had it (epoch ms). */
+  readonly via?: { readonly hubTokenId: string; readonly hubAt: number };
 }
 
 export type MutationOutcome = { ok: true; events: DomainEvent[] } | { ok: false; error: DomainError };
@@ -115,6 +117,8 @@ export class TenantWrite {
         mutation_id: meta.mutationID ?? null,
         mutation_name: name,
         request_id: meta.requestId ?? null,
+        via_hub_token_id: meta.via?.hubTokenId ?? null,
+        hub_at: meta.via ? new Date(meta.via.hubAt).toISOString() : null,
         data: event,
       });
     }

@@ -7,6 +7,12 @@ import { versionProblem, type ProtocolError, type PushRequest } from './protocol
 import { unappliable, withTenantWrite, type TenantWrite } from './mutation-runner.ts';
 import { readHints } from './read-hints.ts';
 
+/** A restaurant hub forwarding its terminals' mutations: the audit names the hub and when it had each one. */
+export interface HubRelay {
+  readonly hubTokenId: string;
+  hubAt(clientID: string, mutationID: number): number;
+}
+
 export interface PushResult {
   response: ProtocolError | Record<string, never>;
   processed: number;
@@ -40,6 +46,7 @@ async function applyMutations(
   lmids: Map<string, number>,
   cap: number,
   refused: ReadonlySet<string>,
+  relay: HubRelay | undefined,
 ) {
   await write.store.prefetch(readHints(push.mutations.filter((m) => m.id > (lmids.get(m.clientID) ?? 0)).slice(0, cap)));
   const stopped = new Set<string>();
@@ -53,7 +60,8 @@ async function applyMutations(
       stopped.add(m.clientID);
       continue;
     }
-    const meta = { source: 'sync' as const, principal, clientID: m.clientID, mutationID: m.id };
+    const via = relay ? { via: { hubTokenId: relay.hubTokenId, hubAt: relay.hubAt(m.clientID, m.id) } } : {};
+    const meta = { source: 'sync' as const, principal, clientID: m.clientID, mutationID: m.id, ...via };
     const outcome = refused.has(mutationKey(m.clientID, m.id)) ? { ok: false as const, error: unappliable() } : await write.apply(m.name, m.args, meta);
     if (!outcome.ok) write.reject(m.clientID, m.id, m.name, outcome.error);
     lmids.set(m.clientID, m.id);
@@ -74,7 +82,7 @@ class RefusedMutation extends Error {
   }
 }
 
-export async function processPush(db: Database, principal: Principal, push: PushRequest, cap: number): Promise<PushResult> {
+export async function processPush(db: Database, principal: Principal, push: PushRequest, cap: number, relay?: HubRelay): Promise<PushResult> {
   const problem = versionProblem('push', push.pushVersion, push.schemaVersion);
   if (problem) return { response: problem, processed: 0 };
   const tenantId = principal.tenantId;
@@ -93,7 +101,7 @@ export async function processPush(db: Database, principal: Principal, push: Push
         const lmids = await checkOwnership(q, principal, push);
         if (!(lmids instanceof Map)) return { response: lmids, processed: 0 };
         try {
-          return { response: {}, processed: await applyMutations(write, q, principal, push, lmids, cap, refused) };
+          return { response: {}, processed: await applyMutations(write, q, principal, push, lmids, cap, refused, relay) };
         } catch (err) {
           const at = write.failedAt;
           if (!at?.clientID || at.mutationID === undefined || !isRefusedData(err)) throw err;

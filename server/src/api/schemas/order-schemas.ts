@@ -72,6 +72,10 @@ export const historySchema = z.object({
       clientID: z.string().optional().describe('the Replicache client, for sync pushes'),
       mutationID: z.number().int().optional(),
       requestId: z.string().optional().describe('the REST call (also its X-Request-Id header)'),
+      viaHub: z
+        .object({ tokenId: z.string(), at: z.iso.datetime({ offset: true }).describe('when the hub had it') })
+        .optional()
+        .describe("the restaurant hub that forwarded this sync change; `at` above is the cloud's time"),
       data: z.record(z.string(), z.unknown()),
     }),
   ),

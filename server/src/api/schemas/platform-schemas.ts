@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { forwardedPushResultSchema, forwardedPushSchema, hubPullSchema, hubSnapshotSchema } from '../../hub/hub-protocol.ts';
 import { cookieSchema, pullRequestSchema, pushRequestSchema } from '../../sync/protocol.ts';
+import { staffRoles } from '../../admin/tenancy.ts';
 import { tenantBody, tokenBody } from '../admin-routes.ts';
 import { broadcastBody } from '../monitoring-routes.ts';
 import { listOf, requestSchemas, responseSchemas } from './common-schemas.ts';
@@ -10,6 +12,8 @@ requestSchemas.add(tokenBody, { id: 'IssueToken' });
 requestSchemas.add(broadcastBody, { id: 'Broadcast' });
 requestSchemas.add(pushRequestSchema, { id: 'PushRequest', description: 'Replicache 15 push (pushVersion 1).' });
 requestSchemas.add(pullRequestSchema, { id: 'PullRequest', description: 'Replicache 15 pull (pullVersion 1).' });
+requestSchemas.add(hubPullSchema, { id: 'HubPull' });
+requestSchemas.add(forwardedPushSchema, { id: 'ForwardedPush' });
 
 const iso = z.iso.datetime();
 
@@ -21,7 +25,7 @@ responseSchemas.add(tenantSchema, { id: 'Tenant' });
 export const tenantListSchema = listOf(tenantSchema.extend({ createdAt: iso }));
 responseSchemas.add(tenantListSchema, { id: 'TenantList' });
 
-export const issuedTokenSchema = z.object({ id: z.string(), token: z.string().describe('shown once'), role: z.enum(['manager', 'kitchen']), tenantId: z.string() });
+export const issuedTokenSchema = z.object({ id: z.string(), token: z.string().describe('shown once'), role: z.enum(staffRoles), tenantId: z.string() });
 responseSchemas.add(issuedTokenSchema, { id: 'IssuedToken' });
 export const tokenListSchema = listOf(z.object({ id: z.string(), role: z.string(), label: z.string(), createdAt: iso, revokedAt: iso.nullable() }));
 responseSchemas.add(tokenListSchema, { id: 'TokenList' });
@@ -69,3 +73,7 @@ export const pullResponseSchema = z
   ])
   .describe('a patch of the principal\u2019s view since the cookie, or a protocol error');
 responseSchemas.add(pullResponseSchema, { id: 'PullResponse' });
+
+export { forwardedPushResultSchema, hubSnapshotSchema };
+responseSchemas.add(hubSnapshotSchema, { id: 'HubSnapshot' });
+responseSchemas.add(forwardedPushResultSchema, { id: 'ForwardedPushResult' });

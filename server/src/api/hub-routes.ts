@@ -1,0 +1,47 @@
+import { Router } from 'express';
+import type { Database } from '../db/database.ts';
+import { getClients } from '../db/replicache-clients.ts';
+import { principalOf, requireRole, tenantOf } from '../http/auth.ts';
+import { forbidden } from '../http/http-error.ts';
+import { parse } from '../http/validate.ts';
+import { exportTenant, terminalToken } from '../hub/cloud-export.ts';
+import { forwardedPushSchema, hubPullSchema, type ForwardedPushResult } from '../hub/hub-protocol.ts';
+import { processPush } from '../sync/push.ts';
+
+/**
+ * The cloud's side of a restaurant hub (hub token only, its own tenant only): the tenant's data
+ * for the hub to mirror, and the hub's terminals' mutations, each run as its terminal.
+ */
+export function hubRoutes(db: Database, limits: { mutationCap: number }): Router {
+  const router = Router();
+  router.use(requireRole('hub'));
+
+  router.post('/pull', async (req, res) => {
+    const { since } = parse(hubPullSchema, req.body, 'hub pull');
+    const tenantId = tenantOf(res);
+    res.json(await db.transaction((q) => exportTenant(q, tenantId, since), { isolation: 'repeatable read' }));
+  });
+
+  router.post('/push', async (req, res) => {
+    const forwarded = parse(forwardedPushSchema, req.body, 'forwarded push');
+    const tenantId = tenantOf(res);
+    const terminal = await terminalToken(db, tenantId, forwarded.tokenId);
+    if (!terminal) throw forbidden('the client group’s token is not a valid staff token of this hub’s tenant');
+    const hubAt = new Map(forwarded.mutations.map((m) => [`${m.clientID}/${m.id}`, m.hubAt]));
+    // The push runs as the terminal: its role's permissions, its client group's ownership checks.
+    const result = await processPush(
+      db,
+      { tokenId: terminal.id, role: terminal.role, tenantId },
+      { pushVersion: 1, ...forwarded },
+      limits.mutationCap,
+      { hubTokenId: principalOf(res).tokenId, hubAt: (clientID, id) => hubAt.get(`${clientID}/${id}`) ?? Date.now() },
+    );
+    const clients = await getClients(db, [...new Set(forwarded.mutations.map((m) => m.clientID))]);
+    const answer: ForwardedPushResult = {
+      response: result.response,
+      lastMutationIDs: Object.fromEntries(clients.map((c) => [c.id, c.last_mutation_id])),
+    };
+    res.json(answer);
+  });
+  return router;
+}
