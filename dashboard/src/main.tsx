@@ -8,6 +8,7 @@ import './styles/board.css';
 import './styles/order.css';
 import './styles/pages.css';
 import './styles/tracker.css';
+import './styles/narrow.css';
 
 // The app shell survives a reload without network (the data already does, in IndexedDB).
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {

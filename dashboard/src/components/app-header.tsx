@@ -10,6 +10,7 @@ const nav: { route: Route; label: string; active: Route['name'][] }[] = [
   { route: { name: 'menu' }, label: 'Menu', active: ['menu'] },
   { route: { name: 'stations' }, label: 'Kitchen', active: ['stations'] },
   { route: { name: 'stats' }, label: 'Statistics', active: ['stats'] },
+  { route: { name: 'restaurant' }, label: 'Restaurant', active: ['restaurant'] },
 ];
 
 export function AppHeader({ route, health, onSignOut }: { route: Route; health: SyncHealth; onSignOut: () => void }) {

@@ -1,5 +1,5 @@
 import { channels, type Channel } from '@kitchensync/shared';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type CSSProperties } from 'react';
 import { groupBoard, visibleColumns, type BoardColumn as Column, type BoardSort } from '../model/board.ts';
 import { startOfDay } from '../model/date-range.ts';
 import { channelLabel } from '../model/labels.ts';
@@ -65,7 +65,7 @@ export function BoardScreen() {
       </div>
       <InlineError message={commands.error} onDismiss={commands.clearError} />
       <BoardTabs columns={columns} active={active} onSelect={setChosen} />
-      <div className="board" style={{ gridTemplateColumns: `repeat(${columns.length}, minmax(204px, 1fr))` }}>
+      <div className="board" style={{ '--board-columns': columns.length } as CSSProperties}>
         {columns.map((c) => (
           <BoardColumn key={c.spec.id} column={c} now={now} active={c.spec.id === active} onMove={commands.move} onCancel={commands.cancel} />
         ))}

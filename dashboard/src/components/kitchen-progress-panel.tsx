@@ -20,7 +20,7 @@ export function KitchenProgressPanel({ progress }: { progress: readonly StationP
                   {p.done}/{p.total} done{p.readyAt !== undefined && ` · bumped ${formatClock(p.readyAt)}`}
                 </span>
               </div>
-              <div className="meter" role="progressbar" aria-valuemin={0} aria-valuemax={p.total} aria-valuenow={p.done}>
+              <div className="meter" role="progressbar" aria-label={`${p.stationName}: items done`} aria-valuemin={0} aria-valuemax={p.total} aria-valuenow={p.done}>
                 <span style={{ width: `${p.total === 0 ? 0 : (100 * p.done) / p.total}%` }} />
               </div>
               <ul className="progress-items">

@@ -9,6 +9,7 @@ import { NewOrderScreen } from './new-order-screen.tsx';
 import { NotFound } from './not-found.tsx';
 import { OrderDetailScreen } from './order-detail-screen.tsx';
 import { StationsScreen } from './stations-screen.tsx';
+import { RestaurantScreen } from './restaurant-screen.tsx';
 import { StatsScreen } from './stats-screen.tsx';
 
 function ManagerPage({ route, token }: { route: Route; token: string }) {
@@ -25,6 +26,8 @@ function ManagerPage({ route, token }: { route: Route; token: string }) {
       return <StationsScreen />;
     case 'stats':
       return <StatsScreen />;
+    case 'restaurant':
+      return <RestaurantScreen token={token} />;
     default:
       return <NotFound />;
   }

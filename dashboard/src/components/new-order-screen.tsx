@@ -1,5 +1,5 @@
 import type { Channel, Product } from '@kitchensync/shared';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { config } from '../config.ts';
 import { addProduct, buildCreateOrder, cartTotals, removeLine, updateLine, type CartLine, type CustomerInput } from '../model/cart.ts';
 import { formatMoney } from '../model/format.ts';
@@ -14,7 +14,7 @@ import { MenuPicker } from './menu-picker.tsx';
 
 const noCustomer: CustomerInput = { name: '', phone: '', email: '' };
 
-/** Writing an order: menu on the left, the order with live totals on the right. */
+/** Writing an order: menu on the left, the order with live totals on the right (on a phone: menu, then order, with a cart bar). */
 export function NewOrderScreen() {
   const { rep } = useSyncClient();
   const { map: products } = useProducts();
@@ -23,6 +23,7 @@ export function NewOrderScreen() {
   const [customer, setCustomer] = useState<CustomerInput>(noCustomer);
   const [problems, setProblems] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  const cart = useRef<HTMLFormElement>(null);
   const totals = useMemo(() => cartTotals(lines, products), [lines, products]);
   const inCart = useMemo(() => {
     const counts = new Map<string, number>();
@@ -57,7 +58,7 @@ export function NewOrderScreen() {
         <section className="card new-order__menu" aria-label="Menu">
           <MenuPicker products={products.values()} inCart={inCart} onAdd={(p: Product) => setLines((l) => addProduct(l, p.id, () => newId('l')))} />
         </section>
-        <form className="card new-order__cart" aria-label="Order" onSubmit={(e) => e.preventDefault()}>
+        <form ref={cart} id="order-cart" className="card new-order__cart" aria-label="Order" onSubmit={(e) => e.preventDefault()}>
           <h2>Order</h2>
           <ChannelPicker value={channel} onChange={setChannel} />
           <CustomerFields value={customer} onChange={setCustomer} />
@@ -97,6 +98,14 @@ export function NewOrderScreen() {
             </button>
           </div>
         </form>
+      </div>
+      <div className="cart-bar">
+        <span>
+          {totals.itemCount} item{totals.itemCount === 1 ? '' : 's'} · <strong>{money(totals.totalCents)}</strong>
+        </span>
+        <button type="button" className="btn btn--primary btn--small" onClick={() => cart.current?.scrollIntoView({ block: 'start' })}>
+          View order
+        </button>
       </div>
     </div>
   );

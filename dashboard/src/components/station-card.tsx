@@ -32,7 +32,7 @@ export function StationCard({ station, tickets, onSave }: StationCardProps) {
         <strong>{station.openTickets}</strong>
         <span className="muted"> / {station.capacity} tickets</span>
       </div>
-      <div className={`meter meter--${level}`} role="progressbar" aria-valuemin={0} aria-valuemax={station.capacity} aria-valuenow={station.openTickets}>
+      <div className={`meter meter--${level}`} role="progressbar" aria-label={`${station.name}: open tickets of capacity`} aria-valuemin={0} aria-valuemax={station.capacity} aria-valuenow={station.openTickets}>
         <span style={{ width: `${Math.min(100, ratio * 100)}%` }} />
       </div>
       {tickets.length > 0 && (

@@ -6,6 +6,7 @@ export type Route =
   | { readonly name: 'menu' }
   | { readonly name: 'stations' }
   | { readonly name: 'stats' }
+  | { readonly name: 'restaurant' }
   | { readonly name: 'admin' }
   | { readonly name: 'track'; readonly token: string }
   | { readonly name: 'not-found' };
@@ -17,6 +18,7 @@ const fixed: Record<string, Route> = {
   menu: { name: 'menu' },
   stations: { name: 'stations' },
   stats: { name: 'stats' },
+  restaurant: { name: 'restaurant' },
   admin: { name: 'admin' },
 };
 

@@ -29,9 +29,17 @@ export function phoneContext(browser: Browser): Promise<BrowserContext> {
 /** The dashboard remembers its sign-in here (dashboard/src/config.ts). */
 export const sessionKey = 'kitchensync.dashboard.session';
 
-/** A desktop context already signed in as the manager (the sign-in form has its own test). */
-export async function managerContext(browser: Browser, token: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+export type Screen = 'phone' | 'tablet' | 'desktop';
+const screens: Record<Screen, { viewport: { width: number; height: number }; isMobile: boolean }> = {
+  phone: { viewport: { width: 390, height: 844 }, isMobile: true },
+  tablet: { viewport: { width: 768, height: 1024 }, isMobile: true },
+  desktop: { viewport: { width: 1440, height: 900 }, isMobile: false },
+};
+
+/** A context already signed in as the manager (the sign-in form has its own test); desktop unless asked. */
+export async function managerContext(browser: Browser, token: string, screen: Screen = 'desktop'): Promise<BrowserContext> {
+  const { viewport, isMobile } = screens[screen];
+  const context = await browser.newContext({ viewport, ...(isMobile ? { isMobile, hasTouch: true, deviceScaleFactor: 2 } : {}) });
   await context.addInitScript(
     ([key, value]) => {
       if (!localStorage.getItem(key)) localStorage.setItem(key, value);
