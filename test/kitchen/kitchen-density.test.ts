@@ -46,6 +46,19 @@ describe.each(screens)('a busy rail at $name', (screen) => {
     expect(Number(await page.locator('.rail__pager').getAttribute('data-pages'))).toBeGreaterThan(1);
     const axe = await axeCounts(page);
     expect(axe.details).toEqual([]);
+
+    // Every page of the busy rail, from the first: no card runs off the screen or clips a line.
+    for (let i = 0; i < 40; i++) await page.keyboard.press('k');
+    const seen = new Set<string>();
+    for (let i = 0; i < 40; i++) {
+      const pageNumber = (await page.locator('.rail__pager').getAttribute('data-page')) ?? '';
+      if (!seen.has(pageNumber)) {
+        seen.add(pageNumber);
+        expect((await fullyVisible(page.locator('article.ticket'))).every(Boolean), `page ${pageNumber}`).toBe(true);
+      }
+      await page.keyboard.press('j');
+    }
+    expect(seen.size).toBe(Number(await page.locator('.rail__pager').getAttribute('data-pages')));
   });
 
   it('every line and note of a 12-line ticket is on screen, continued on a second card, and a picked item is shown', async () => {

@@ -32,7 +32,7 @@ const continuedLine = 30;
 
 export function TicketRail(p: TicketRailProps) {
   const { ref, height, columns, columnWidth } = useColumns();
-  const { heightsOf, version } = useCardHeights(ref, columnWidth, p.rail);
+  const { heightsOf, version } = useCardHeights(ref, columnWidth);
   const layout = useMemo(
     () => layoutRail(p.rail.length, (i) => heightsOf(p.rail[i] as KitchenOrder), { columns, height, gap: cardGap, continued: continuedLine }),
     // heightsOf is new each render; it reads the measurements `version` stands for.

@@ -21,7 +21,7 @@ const fresh = (width: number): Measured => ({ width, chrome: new Map(), items: n
  * estimated for the rest. After each commit the shown cards are measured; a height that changed
  * lays the rail out again before the frame is painted, so a column never runs off the screen.
  */
-export function useCardHeights(gridRef: RefObject<HTMLElement | null>, columnWidth: number, commitKey: unknown) {
+export function useCardHeights(gridRef: RefObject<HTMLElement | null>, columnWidth: number) {
   const measured = useRef<Measured>(fresh(columnWidth));
   const [version, setVersion] = useState(0);
   if (measured.current.width !== columnWidth) measured.current = fresh(columnWidth);
@@ -39,6 +39,7 @@ export function useCardHeights(gridRef: RefObject<HTMLElement | null>, columnWid
     return h;
   };
 
+  // After every commit: a new page, a moved selection or a changed ticket may show cards not measured yet.
   useLayoutEffect(() => {
     const grid = gridRef.current;
     if (!grid) return;
@@ -63,7 +64,7 @@ export function useCardHeights(gridRef: RefObject<HTMLElement | null>, columnWid
     if (!changed) return;
     m.cards = new WeakMap();
     setVersion((v) => v + 1);
-  }, [gridRef, commitKey, version]);
+  });
 
   /** `version` changes whenever a measurement did: lay out again. */
   return { heightsOf, version };
