@@ -2,30 +2,16 @@
 // server's own push and pull code (BEGIN and COMMIT included).
 import { openDatabase } from '../../server/src/db/open.ts';
 import { migrate } from '../../server/src/db/migrate.ts';
-import type { Database, Queryable } from '../../server/src/db/database.ts';
+import { countStatements } from '../../server/src/db/statement-counter.ts';
 import { processPush } from '../../server/src/sync/push.ts';
 import { processPull } from '../../server/src/sync/pull.ts';
-
-function counting(db: Database) {
-  let count = 0;
-  const wrap = (q: Queryable): Queryable => ({
-    query: (sql, params) => ((count += 1), q.query(sql, params)),
-    exec: (sql) => ((count += 1), q.exec(sql)),
-  });
-  const counted: Database = {
-    ...db,
-    ...wrap(db),
-    transaction: (fn, options) => ((count += 2), db.transaction((q) => fn(wrap(q)), options)),
-  };
-  return { db: counted, take: () => count - (count = 0) };
-}
 
 export async function statementCounts() {
   const raw = await openDatabase('memory://', '');
   try {
     await migrate(raw);
     await raw.query(`INSERT INTO tenants (id, name) VALUES ('t1', 'bench')`);
-    const { db, take } = counting(raw);
+    const { db, take } = countStatements(raw);
     const principal = { tokenId: 'tok1', role: 'manager' as const, tenantId: 't1' };
     let id = 0;
     const push = (name: string, args: unknown) => {

@@ -1,8 +1,10 @@
 import type { KitchenOrder, KitchenOrderStatus, Ingredient } from '@kitchensync/shared';
 import type { Queryable } from './database.ts';
 
-/** Tickets the kitchen is still dealing with: held for a later course, on the rail, or bumped and waiting for pickup. */
-export const activeTicketStatuses: readonly KitchenOrderStatus[] = ['held', 'queued', 'in_progress', 'ready'];
+/** Tickets on the line: held for a later course, queued or being made (kitchen replicas keep the rest for a day). */
+export const ticketsOnTheLine: readonly KitchenOrderStatus[] = ['held', 'queued', 'in_progress'];
+/** Tickets the kitchen is still dealing with: those on the line, and those bumped and waiting for pickup. */
+export const activeTicketStatuses: readonly KitchenOrderStatus[] = [...ticketsOnTheLine, 'ready'];
 
 export interface TicketFilter {
   statuses: readonly KitchenOrderStatus[];

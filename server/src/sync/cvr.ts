@@ -1,69 +1,71 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/database.ts';
 
-/** What a client group was last sent: row versions by key, and last mutation ids by client. */
+/**
+ * What a client group was last sent: the view as of the tenant's head `head` (read at `madeAt`,
+ * database time), and the last mutation ids of the group's clients. Everything written after
+ * `head` carries a higher version, which is how a pull finds what changed since.
+ */
 export interface ClientViewRecord {
-  readonly entries: ReadonlyMap<string, number>;
+  readonly head: number;
+  readonly madeAt: string;
   readonly clients: ReadonlyMap<string, number>;
 }
-
-/** The highest row version a CVR holds (0 for an empty one). */
-export function maxVersion(cvr: ClientViewRecord): number {
-  let max = 0;
-  for (const v of cvr.entries.values()) if (v > max) max = v;
-  return max;
-}
-
-/** CVRs never change once written, so any process may cache them. */
-const cache = new Map<string, ClientViewRecord & { tenantId: string; tokenId: string }>();
-const cacheLimit = 64;
 
 /** How many recent CVRs a client group keeps (older cookies get a full resync). */
 const keepPerGroup = 8;
 
-function remember(id: string, cvr: ClientViewRecord & { tenantId: string; tokenId: string }) {
-  cache.set(id, cvr);
-  if (cache.size > cacheLimit) cache.delete(cache.keys().next().value as string);
-}
-
 /**
- * Finds the CVR a cookie names. The cookie may come from another client group (a fork), so the
- * lookup is by id, but only a CVR of the same tenant and principal is honoured.
+ * Where a client group stands: its owner, its latest cookie order, the tenant's head now, and the
+ * CVR its cookie names if that CVR is the group's own (another group's, a fork, is not: its replica
+ * also holds that group's rejections, so it starts again from the full view). One statement.
  */
-export async function loadCvr(q: Queryable, cvrId: string, tenantId: string, tokenId: string): Promise<ClientViewRecord | undefined> {
-  let cvr = cache.get(cvrId);
-  if (!cvr) {
-    const { rows } = await q.query<{ entries: string; clients: string; tenant_id: string; token_id: string }>(
-      `SELECT c.entries, c.clients, g.tenant_id, g.token_id FROM client_view_records c
-       JOIN replicache_client_groups g ON g.id = c.client_group_id WHERE c.id = $1`,
-      [cvrId],
-    );
-    const row = rows[0];
-    if (!row) return undefined;
-    cvr = {
-      entries: new Map(Object.entries(JSON.parse(row.entries) as Record<string, number>)),
-      clients: new Map(Object.entries(JSON.parse(row.clients) as Record<string, number>)),
-      tenantId: row.tenant_id,
-      tokenId: row.token_id,
-    };
-    remember(cvrId, cvr);
-  }
-  return cvr.tenantId === tenantId && cvr.tokenId === tokenId ? cvr : undefined;
+export async function readGroupState(q: Queryable, clientGroupId: string, cvrId: string | undefined) {
+  const { rows } = await q.query<{
+    tenant_id: string;
+    token_id: string;
+    cvr_order: number;
+    head: number;
+    cvr_head: number | null;
+    cvr_made_at: string | null;
+    cvr_clients: string | null;
+  }>(
+    `SELECT g.tenant_id, g.token_id, g.cvr_order, coalesce(h.version, 0) AS head,
+            c.head AS cvr_head, c.made_at::text AS cvr_made_at, c.clients AS cvr_clients
+     FROM replicache_client_groups g
+     LEFT JOIN sync_heads h ON h.tenant_id = g.tenant_id
+     LEFT JOIN client_view_records c ON c.id = $2 AND c.client_group_id = g.id
+     WHERE g.id = $1`,
+    [clientGroupId, cvrId ?? ''],
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  const cvr: ClientViewRecord | undefined =
+    row.cvr_head === null
+      ? undefined
+      : { head: row.cvr_head, madeAt: row.cvr_made_at as string, clients: new Map(Object.entries(JSON.parse(row.cvr_clients as string) as Record<string, number>)) };
+  return { tenantId: row.tenant_id, tokenId: row.token_id, cvrOrder: row.cvr_order, head: row.head, cvr };
 }
 
-export async function saveCvr(
-  q: Queryable,
-  clientGroupId: string,
-  order: number,
-  cvr: ClientViewRecord,
-  owner: { tenantId: string; tokenId: string },
-): Promise<string> {
+/** The head and time this snapshot sees, with the group's last mutation ids. */
+export async function readSnapshot(q: Queryable, tenantId: string, clientGroupId: string): Promise<ClientViewRecord> {
+  const { rows } = await q.query<{ head: number; at: string; clients: Record<string, number> | null }>(
+    `SELECT coalesce((SELECT version FROM sync_heads WHERE tenant_id = $1), 0) AS head, now()::text AS at,
+            (SELECT json_object_agg(id, last_mutation_id) FROM replicache_clients WHERE client_group_id = $2) AS clients`,
+    [tenantId, clientGroupId],
+  );
+  const row = rows[0] as { head: number; at: string; clients: Record<string, number> | null };
+  return { head: row.head, madeAt: row.at, clients: new Map(Object.entries(row.clients ?? {})) };
+}
+
+/** Records a new CVR as cookie `order`, drops the group's old ones and marks the group seen. One statement. */
+export async function saveCvr(q: Queryable, clientGroupId: string, order: number, cvr: ClientViewRecord): Promise<string> {
   const id = randomUUID();
   await q.query(
-    'INSERT INTO client_view_records (id, client_group_id, cvr_order, entries, clients) VALUES ($1, $2, $3, $4, $5)',
-    [id, clientGroupId, order, JSON.stringify(Object.fromEntries(cvr.entries)), JSON.stringify(Object.fromEntries(cvr.clients))],
+    `WITH old AS (DELETE FROM client_view_records WHERE client_group_id = $2 AND cvr_order <= $3 - ${keepPerGroup}),
+       seen AS (UPDATE replicache_client_groups SET last_seen = now(), cvr_order = GREATEST(cvr_order, $3) WHERE id = $2)
+     INSERT INTO client_view_records (id, client_group_id, cvr_order, head, made_at, clients) VALUES ($1, $2, $3, $4, $5::timestamptz, $6)`,
+    [id, clientGroupId, order, cvr.head, cvr.madeAt, JSON.stringify(Object.fromEntries(cvr.clients))],
   );
-  await q.query('DELETE FROM client_view_records WHERE client_group_id = $1 AND cvr_order <= $2', [clientGroupId, order - keepPerGroup]);
-  remember(id, { ...cvr, ...owner });
   return id;
 }

@@ -9,7 +9,13 @@ export interface GcPolicy {
 
 export const defaultGcPolicy: GcPolicy = { groupIdleDays: 30, rejectionDays: 7 };
 
-/** Deletes idle client groups (with their clients, CVRs and rejections) and stale rejections. */
+/**
+ * How long deletions are remembered for pulls. A client view record older than this cannot learn
+ * them, so a pull treats it as unknown (a full resync); no client group lives that long idle.
+ */
+export const tombstoneDays = defaultGcPolicy.groupIdleDays;
+
+/** Deletes idle client groups (with their clients, CVRs and rejections), stale rejections and old tombstones. */
 export async function collectGarbage(db: Database, policy: GcPolicy = defaultGcPolicy) {
   return db.transaction(async (q) => {
     const purged = await q.query<{ id: string }>(
@@ -22,6 +28,7 @@ export async function collectGarbage(db: Database, policy: GcPolicy = defaultGcP
       'DELETE FROM rejections WHERE created_at < now() - make_interval(days => $1) RETURNING key',
       [policy.rejectionDays],
     );
+    await q.query('DELETE FROM deleted_rows WHERE deleted_at < now() - make_interval(days => $1)', [tombstoneDays]);
     return { purgedGroups: purged.rows.length, expiredRejections: rejections.rows.length };
   });
 }

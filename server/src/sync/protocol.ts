@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DomainError } from '@kitchensync/shared';
 import { isStorableText } from '../db/storable-text.ts';
 
 /** Every schemaVersion this server has ever served stays here (mutation recovery pushes old ones). */
@@ -48,3 +49,6 @@ export function versionProblem(kind: 'push' | 'pull', version: number, schemaVer
   if (!supportedSchemaVersions.includes(schemaVersion)) return { error: 'VersionNotSupported', versionType: 'schema' };
   return undefined;
 }
+
+/** A principal acting outside what its token allows (the HTTP edge answers 403). */
+export const notAllowed = (message: string) => new DomainError('forbidden', message);

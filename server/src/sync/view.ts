@@ -1,7 +1,8 @@
-import { keyPrefix, parseKey, type ReadonlyJSONValue } from '@kitchensync/shared';
+import { keyPrefix, type ReadonlyJSONValue } from '@kitchensync/shared';
 import type { Principal } from '../auth/principal.ts';
 import type { Queryable } from '../db/database.ts';
-import { entityTables, getEntities, isStoredKind, type StoredKind } from '../db/entities.ts';
+import { entityTables, type StoredKind } from '../db/entities.ts';
+import { ticketsOnTheLine } from '../db/kitchen-queries.ts';
 
 /**
  * Kitchen terminals see held courses (greyed until fired) and what is on the line, and keep
@@ -9,76 +10,70 @@ import { entityTables, getEntities, isStoredKind, type StoredKind } from '../db/
  */
 const kitchenMemory = "interval '24 hours'";
 
-const allOf = (kind: StoredKind) =>
-  `SELECT '${keyPrefix[kind]}' || id AS key, version FROM ${entityTables[kind]} WHERE tenant_id = $1`;
-const rejectionsOfGroup = 'SELECT key, version FROM rejections WHERE client_group_id = $2';
+/*
+ * Parameters of every view statement: $1 tenant, $2 the client group (the customer's order id for
+ * a customer), $3 the head the client last saw (-1: everything); dels also take $4, when it saw it.
+ * Postgres cannot type a parameter a statement never uses, so each statement uses all it is given.
+ */
+const key = (kind: StoredKind) => `'${keyPrefix[kind]}' || id`;
+const changedOf = (kind: StoredKind) =>
+  `SELECT ${key(kind)} AS key, data FROM ${entityTables[kind]} WHERE tenant_id = $1 AND version > $3`;
+const rejectionsOfGroup = 'SELECT key, data FROM rejections WHERE client_group_id = $2 AND version > $3';
+const tickets = `tickets AS (
+  SELECT id, order_id, version, data FROM kitchen_orders
+  WHERE tenant_id = $1 AND (status = ANY('{${ticketsOnTheLine.join(',')}}'::text[]) OR updated_at > now() - ${kitchenMemory}))`;
+/** Deleted rows this viewer may have held; a rejection only in the group that saw it. */
+const tombstones = `SELECT key FROM deleted_rows WHERE tenant_id = $1 AND version > $3 AND (client_group_id IS NULL OR client_group_id = $2)`;
 
-/** Permissions live here, in the view query: what each role's replica may hold. */
-const viewSql: Record<'manager' | 'kitchen' | 'customer', string> = {
-  manager: [...(Object.keys(entityTables) as StoredKind[]).map(allOf), rejectionsOfGroup].join('\nUNION ALL '),
-  kitchen: `WITH tickets AS (
-      SELECT id, order_id, version FROM kitchen_orders
-      WHERE tenant_id = $1 AND (status IN ('held', 'queued', 'in_progress') OR updated_at > now() - ${kitchenMemory}))
-    SELECT 'kitchenOrder/' || id AS key, version FROM tickets
-    UNION ALL SELECT 'order/' || id, version FROM orders WHERE tenant_id = $1 AND id IN (SELECT order_id FROM tickets)
-    UNION ALL SELECT 'contract/' || id, version FROM contracts WHERE tenant_id = $1 AND order_id IN (SELECT order_id FROM tickets)
-    UNION ALL ${allOf('station')}
-    UNION ALL ${allOf('product')}
-    UNION ALL ${rejectionsOfGroup}`,
-  customer: `SELECT 'order/' || id AS key, version FROM orders WHERE tenant_id = $1 AND id = $2`,
+/** Permissions live here, in the view queries: what each role's replica may hold. */
+const views = {
+  manager: {
+    changed: [...(Object.keys(entityTables) as StoredKind[]).map(changedOf), rejectionsOfGroup].join('\nUNION ALL '),
+    deleted: `${tombstones} AND $4::timestamptz IS NOT NULL`,
+  },
+  kitchen: {
+    // An order and its contracts enter the view with a ticket, so they go out with every changed ticket.
+    changed: `WITH ${tickets}, fresh AS (SELECT order_id FROM tickets WHERE version > $3)
+      SELECT ${key('kitchenOrder')} AS key, data FROM tickets WHERE version > $3
+      UNION ALL SELECT ${key('order')}, data - 'trackingToken' FROM orders
+        WHERE tenant_id = $1 AND id IN (SELECT order_id FROM tickets) AND (version > $3 OR id IN (SELECT order_id FROM fresh))
+      UNION ALL SELECT ${key('contract')}, data FROM contracts
+        WHERE tenant_id = $1 AND order_id IN (SELECT order_id FROM tickets) AND (version > $3 OR order_id IN (SELECT order_id FROM fresh))
+      UNION ALL ${changedOf('station')}
+      UNION ALL ${changedOf('product')}
+      UNION ALL ${rejectionsOfGroup}`,
+    // A ticket leaves when it is closed and a day old: written since, or a day old since the client last looked.
+    deleted: `WITH ${tickets}, gone AS (
+        SELECT id, order_id FROM kitchen_orders k
+        WHERE tenant_id = $1 AND (version > $3 OR updated_at > $4::timestamptz - ${kitchenMemory})
+          AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.id = k.id)),
+      gone_orders AS (SELECT DISTINCT order_id FROM gone g WHERE NOT EXISTS (SELECT 1 FROM tickets t WHERE t.order_id = g.order_id))
+      ${tombstones}
+      UNION ALL SELECT ${key('kitchenOrder')} FROM gone
+      UNION ALL SELECT '${keyPrefix.order}' || order_id FROM gone_orders
+      UNION ALL SELECT ${key('contract')} FROM contracts WHERE tenant_id = $1 AND order_id IN (SELECT order_id FROM gone_orders)`,
+  },
+  customer: {
+    changed: `SELECT ${key('order')} AS key, data FROM orders WHERE tenant_id = $1 AND id = $2 AND version > $3`,
+    deleted: `SELECT key FROM deleted_rows WHERE tenant_id = $1 AND key = '${keyPrefix.order}' || $2 AND version > $3 AND $4::timestamptz IS NOT NULL`,
+  },
 };
 
-export type ViewRole = keyof typeof viewSql;
-export const hasView = (role: string): role is ViewRole => role in viewSql;
+export type ViewRole = keyof typeof views;
+export const hasView = (role: string): role is ViewRole => role in views;
 
-export type Viewer = Principal & { role: ViewRole };
+export type Viewer = Principal & { tenantId: string; role: ViewRole };
 
-// Postgres cannot type a parameter the statement never uses (a 500), so each role binds exactly its own.
-const viewParams = (viewer: Viewer, clientGroupId: string) =>
-  viewer.role === 'customer' ? [viewer.tenantId, viewer.orderId] : [viewer.tenantId, clientGroupId];
+const scope = (viewer: Viewer, clientGroupId: string) => (viewer.role === 'customer' ? viewer.orderId : clientGroupId);
 
-/**
- * `{key: version}` of everything this principal may see, or only of rows written after `since`.
- * Versions come from one sequence and every row of a tenant is written under the tenant's lock,
- * so within a tenant a later commit always carries a higher version.
- */
-export async function viewVersions(q: Queryable, viewer: Viewer, clientGroupId: string, since = -1) {
-  const { rows } = await q.query<{ key: string; version: number }>(
-    `SELECT key, version FROM (${viewSql[viewer.role]}) v WHERE version > $3`,
-    [...viewParams(viewer, clientGroupId), since],
-  );
-  return new Map(rows.map((r) => [r.key, r.version]));
+/** Rows of the view written after head `since` (or that entered it with such a row), with their values; `-1`: the whole view. */
+export async function changedRows(q: Queryable, viewer: Viewer, clientGroupId: string, since: number) {
+  const { rows } = await q.query<{ key: string; data: ReadonlyJSONValue }>(views[viewer.role].changed, [viewer.tenantId, scope(viewer, clientGroupId), since]);
+  return rows;
 }
 
-/** How many rows the view holds and its highest version: equal to a CVR's, nothing changed. */
-export async function viewSummary(q: Queryable, viewer: Viewer, clientGroupId: string) {
-  const { rows } = await q.query<{ count: number; max: number }>(
-    `SELECT count(*)::int AS count, coalesce(max(version), 0) AS max FROM (${viewSql[viewer.role]}) v`,
-    viewParams(viewer, clientGroupId),
-  );
-  return rows[0] ?? { count: 0, max: 0 };
-}
-
-/** Full values for keys already known to be in the view. */
-export async function fetchValues(q: Queryable, tenantId: string, clientGroupId: string, keys: readonly string[]) {
-  const byKind = new Map<StoredKind, string[]>();
-  const rejectionKeys: string[] = [];
-  for (const key of keys) {
-    const parsed = parseKey(key);
-    if (!parsed) continue;
-    if (isStoredKind(parsed.kind)) byKind.set(parsed.kind, [...(byKind.get(parsed.kind) ?? []), parsed.id]);
-    else rejectionKeys.push(key);
-  }
-  const values = new Map<string, ReadonlyJSONValue>();
-  for (const [kind, ids] of byKind) {
-    for (const r of await getEntities(q, tenantId, kind, ids)) values.set(keyPrefix[kind] + r.id, r.data);
-  }
-  if (rejectionKeys.length > 0) {
-    const { rows } = await q.query<{ key: string; data: ReadonlyJSONValue }>(
-      'SELECT key, data FROM rejections WHERE client_group_id = $1 AND key = ANY($2::text[])',
-      [clientGroupId, rejectionKeys],
-    );
-    for (const r of rows) values.set(r.key, r.data);
-  }
-  return values;
+/** Keys the client may hold, seen at head `since` and time `seenAt`, that are no longer in its view. */
+export async function leftKeys(q: Queryable, viewer: Viewer, clientGroupId: string, since: number, seenAt: string) {
+  const { rows } = await q.query<{ key: string }>(views[viewer.role].deleted, [viewer.tenantId, scope(viewer, clientGroupId), since, seenAt]);
+  return rows.map((r) => r.key);
 }
