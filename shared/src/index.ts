@@ -12,5 +12,6 @@ export * from './machines/item-machine.ts';
 export { mutators, isMutatorName, type Mutators, type MutatorName } from './mutators.ts';
 export { parseArgs, type Mutator } from './mutators/args.ts';
 export { customerIdFor } from './mutators/customers.ts';
+export { sameRecipe } from './mutators/catalog-mutators.ts';
 export { demoProducts, demoStations } from './testing/fixtures.ts';
 export { orderNumber } from './order-number.ts';

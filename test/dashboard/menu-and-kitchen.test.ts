@@ -20,6 +20,15 @@ describe('menu and kitchen pages', () => {
     await burger.click();
     expect(await page.locator('.product-editor input[name=name]').inputValue()).toBe('Burger');
     expect(await page.locator('.product-editor input[name=price]').inputValue()).toBe('12.50');
+    // A price change is not a recipe change: the editor says the version stays, and it does.
+    await page.locator('.product-editor input[name=price]').fill('12.90');
+    await page.locator('.product-editor', { hasText: 'Recipe version 1: price, name and menu changes keep it' }).waitFor();
+    expect(await page.locator('.product-editor').innerText()).not.toContain('Saving creates recipe version');
+    await page.click('.product-editor button[type=submit]');
+    await page.locator('.product-editor').waitFor({ state: 'detached' });
+    expect(await burger.locator('td').last().innerText()).toBe('v1');
+
+    await burger.click();
     await page.click('.product-editor >> text=+ step');
     await page.locator('.product-editor input[aria-label="Step 4"]').fill('Add pickles');
     await page.locator('.product-editor', { hasText: 'Saving creates recipe version 2' }).waitFor();
@@ -27,12 +36,14 @@ describe('menu and kitchen pages', () => {
     await page.click('.product-editor button[type=submit]');
     await expect.poll(() => burger.locator('td').last().innerText()).toBe('v2');
 
-    // seed-g4c1 (burger + fries) is being cooked from recipe v1.
-    await burger.click();
+    // Right after saving, without reopening: seed-g4c1 (burger + fries) is being cooked from recipe v1.
+    await page.locator('.product-editor [data-saved-version="2"]').waitFor();
     const stale = page.locator('.banner', { hasText: 'still being cooked from an older recipe of Burger' });
     await stale.waitFor();
+    expect(await stale.isVisible()).toBe(true);
     expect(await stale.innerText()).toContain(orderNumber('seed-g4c1'));
     await stale.locator('text=Re-issue contracts').click();
+    await page.locator('[data-reissued="1"]', { hasText: 'recipe version 2' }).waitFor();
 
     await page.goto(`${world.server.url}/orders/seed-g4c1`);
     await page.locator('[data-contract-version="2"]').waitFor({ timeout: 10_000 });

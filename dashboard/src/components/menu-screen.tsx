@@ -43,6 +43,7 @@ export function MenuScreen() {
         </section>
         {editing && (
           <div className="split__side">
+            {editingId && products.get(editingId) && <StaleOrdersNotice product={products.get(editingId) as Product} />}
             <ProductEditor
               key={editing.key}
               initial={editing.form}
@@ -51,7 +52,6 @@ export function MenuScreen() {
               categories={menu.map((c) => c.name)}
               onDone={() => setEditing(undefined)}
             />
-            {editingId && products.get(editingId) && <StaleOrdersNotice product={products.get(editingId) as Product} />}
           </div>
         )}
       </div>

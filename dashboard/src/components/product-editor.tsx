@@ -15,11 +15,15 @@ export interface ProductEditorProps {
   readonly onDone: () => void;
 }
 
+/** After a save that made a new recipe version the editor stays open: the re-issue offer is right here. */
+type Saved = { readonly version: number } | undefined;
+
 /** Edit every field of a product; changing ingredients or steps makes a new recipe version. */
 export function ProductEditor({ initial, product, stationTypes, categories, onDone }: ProductEditorProps) {
   const { rep } = useSyncClient();
   const [form, setForm] = useState<ProductForm>(initial);
   const [problems, setProblems] = useState<string[]>([]);
+  const [saved, setSaved] = useState<Saved>();
   const set = (patch: Partial<ProductForm>) => setForm((f) => ({ ...f, ...patch }));
   const result = formToArgs(form);
   const recipeChange = result.ok && changesRecipe(product, result.args);
@@ -31,7 +35,11 @@ export function ProductEditor({ initial, product, stationTypes, categories, onDo
       return;
     }
     setProblems([]);
-    rep.mutate.upsertProduct(result.args).then(onDone, (err: unknown) => setProblems([err instanceof Error ? err.message : String(err)]));
+    const newVersion = recipeChange && product ? product.recipeVersion + 1 : undefined;
+    rep.mutate.upsertProduct(result.args).then(
+      () => (newVersion === undefined ? onDone() : setSaved({ version: newVersion })),
+      (err: unknown) => setProblems([err instanceof Error ? err.message : String(err)]),
+    );
   };
 
   return (
@@ -92,7 +100,15 @@ export function ProductEditor({ initial, product, stationTypes, categories, onDo
         <input type="checkbox" checked={form.active} onChange={(e) => set({ active: e.target.checked })} /> On the menu
       </label>
       {recipeChange && product && (
-        <p className="banner banner--info banner--inline">Saving creates recipe version {product.recipeVersion + 1}. Orders already in the kitchen keep their contract until you re-issue it.</p>
+        <p className="banner banner--info banner--inline">
+          This changes the recipe: saving creates recipe version {product.recipeVersion + 1}. Orders already in the kitchen keep their contract until you re-issue it.
+        </p>
+      )}
+      {!recipeChange && product && !saved && <p className="muted small">Recipe version {product.recipeVersion}: price, name and menu changes keep it.</p>}
+      {saved && !recipeChange && (
+        <p className="form-ok" role="status" data-saved-version={saved.version}>
+          Saved as recipe version {saved.version}.
+        </p>
       )}
       {problems.length > 0 && (
         <ul className="form-error" role="alert">

@@ -40,5 +40,8 @@ describe('product form', () => {
     expect(changesRecipe(tea, args({ recipeSteps: ['Steep', 'Add milk'] }))).toBe(true);
     expect(changesRecipe(tea, args({ ingredients: [] }))).toBe(true);
     expect(changesRecipe(undefined, args({}))).toBe(false);
+    // A product read back from Postgres jsonb has its ingredients' keys reordered: still the same recipe.
+    const stored = { ...tea, ingredients: tea.ingredients.map((i) => ({ unit: i.unit, quantity: i.quantity, name: i.name })) };
+    expect(changesRecipe(stored, args({ priceCents: 400 }))).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { upsertProductArgsSchema, type Ingredient, type Product, type UpsertProductArgs } from '@kitchensync/shared';
+import { sameRecipe, upsertProductArgsSchema, type Ingredient, type Product, type UpsertProductArgs } from '@kitchensync/shared';
 
 /** A product as the editor holds it: numbers as typed, lists as rows. */
 export interface ProductForm {
@@ -75,9 +75,8 @@ export function formToArgs(form: ProductForm): ProductFormResult {
   return { ok: true, args: parsed.data };
 }
 
-/** Saving these args will create recipe version N+1 (the mutator decides the same way). */
+/** Saving these args will create recipe version N+1: the mutator's own comparison decides. */
 export function changesRecipe(before: Product | undefined, args: UpsertProductArgs): boolean {
   if (!before) return false;
-  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-  return (args.recipeSteps !== undefined && !same(args.recipeSteps, before.recipeSteps)) || (args.ingredients !== undefined && !same(args.ingredients, before.ingredients));
+  return !sameRecipe(before, { recipeSteps: args.recipeSteps ?? before.recipeSteps, ingredients: args.ingredients ?? before.ingredients });
 }

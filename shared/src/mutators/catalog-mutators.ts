@@ -16,7 +16,8 @@ import { defineMutator, definedOnly } from './args.ts';
 /** Compared by content: a stored product comes back from Postgres jsonb with its keys reordered. */
 const recipeOf = (p: Pick<Product, 'recipeSteps' | 'ingredients'>) =>
   JSON.stringify([p.recipeSteps, p.ingredients.map((i) => [i.name, i.quantity, i.unit])]);
-const sameRecipe = (a: Pick<Product, 'recipeSteps' | 'ingredients'>, b: Pick<Product, 'recipeSteps' | 'ingredients'>) =>
+/** Whether two versions of a product cook the same (the editor asks this too, to word its warning). */
+export const sameRecipe = (a: Pick<Product, 'recipeSteps' | 'ingredients'>, b: Pick<Product, 'recipeSteps' | 'ingredients'>) =>
   recipeOf(a) === recipeOf(b);
 
 /** Creates or edits a product; a changed recipe (steps or ingredients) bumps its version. */
