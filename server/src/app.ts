@@ -9,6 +9,8 @@ import { monitoringRoutes } from './api/monitoring-routes.ts';
 import type { RateMeter } from './api/rate-meter.ts';
 import { syncRoutes } from './api/sync-routes.ts';
 import type { TokenResolver } from './auth/principal.ts';
+import type { HubSync } from './hub/hub-sync.ts';
+import { hubTerminalRoutes } from './hub/terminal-routes.ts';
 import type { Database } from './db/database.ts';
 import { isProduction, type Env } from './env.ts';
 import { authenticate, requireRole } from './http/auth.ts';
@@ -27,6 +29,8 @@ export interface AppDeps {
   registry: SocketRegistry;
   meter: RateMeter;
   metrics: Metrics;
+  /** Set when this server runs as a restaurant hub (HUB_UPSTREAM). */
+  hub?: HubSync;
 }
 
 /** Builds the HTTP app; no globals, no listening (main.ts and tests do that). */
@@ -51,6 +55,8 @@ export function createApp(deps: AppDeps): Express {
   api.get('/metrics', requireRole('admin'), (_req, res) => {
     res.type('text/plain; version=0.0.4').send(prometheusText(metrics, registry));
   });
+  // A hub answers its terminals' pushes through its link to the cloud; pulls are the ordinary ones.
+  if (deps.hub) api.use(jsonBody(env.PUSH_BODY_LIMIT), hubTerminalRoutes(deps.hub));
   api.use('/replicache', jsonBody(env.PUSH_BODY_LIMIT), syncRoutes(db, { mutationCap: env.PUSH_MUTATION_CAP }, metrics));
   api.use('/hub', jsonBody(env.PUSH_BODY_LIMIT), hubRoutes(db, { mutationCap: env.PUSH_MUTATION_CAP }));
   api.use(jsonBody('1mb'));

@@ -21,14 +21,24 @@ const envSchema = z.object({
   HTTP_HEADERS_TIMEOUT_MS: intFromEnv(10_000).pipe(z.number().min(100)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  /** Set → this server is a restaurant hub of the cloud at this URL (with HUB_TOKEN, a `hub` token). */
+  HUB_UPSTREAM: z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, '')).optional(),
+  HUB_TOKEN: z.string().min(16).optional(),
+  /** The hub's backstop pull of the cloud, besides the cloud's pokes. */
+  HUB_PULL_INTERVAL_MS: intFromEnv(30_000).pipe(z.number().min(100)),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
-const checkedEnv = envSchema.refine((e) => e.HTTP_HEADERS_TIMEOUT_MS <= e.HTTP_REQUEST_TIMEOUT_MS, {
-  path: ['HTTP_HEADERS_TIMEOUT_MS'],
-  message: 'must not exceed HTTP_REQUEST_TIMEOUT_MS',
-});
+const checkedEnv = envSchema
+  .refine((e) => e.HTTP_HEADERS_TIMEOUT_MS <= e.HTTP_REQUEST_TIMEOUT_MS, {
+    path: ['HTTP_HEADERS_TIMEOUT_MS'],
+    message: 'must not exceed HTTP_REQUEST_TIMEOUT_MS',
+  })
+  .refine((e) => (e.HUB_UPSTREAM === undefined) === (e.HUB_TOKEN === undefined), {
+    path: ['HUB_TOKEN'],
+    message: 'HUB_UPSTREAM and HUB_TOKEN go together',
+  });
 
 /** The only place that reads process.env. */
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {

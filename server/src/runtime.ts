@@ -13,6 +13,7 @@ import { openDatabase } from './db/open.ts';
 import { lockDataDir } from './db/data-dir-lock.ts';
 import type { Env } from './env.ts';
 import { answerClientErrors } from './http/client-error.ts';
+import { HubSync } from './hub/hub-sync.ts';
 import { closeCodes, attachWebSocket } from './sync/websocket.ts';
 import { collectGarbage } from './sync/gc.ts';
 import { PokeHub } from './sync/poke-hub.ts';
@@ -27,6 +28,8 @@ export interface Running {
   readonly demo: DemoTenant | undefined;
   readonly registry: SocketRegistry;
   readonly server: Server;
+  /** The link to the cloud when this server runs as a restaurant hub. */
+  readonly hub: HubSync | undefined;
   close(): Promise<void>;
 }
 
@@ -39,7 +42,8 @@ export async function startKitchensync(env: Env, logger: Logger): Promise<Runnin
   // Postgres may be down or failing over when we start: wait for it rather than exit.
   const waitLog = (err: unknown, delayMs: number) => logger.warn({ err: (err as Error).message, retryInMs: delayMs }, 'database unreachable at start; retrying');
   await retryWhileUnavailable(() => migrate(db), waitLog);
-  const demo = env.SEED_DEMO === 'true' ? await retryWhileUnavailable(() => seedDemoIfEmpty(db), waitLog) : undefined;
+  // A hub's tenant comes from its cloud, never from a demo seed.
+  const demo = env.SEED_DEMO === 'true' && !env.HUB_UPSTREAM ? await retryWhileUnavailable(() => seedDemoIfEmpty(db), waitLog) : undefined;
   const admin = resolveAdminToken(env);
   const resolver = new TokenResolver(db, admin.token);
   const registry = new SocketRegistry();
@@ -51,7 +55,11 @@ export async function startKitchensync(env: Env, logger: Logger): Promise<Runnin
       registry.closeToken(tokenId, closeCodes.revoked, 'token revoked');
     },
   });
-  const app = createApp({ db, env, logger, resolver, registry, meter, metrics: newMetrics() });
+  const hubSync = env.HUB_UPSTREAM && env.HUB_TOKEN
+    ? new HubSync(db, { upstreamUrl: env.HUB_UPSTREAM, token: env.HUB_TOKEN, pullIntervalMs: env.HUB_PULL_INTERVAL_MS, mutationCap: env.PUSH_MUTATION_CAP }, logger)
+    : undefined;
+  await hubSync?.start();
+  const app = createApp({ db, env, logger, resolver, registry, meter, metrics: newMetrics(), ...(hubSync ? { hub: hubSync } : {}) });
   // Node checks these timeouts only every connectionsCheckingInterval (30 s by default).
   const server = createServer(
     { requestTimeout: env.HTTP_REQUEST_TIMEOUT_MS, headersTimeout: env.HTTP_HEADERS_TIMEOUT_MS, connectionsCheckingInterval: 1000 },
@@ -71,8 +79,10 @@ export async function startKitchensync(env: Env, logger: Logger): Promise<Runnin
     demo,
     registry,
     server,
+    hub: hubSync,
     async close() {
       clearInterval(gc);
+      await hubSync?.stop();
       meter.stop();
       ws.close();
       server.closeAllConnections();

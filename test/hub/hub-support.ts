@@ -1,4 +1,8 @@
-import { api, type TestTenant } from '../support/server.ts';
+import type { Database } from '../../server/src/db/database.ts';
+import { seedMenu } from '../support/kitchen-fixture.ts';
+import { startProxy } from '../support/proxy.ts';
+import { connectedClient, settle } from '../support/replicache-client.ts';
+import { api, createTenant, startServer, type TestTenant } from '../support/server.ts';
 
 /** A hub token for the tenant, issued the way an admin does it. */
 export async function issueHubToken(server: { url: string; adminToken: string }, tenantId: string) {
@@ -11,3 +15,33 @@ export async function issueHubToken(server: { url: string; adminToken: string },
 }
 
 export type HubTenant = TestTenant & { hubToken: string; hubTokenId: string };
+
+/** A cloud on Postgres with one tenant, its menu, a hub token, and a proxy a test can cut between the hub and it. */
+export async function startCloud(name = 'Hub Bistro') {
+  const cloud = await startServer({ backend: 'postgres' });
+  const tenant = await createTenant(cloud, name);
+  const hub = await issueHubToken(cloud, tenant.tenantId);
+  const manager = await connectedClient(cloud, tenant.managerToken);
+  await seedMenu(manager.rep);
+  await settle(manager.rep);
+  const link = await startProxy(cloud);
+  return { cloud, tenant: { ...tenant, hubToken: hub.token, hubTokenId: hub.id } as HubTenant, manager, link };
+}
+
+/** The hub's environment: the cloud (through `link`), its token, and a quick backstop pull for tests. */
+export const hubEnv = (link: { url: string }, tenant: HubTenant) => ({ HUB_UPSTREAM: link.url, HUB_TOKEN: tenant.hubToken, HUB_PULL_INTERVAL_MS: '1000' });
+
+/** Every event of a (client, mutation) the cloud's audit holds more than once (a mutation applied twice): must be empty. */
+export async function repeatedMutations(db: Database, tenantId: string) {
+  const { rows } = await db.query<{ client_id: string; mutation_id: number; type: string; times: number }>(
+    `SELECT client_id, mutation_id, type, count(*)::int AS times FROM events WHERE tenant_id = $1 AND client_id IS NOT NULL
+     GROUP BY client_id, mutation_id, type, data HAVING count(*) > 1`,
+    [tenantId],
+  );
+  return rows;
+}
+
+export async function cloudLastMutationID(db: Database, clientID: string): Promise<number> {
+  const { rows } = await db.query<{ last_mutation_id: number }>('SELECT last_mutation_id FROM replicache_clients WHERE id = $1', [clientID]);
+  return rows[0]?.last_mutation_id ?? 0;
+}

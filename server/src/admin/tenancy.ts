@@ -46,6 +46,8 @@ export async function issueToken(q: Queryable, tenantId: string, role: StaffRole
     label,
     hashToken(token),
   ]);
+  // The tenant's restaurant hub pulls on a poke, so the new token works there too.
+  await notify(q, channels.poke, { t: tenantId });
   return { id, token, role, tenantId };
 }
 
@@ -67,9 +69,11 @@ export async function listTokens(q: Queryable, tenantId: string) {
 /** Revokes at once: every process drops its cached principal and closes the token's sockets. */
 export async function revokeToken(db: Database, tokenId: string): Promise<boolean> {
   return db.transaction(async (q) => {
-    const { rows } = await q.query('UPDATE tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id', [tokenId]);
+    const { rows } = await q.query<{ tenant_id: string | null }>('UPDATE tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING tenant_id', [tokenId]);
     if (rows.length === 0) return false;
     await notify(q, channels.revoke, tokenId);
+    // The tenant's restaurant hub pulls on a poke: the revocation reaches it (and its terminals) at once.
+    if (rows[0]?.tenant_id) await notify(q, channels.poke, { t: rows[0].tenant_id });
     return true;
   });
 }

@@ -1,0 +1,176 @@
+import type { Logger } from 'pino';
+import type { Principal } from '../auth/principal.ts';
+import type { Database } from '../db/database.ts';
+import { processPush } from '../sync/push.ts';
+import type { PushRequest } from '../sync/protocol.ts';
+import { applySnapshot, mirroredState } from './mirror.ts';
+import { dequeue, enqueue, nextForwardable, outboxSummary } from './outbox.ts';
+import { Upstream, UpstreamRefused, UpstreamUnavailable } from './upstream.ts';
+import { followCloud } from './upstream-socket.ts';
+
+export interface HubOptions {
+  upstreamUrl: string;
+  token: string;
+  pullIntervalMs: number;
+  mutationCap: number;
+}
+
+export interface HubStatus {
+  upstream: 'online' | 'offline';
+  tenantId: string | null;
+  pending: number;
+  oldestPendingAt: number | null;
+  lastPullAt: number | null;
+}
+
+/** What a terminal's push at the hub answers. */
+export interface HubPushAnswer {
+  status: number;
+  body: unknown;
+}
+
+const retryMs = 1_000;
+
+/**
+ * A restaurant hub's link to its cloud. One queue orders everything that writes: terminals'
+ * pushes, draining the outbox, mirroring the cloud. While the cloud answers and nothing waits, a
+ * push is forwarded before the terminal hears it is saved; otherwise it is queued durably and
+ * applied here. The cloud is mirrored only when the outbox is empty, so its state (and its
+ * refusals) replace whatever the hub applied on its own.
+ */
+export class HubSync {
+  private readonly upstream: Upstream;
+  private queue: Promise<unknown> = Promise.resolve();
+  private online = false;
+  private version = 0;
+  /** Set after the hub applied changes alone: the next mirror rereads the whole tenant. */
+  private needsFull = true;
+  private tenantId: string | null = null;
+  private lastPullAt: number | null = null;
+  private timers: NodeJS.Timeout[] = [];
+  private retry: NodeJS.Timeout | undefined;
+  private link: { close(): void } | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly db: Database,
+    private readonly options: HubOptions,
+    private readonly logger: Logger,
+  ) {
+    this.upstream = new Upstream(options.upstreamUrl, options.token);
+  }
+
+  async start(): Promise<void> {
+    const state = await mirroredState(this.db);
+    this.tenantId = state?.tenantId ?? null;
+    this.version = state?.version ?? 0;
+    await this.sync();
+    this.link = followCloud(this.options.upstreamUrl, this.options.token, {
+      onReady: () => void this.sync(),
+      onPoke: () => void this.sync(),
+      onDown: () => (this.online = false),
+    });
+    const interval = setInterval(() => void this.sync(), this.options.pullIntervalMs);
+    interval.unref();
+    this.timers.push(interval);
+  }
+
+  /** Stops the link and the timers, and waits for the work under way (the database closes next). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.link?.close();
+    for (const t of this.timers) clearInterval(t);
+    clearTimeout(this.retry);
+    await this.queue;
+  }
+
+  async status(): Promise<HubStatus> {
+    const outbox = await outboxSummary(this.db);
+    return { upstream: this.online ? 'online' : 'offline', tenantId: this.tenantId, pending: outbox.pending, oldestPendingAt: outbox.oldestAt, lastPullAt: this.lastPullAt };
+  }
+
+  /** Drains the outbox to the cloud, then mirrors the cloud; quietly goes offline if it cannot. */
+  sync(): Promise<void> {
+    return this.serially(async () => {
+      if (this.stopped) return;
+      try {
+        await this.drain();
+        await this.mirror();
+      } catch (err) {
+        this.wentOffline(err);
+      }
+    });
+  }
+
+  /** A terminal's push, through the cloud when it answers, else applied here and queued. */
+  push(principal: Principal, push: PushRequest): Promise<HubPushAnswer> {
+    return this.serially(async () => {
+      const hubAt = Date.now();
+      if (this.online && (await outboxSummary(this.db)).pending === 0) {
+        try {
+          const answer = await this.upstream.forward({ ...push, tokenId: principal.tokenId, mutations: push.mutations.map((m) => ({ ...m, hubAt })) });
+          await this.mirror().catch((err: unknown) => this.wentOffline(err));
+          return { status: 200, body: answer.response };
+        } catch (err) {
+          if (err instanceof UpstreamRefused) return { status: err.status, body: err.body };
+          this.wentOffline(err);
+        }
+      }
+      // Queued before it is applied: whatever the terminal is told is saved survives a kill -9.
+      await enqueue(this.db, principal.tokenId, push, hubAt);
+      this.needsFull = true;
+      const result = await processPush(this.db, principal, push, this.options.mutationCap);
+      return { status: 200, body: result.response };
+    });
+  }
+
+  private serially<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private wentOffline(err: unknown): void {
+    if (!(err instanceof UpstreamUnavailable)) this.logger.error({ err }, 'hub sync failed');
+    this.online = false;
+    clearTimeout(this.retry);
+    if (this.stopped) return;
+    this.retry = setTimeout(() => void this.sync(), retryMs);
+    this.retry.unref();
+  }
+
+  private async mirror(): Promise<void> {
+    const full = this.needsFull;
+    const snap = await this.upstream.pull(full ? 0 : this.version);
+    await applySnapshot(this.db, snap, full);
+    this.online = true;
+    this.version = snap.version;
+    this.tenantId = snap.tenant.id;
+    this.needsFull = false;
+    this.lastPullAt = Date.now();
+  }
+
+  /** Forwards queued mutations in order; each leaves the outbox once the cloud's bookkeeping has it. */
+  private async drain(): Promise<void> {
+    for (;;) {
+      const next = await nextForwardable(this.db, this.options.mutationCap);
+      if (!next) return;
+      let done: number[];
+      try {
+        const answer = await this.upstream.forward(next.push);
+        done = next.push.mutations.filter((m) => m.id <= (answer.lastMutationIDs[m.clientID] ?? 0)).map((m) => next.seqs.get(`${m.clientID}/${m.id}`) as number);
+        if (done.length === 0) {
+          // Nothing taken (a gap the cloud cannot fill, or a client group it purged): retrying cannot help.
+          this.logger.warn({ clientGroupID: next.push.clientGroupID, response: answer.response }, 'the cloud took none of these queued mutations; dropping them');
+          done = [...next.seqs.values()];
+        }
+      } catch (err) {
+        if (!(err instanceof UpstreamRefused)) throw err;
+        this.logger.warn({ clientGroupID: next.push.clientGroupID, status: err.status, body: err.body }, 'the cloud refused queued mutations; dropping them');
+        done = [...next.seqs.values()];
+      }
+      await dequeue(this.db, done);
+      this.needsFull = true;
+    }
+  }
+}
