@@ -202,11 +202,17 @@ describe.each(backends)('bad input to push and pull (%s)', (backend) => {
       await settle(rep);
       await server.running.db.query("UPDATE replicache_client_groups SET last_seen = now() - interval '400 days' WHERE id = $1", [await rep.clientGroupID]);
       await collectGarbage(server.running.db);
-      let reported = false;
-      rep.onClientStateNotFound = () => (reported = true);
-      // A pull already in flight may answer for the one asked here, so ask until the answer comes.
-      for (let tries = 0; !reported && tries < 20; tries++) await rep.pull({ now: true }).catch(() => undefined);
-      expect(reported).toBe(true);
+      const reported = new Promise<boolean>((resolve) => {
+        rep.onClientStateNotFound = () => resolve(true);
+        setTimeout(() => resolve(false), 10_000);
+      });
+      // A pull already in flight may answer for the one asked here, so ask again until the answer comes.
+      const answered = () => Promise.race([reported, new Promise<false>((r) => setTimeout(() => r(false), 250))]);
+      for (let tries = 0; tries < 20; tries++) {
+        await rep.pull({ now: true }).catch(() => undefined);
+        if (await answered()) break;
+      }
+      expect(await reported).toBe(true);
     } finally {
       await rep.close();
     }

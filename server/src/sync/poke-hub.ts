@@ -16,17 +16,15 @@ function wants(conn: Connection, pending: Pending): boolean {
 }
 
 /**
- * Turns committed-write notifications (from any server process, via LISTEN) into pokes, debounced
- * per tenant so a burst of pushes costs each socket one pull.
+ * Turns committed-write notifications (from any server process, via LISTEN) into pokes. A poke
+ * leaves as soon as the notification has been read, without a timer: notifications that arrive
+ * together (one read from the LISTEN connection) coalesce into one poke per socket.
  */
 export class PokeHub {
   private readonly pending = new Map<string, Pending>();
   private readonly unsubscribe: (() => Promise<void>)[] = [];
 
-  constructor(
-    private readonly registry: SocketRegistry,
-    private readonly debounceMs = 2,
-  ) {}
+  constructor(private readonly registry: SocketRegistry) {}
 
   async start(db: Database, handlers: { onRevoke: (tokenId: string) => void }): Promise<void> {
     this.unsubscribe.push(await db.listen(channels.poke, (payload) => this.onPoke(JSON.parse(payload) as PokeMessage)));
@@ -57,7 +55,7 @@ export class PokeHub {
     if (!pending) {
       pending = { all: false, orderIds: new Set() };
       this.pending.set(message.t, pending);
-      setTimeout(() => this.flush(message.t), this.debounceMs);
+      queueMicrotask(() => this.flush(message.t));
     }
     if (!message.o) pending.all = true;
     for (const id of message.o ?? []) pending.orderIds.add(id);

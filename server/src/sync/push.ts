@@ -2,8 +2,7 @@ import type { Principal } from '../auth/principal.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { createClientGroup, getClientGroup, getClients, isPurgedGroup, saveLastMutationIds, touchClientGroup } from '../db/replicache-clients.ts';
 import { isRefusedData } from '../db/database-errors.ts';
-import { forbidden } from '../http/http-error.ts';
-import { versionProblem, type ProtocolError, type PushRequest } from './protocol.ts';
+import { notAllowed, versionProblem, type ProtocolError, type PushRequest } from './protocol.ts';
 import { unappliable, withTenantWrite, type TenantWrite } from './mutation-runner.ts';
 import { readHints } from './read-hints.ts';
 
@@ -22,14 +21,14 @@ export interface PushResult {
 async function checkOwnership(q: Queryable, principal: Principal, push: PushRequest): Promise<ProtocolError | Map<string, number>> {
   const group = await getClientGroup(q, push.clientGroupID);
   if (group && (group.tenant_id !== principal.tenantId || group.token_id !== principal.tokenId)) {
-    throw forbidden('this client group belongs to someone else');
+    throw notAllowed('this client group belongs to someone else');
   }
   if (!group && (await isPurgedGroup(q, push.clientGroupID))) return { error: 'ClientStateNotFound' };
   if (!group) await createClientGroup(q, push.clientGroupID, principal.tenantId as string, principal.tokenId);
   const clientIds = [...new Set(push.mutations.map((m) => m.clientID))];
   const clients = await getClients(q, clientIds);
   const foreign = clients.find((c) => c.client_group_id !== push.clientGroupID);
-  if (foreign) throw forbidden(`client ${foreign.id} belongs to another client group`);
+  if (foreign) throw notAllowed(`client ${foreign.id} belongs to another client group`);
   return new Map(clients.map((c) => [c.id, c.last_mutation_id]));
 }
 
@@ -87,7 +86,7 @@ export async function processPush(db: Database, principal: Principal, push: Push
   if (problem) return { response: problem, processed: 0 };
   const tenantId = principal.tenantId;
   if (!tenantId || (principal.role !== 'manager' && principal.role !== 'kitchen')) {
-    throw forbidden(`a ${principal.role} token cannot push`);
+    throw notAllowed(`a ${principal.role} token cannot push`);
   }
   // The database aborts the whole transaction on a refused statement. The push is rerun without
   // the mutation that caused it, which becomes a rejection (never a 500 that wedges the queue);
