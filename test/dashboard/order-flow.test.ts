@@ -64,7 +64,7 @@ describe('an order from the dashboard to the customer and the kitchen', () => {
     expect(await page.locator('[data-total-cents]').getAttribute('data-total-cents')).toBe(String(2 * 450 + 1250));
     await page.fill('input[aria-label="Quantity of Fries"]', '3');
     expect(await page.locator('[data-total-cents]').getAttribute('data-total-cents')).toBe(String(3 * 450 + 1250));
-    await page.click('[data-line-product="burger"] >> text=+ modifiers or note');
+    await page.click('[data-line-product="burger"] >> text=+ modifiers, note, course or allergy');
     await page.fill('[data-line-product="burger"] input[aria-label="Modifiers"]', 'no pickles, medium');
     await page.fill('input[name=customerName]', 'Ada Lovelace');
     await page.fill('input[name=customerPhone]', '+44 20 7946 0000');

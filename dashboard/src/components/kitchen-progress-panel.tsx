@@ -1,6 +1,6 @@
 import { formatClock } from '../model/format.ts';
 import type { StationProgress } from '../model/kitchen.ts';
-import { itemStatusLabel, ticketStatusLabel } from '../model/labels.ts';
+import { courseLabel, itemStatusLabel, ticketStatusLabel } from '../model/labels.ts';
 
 /** Each station's ticket for this order: how far along it is, item by item. */
 export function KitchenProgressPanel({ progress }: { progress: readonly StationProgress[] }) {
@@ -15,6 +15,7 @@ export function KitchenProgressPanel({ progress }: { progress: readonly StationP
             <li key={p.ticketId} className="progress-station" data-ticket-id={p.ticketId} data-ticket-status={p.status}>
               <div className="progress-station__head">
                 <strong>{p.stationName}</strong>
+                {p.course > 1 && <span className="course-chip">{courseLabel(p.course)}</span>}
                 <span className={`ticket-status ticket-status--${p.status}`}>{ticketStatusLabel[p.status]}</span>
                 <span className="muted small">
                   {p.done}/{p.total} done{p.readyAt !== undefined && ` · bumped ${formatClock(p.readyAt)}`}

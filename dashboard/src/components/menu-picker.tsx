@@ -2,6 +2,7 @@ import type { Product } from '@kitchensync/shared';
 import { useMemo, useState } from 'react';
 import { config } from '../config.ts';
 import { formatMoney, formatPrep } from '../model/format.ts';
+import { orderable } from '../model/cart.ts';
 import { menuByCategory } from '../model/menu.ts';
 
 export interface MenuPickerProps {
@@ -11,7 +12,7 @@ export interface MenuPickerProps {
   readonly onAdd: (product: Product) => void;
 }
 
-/** The menu by category; a tap adds one. */
+/** The menu by category; a tap adds one. A product the kitchen has 86'd shows as sold out and cannot be added. */
 export function MenuPicker({ products, inCart, onAdd }: MenuPickerProps) {
   const menu = useMemo(() => menuByCategory(products, { activeOnly: true }), [products]);
   const [category, setCategory] = useState<string>('all');
@@ -33,8 +34,17 @@ export function MenuPicker({ products, inCart, onAdd }: MenuPickerProps) {
           <h3>{c.name}</h3>
           <div className="menu-picker__grid">
             {c.products.map((p) => (
-              <button key={p.id} type="button" className="product-tile" data-product-id={p.id} onClick={() => onAdd(p)}>
+              <button
+                key={p.id}
+                type="button"
+                className={`product-tile${orderable(p) ? '' : ' product-tile--sold-out'}`}
+                data-product-id={p.id}
+                data-sold-out={p.soldOut === true || undefined}
+                disabled={!orderable(p)}
+                onClick={() => onAdd(p)}
+              >
                 <span className="product-tile__name">{p.name}</span>
+                {p.soldOut === true && <span className="product-tile__sold-out">86 · sold out</span>}
                 <span className="product-tile__price">{formatMoney(p.priceCents, config.currency, config.locale)}</span>
                 <span className="product-tile__meta muted">
                   {formatPrep(p.prepSeconds)}

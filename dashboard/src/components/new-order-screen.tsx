@@ -1,7 +1,7 @@
 import type { Channel, Product } from '@kitchensync/shared';
 import { useMemo, useRef, useState } from 'react';
 import { config } from '../config.ts';
-import { addProduct, buildCreateOrder, cartTotals, removeLine, updateLine, type CartLine, type CustomerInput } from '../model/cart.ts';
+import { addProduct, buildCreateOrder, cartTotals, noService, orderable, removeLine, updateLine, type CartLine, type CustomerInput, type ServiceInput } from '../model/cart.ts';
 import { formatMoney } from '../model/format.ts';
 import { newId } from '../model/ids.ts';
 import { navigate } from '../routing/use-route.ts';
@@ -11,6 +11,8 @@ import { CartLineRow } from './cart-line-row.tsx';
 import { ChannelPicker } from './channel-picker.tsx';
 import { CustomerFields } from './customer-fields.tsx';
 import { MenuPicker } from './menu-picker.tsx';
+import { ServiceFields } from './service-fields.tsx';
+import { ProblemList } from './problem-list.tsx';
 
 const noCustomer: CustomerInput = { name: '', phone: '', email: '' };
 
@@ -21,6 +23,7 @@ export function NewOrderScreen() {
   const [lines, setLines] = useState<CartLine[]>([]);
   const [channel, setChannel] = useState<Channel>('dine_in');
   const [customer, setCustomer] = useState<CustomerInput>(noCustomer);
+  const [service, setService] = useState<ServiceInput>(noService);
   const [problems, setProblems] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const cart = useRef<HTMLFormElement>(null);
@@ -33,7 +36,7 @@ export function NewOrderScreen() {
   const money = (cents: number) => formatMoney(cents, config.currency, config.locale);
 
   const submit = async (confirm: boolean) => {
-    const built = buildCreateOrder({ id: newId('o'), channel, customer, lines, at: Date.now() }, products);
+    const built = buildCreateOrder({ id: newId('o'), channel, customer, service, lines, at: Date.now() }, products);
     if (!built.ok) {
       setProblems(built.problems);
       return;
@@ -56,12 +59,13 @@ export function NewOrderScreen() {
       </div>
       <div className="new-order__layout">
         <section className="card new-order__menu" aria-label="Menu">
-          <MenuPicker products={products.values()} inCart={inCart} onAdd={(p: Product) => setLines((l) => addProduct(l, p.id, () => newId('l')))} />
+          <MenuPicker products={products.values()} inCart={inCart} onAdd={(p: Product) => orderable(p) && setLines((l) => addProduct(l, p.id, () => newId('l')))} />
         </section>
         <form ref={cart} id="order-cart" className="card new-order__cart" aria-label="Order" onSubmit={(e) => e.preventDefault()}>
           <h2>Order</h2>
           <ChannelPicker value={channel} onChange={setChannel} />
           <CustomerFields value={customer} onChange={setCustomer} />
+          <ServiceFields channel={channel} value={service} onChange={setService} />
           {totals.lines.length === 0 ? (
             <p className="empty-note">Tap dishes on the menu to add them.</p>
           ) : (
@@ -82,13 +86,7 @@ export function NewOrderScreen() {
             </span>
             <strong data-total-cents={totals.totalCents}>{money(totals.totalCents)}</strong>
           </div>
-          {problems.length > 0 && (
-            <ul className="form-error" role="alert">
-              {problems.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </ul>
-          )}
+          <ProblemList problems={problems} />
           <div className="cart-actions">
             <button type="button" className="btn" disabled={busy} onClick={() => void submit(false)}>
               Save as new

@@ -1,7 +1,7 @@
 import { openTicketStatuses } from '@kitchensync/shared';
 import { useMemo } from 'react';
 import { formatClock, orderNumber } from '../model/format.ts';
-import { contractsOfOrder, progressByStation, staleRecipes } from '../model/kitchen.ts';
+import { contractsOfOrder, heldCourses, progressByStation, staleRecipes } from '../model/kitchen.ts';
 import { timelineFromHistory, timelineFromStatusTimes } from '../model/timeline.ts';
 import { Link } from '../routing/link.tsx';
 import { useOrderCommands } from '../sync/use-order-commands.ts';
@@ -9,6 +9,7 @@ import { useOrderHistory } from '../sync/use-order-history.ts';
 import { useContracts, useKitchenOrders, useOrders, useProducts, useStations } from '../sync/use-replica.ts';
 import { ChannelBadge } from './channel-badge.tsx';
 import { ContractPanel } from './contract-panel.tsx';
+import { HeldCoursesCard } from './held-courses-card.tsx';
 import { InlineError } from './inline-error.tsx';
 import { KitchenProgressPanel } from './kitchen-progress-panel.tsx';
 import { OrderActionBar } from './order-action-bar.tsx';
@@ -63,6 +64,14 @@ export function OrderDetailScreen({ orderId, token }: { orderId: string; token: 
             {order.customer.phone && ` · ${order.customer.phone}`}
             {order.customer.email && ` · ${order.customer.email}`} · placed {formatClock(order.createdAt)}
           </p>
+          {(order.table !== undefined || order.guests !== undefined) && (
+            <p className="muted" data-service>
+              {order.table !== undefined && `Table ${order.table}`}
+              {order.table !== undefined && order.guests !== undefined && ' · '}
+              {order.guests !== undefined && `${order.guests} guest${order.guests === 1 ? '' : 's'}`}
+            </p>
+          )}
+          {order.allergy && <p className="allergy-note">Guest allergy: {order.allergy}</p>}
           {order.cancelReason && <p className="note">Cancelled: “{order.cancelReason}”</p>}
         </div>
         <OrderActionBar order={order} onMove={commands.move} onCancel={commands.cancel} withBack />
@@ -74,6 +83,7 @@ export function OrderDetailScreen({ orderId, token }: { orderId: string; token: 
             <h2>Lines</h2>
             <OrderLinesTable order={order} />
           </section>
+          <HeldCoursesCard held={heldCourses(progress)} onFire={(course) => commands.fireCourse(order, course)} />
           <KitchenProgressPanel progress={progress} />
           <ContractPanel contracts={versions} staleRecipes={stale} canReissue={kitchenStillWorking} onReissue={() => commands.reissue(order)} />
         </div>

@@ -1,6 +1,7 @@
 import type { Order } from '@kitchensync/shared';
 import { config } from '../config.ts';
 import { formatMoney } from '../model/format.ts';
+import { courseLabel } from '../model/labels.ts';
 
 export function OrderLinesTable({ order }: { order: Order }) {
   const money = (cents: number) => formatMoney(cents, config.currency, config.locale);
@@ -19,7 +20,11 @@ export function OrderLinesTable({ order }: { order: Order }) {
           <tr key={l.id} data-line-id={l.id}>
             <td className="num">{l.quantity}</td>
             <td>
-              <div>{l.name}</div>
+              <div>
+                {l.name}
+                {(l.course ?? 1) > 1 && <span className="course-chip">{courseLabel(l.course ?? 1)}</span>}
+              </div>
+              {l.allergy && <div className="allergy-note small">Guest allergy: {l.allergy}</div>}
               {l.modifiers.length > 0 && <div className="muted small">{l.modifiers.join(' · ')}</div>}
               {l.notes && <div className="note small">“{l.notes}”</div>}
             </td>

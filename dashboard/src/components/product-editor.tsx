@@ -5,6 +5,7 @@ import { stationTypeLabel } from '../model/labels.ts';
 import { useSyncClient } from '@kitchensync/sync-client/react';
 import { IngredientEditor } from './ingredient-editor.tsx';
 import { StringListEditor } from './string-list-editor.tsx';
+import { ProblemList } from './problem-list.tsx';
 
 export interface ProductEditorProps {
   readonly initial: ProductForm;
@@ -110,13 +111,7 @@ export function ProductEditor({ initial, product, stationTypes, categories, onDo
           Saved as recipe version {saved.version}.
         </p>
       )}
-      {problems.length > 0 && (
-        <ul className="form-error" role="alert">
-          {problems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
-      )}
+      <ProblemList problems={problems} />
       <div className="cart-actions">
         <button type="button" className="btn btn--ghost" onClick={onDone}>
           Close

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { presetRange } from '../model/date-range.ts';
 import { consumption } from '../model/kitchen.ts';
 import { knownStationTypes } from '../model/menu.ts';
+import type { StationSettings } from '../model/station-settings.ts';
 import { useSyncClient } from '@kitchensync/sync-client/react';
 import { useNow } from '../sync/use-now.ts';
 import { useKitchenOrders, useProducts, useStations } from '../sync/use-replica.ts';
@@ -29,7 +30,7 @@ export function StationsScreen() {
     for (const list of by.values()) list.sort((a, b) => a.createdAt - b.createdAt);
     return by;
   }, [tickets]);
-  const save = (s: Station, patch: { capacity: number; active: boolean }) =>
+  const save = (s: Station, patch: StationSettings & { active: boolean }) =>
     void rep.mutate.upsertStation({ id: s.id, name: s.name, type: s.type, ...patch }).catch(() => undefined);
 
   return (

@@ -1,6 +1,6 @@
 import { demoProducts, type Product } from '@kitchensync/shared';
 import { describe, expect, it } from 'vitest';
-import { addProduct, buildCreateOrder, cartTotals, parseModifiers, parseQuantity, removeLine, updateLine, type CartLine } from './cart.ts';
+import { addProduct, buildCreateOrder, cartTotals, noService, parseModifiers, parseQuantity, removeLine, updateLine, type CartLine } from './cart.ts';
 
 const products = new Map<string, Product>(
   demoProducts.map((p) => [
@@ -26,8 +26,8 @@ describe('cart', () => {
 
   it('totals follow the menu prices and the quantities as typed', () => {
     const lines = [
-      { key: 'a', productId: 'burger', quantity: 2, modifiers: '', notes: '' },
-      { key: 'b', productId: 'fries', quantity: parseQuantity('3'), modifiers: '', notes: '' },
+      { key: 'a', productId: 'burger', quantity: 2, modifiers: '', notes: '', course: 1, allergy: '' },
+      { key: 'b', productId: 'fries', quantity: parseQuantity('3'), modifiers: '', notes: '', course: 1, allergy: '' },
     ];
     const totals = cartTotals(lines, products);
     expect(totals.itemCount).toBe(5);
@@ -50,7 +50,8 @@ describe('cart', () => {
         id: 'o1',
         channel: 'takeaway',
         customer: { name: ' Ada ', phone: '555 0100', email: '' },
-        lines: [{ key: 'l1', productId: 'burger', quantity: 1, modifiers: 'rare', notes: ' ' }],
+        service: noService,
+        lines: [{ key: 'l1', productId: 'burger', quantity: 1, modifiers: 'rare', notes: ' ', course: 1, allergy: '' }],
         at: 5,
       },
       products,
@@ -68,10 +69,10 @@ describe('cart', () => {
   });
 
   it('an empty cart, a zero quantity or a missing name are explained', () => {
-    const empty = buildCreateOrder({ id: 'o1', channel: 'dine_in', customer: { ...customer, name: '' }, lines: [], at: 1 }, products);
+    const empty = buildCreateOrder({ id: 'o1', channel: 'dine_in', customer: { ...customer, name: '' }, service: noService, lines: [], at: 1 }, products);
     expect(empty).toEqual({ ok: false, problems: ['Add at least one item.', 'Enter the customer’s name.'] });
     const zero = buildCreateOrder(
-      { id: 'o1', channel: 'dine_in', customer, lines: [{ key: 'l', productId: 'fries', quantity: 0, modifiers: '', notes: '' }], at: 1 },
+      { id: 'o1', channel: 'dine_in', customer, service: noService, lines: [{ key: 'l', productId: 'fries', quantity: 0, modifiers: '', notes: '', course: 1, allergy: '' }], at: 1 },
       products,
     );
     expect(zero.ok).toBe(false);
@@ -79,9 +80,54 @@ describe('cart', () => {
 
   it('a bad email is caught by the mutator schema before anything is sent', () => {
     const result = buildCreateOrder(
-      { id: 'o1', channel: 'online', customer: { ...customer, email: 'not-an-email' }, lines: [{ key: 'l', productId: 'fries', quantity: 1, modifiers: '', notes: '' }], at: 1 },
+      { id: 'o1', channel: 'online', customer: { ...customer, email: 'not-an-email' }, service: noService, lines: [{ key: 'l', productId: 'fries', quantity: 1, modifiers: '', notes: '', course: 1, allergy: '' }], at: 1 },
       products,
     );
     expect(result).toEqual({ ok: false, problems: ['The email address is not valid.'] });
+  });
+
+  it('dine-in carries table and guests; allergies and courses go with the order and its lines', () => {
+    const result = buildCreateOrder(
+      {
+        id: 'o2',
+        channel: 'dine_in',
+        customer,
+        service: { table: ' 12 ', guests: '4', allergy: ' peanuts (severe) ' },
+        lines: [
+          { key: 'l1', productId: 'salad', quantity: 1, modifiers: '', notes: '', course: 1, allergy: '' },
+          { key: 'l2', productId: 'burger', quantity: 2, modifiers: '', notes: '', course: 2, allergy: 'SEVERE coeliac – change gloves' },
+        ],
+        at: 5,
+      },
+      products,
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      args: {
+        table: '12',
+        guests: 4,
+        allergy: 'peanuts (severe)',
+        items: [
+          { id: 'l1', productId: 'salad', quantity: 1 },
+          { id: 'l2', productId: 'burger', quantity: 2, course: 2, allergy: 'SEVERE coeliac – change gloves' },
+        ],
+      },
+    });
+    // A takeaway has no table: what was typed for dine-in is not sent.
+    const takeaway = buildCreateOrder({ id: 'o3', channel: 'takeaway', customer, service: { table: '12', guests: '4', allergy: '' }, lines: [{ key: 'l', productId: 'fries', quantity: 1, modifiers: '', notes: '', course: 1, allergy: '' }], at: 1 }, products);
+    expect(takeaway.ok && 'table' in takeaway.args).toBe(false);
+    const badGuests = buildCreateOrder({ id: 'o4', channel: 'dine_in', customer, service: { table: '', guests: '120', allergy: '' }, lines: [{ key: 'l', productId: 'fries', quantity: 1, modifiers: '', notes: '', course: 1, allergy: '' }], at: 1 }, products);
+    expect(badGuests).toEqual({ ok: false, problems: ['Guests must be a whole number from 1 to 99.'] });
+  });
+
+  it('a sold-out (86) product cannot be ordered and the line says so', () => {
+    const soldOut = new Map(products);
+    soldOut.set('fries', { ...(products.get('fries') as Product), soldOut: true });
+    const lines = [{ key: 'l', productId: 'fries', quantity: 1, modifiers: '', notes: '', course: 1, allergy: '' }];
+    expect(cartTotals(lines, soldOut).lines[0]?.available).toBe(false);
+    expect(buildCreateOrder({ id: 'o5', channel: 'takeaway', customer, service: noService, lines, at: 1 }, soldOut)).toEqual({
+      ok: false,
+      problems: ["Fries is sold out (86'd by the kitchen)."],
+    });
   });
 });

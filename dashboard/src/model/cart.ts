@@ -7,6 +7,10 @@ export interface CartLine {
   readonly quantity: number;
   readonly modifiers: string;
   readonly notes: string;
+  /** 1 = first course (fired on confirm); later courses wait until fired. */
+  readonly course: number;
+  /** A guest's allergy for this line, as typed; it locks the kitchen ticket until acknowledged. */
+  readonly allergy: string;
 }
 
 export interface PricedLine extends CartLine {
@@ -28,6 +32,18 @@ export interface CustomerInput {
   readonly email: string;
 }
 
+/** Where and for whom: table and guest count (dine-in only), and an allergy for the whole order. */
+export interface ServiceInput {
+  readonly table: string;
+  readonly guests: string;
+  readonly allergy: string;
+}
+
+export const noService: ServiceInput = { table: '', guests: '', allergy: '' };
+
+/** A product can be ordered while it is on the menu and not 86'd by the kitchen. */
+export const orderable = (product: Product | undefined): boolean => product?.active === true && product.soldOut !== true;
+
 /** "no onions, extra cheese" → ["no onions", "extra cheese"]. */
 export function parseModifiers(text: string): string[] {
   return text
@@ -36,13 +52,13 @@ export function parseModifiers(text: string): string[] {
     .filter(Boolean);
 }
 
-const plain = (line: CartLine) => line.modifiers.trim() === '' && line.notes.trim() === '';
+const plain = (line: CartLine) => line.modifiers.trim() === '' && line.notes.trim() === '' && line.allergy.trim() === '' && line.course === 1;
 
 /** Tapping a product again adds one more to its plain line; a line with modifiers stays as it is. */
 export function addProduct(lines: readonly CartLine[], productId: string, newKey: () => string): CartLine[] {
   const existing = lines.find((l) => l.productId === productId && plain(l));
   if (existing) return lines.map((l) => (l === existing ? { ...l, quantity: l.quantity + 1 } : l));
-  return [...lines, { key: newKey(), productId, quantity: 1, modifiers: '', notes: '' }];
+  return [...lines, { key: newKey(), productId, quantity: 1, modifiers: '', notes: '', course: 1, allergy: '' }];
 }
 
 export function updateLine(lines: readonly CartLine[], key: string, patch: Partial<Omit<CartLine, 'key' | 'productId'>>): CartLine[] {
@@ -67,7 +83,7 @@ export function cartTotals(lines: readonly CartLine[], products: ReadonlyMap<str
       name: product?.name ?? 'Unknown product',
       unitPriceCents: unit,
       lineTotalCents: unit * line.quantity,
-      available: product?.active === true,
+      available: orderable(product),
     };
   });
   return {
@@ -81,6 +97,7 @@ export interface OrderDraft {
   readonly id: string;
   readonly channel: Channel;
   readonly customer: CustomerInput;
+  readonly service: ServiceInput;
   readonly lines: readonly CartLine[];
   readonly at: number;
 }
@@ -92,18 +109,38 @@ export function buildCreateOrder(draft: OrderDraft, products: ReadonlyMap<string
   const problems: string[] = [];
   if (draft.lines.length === 0) problems.push('Add at least one item.');
   if (draft.lines.some((l) => l.quantity < 1)) problems.push('Every line needs a quantity of at least 1.');
-  if (draft.lines.some((l) => products.get(l.productId)?.active !== true)) problems.push('An item is no longer on the menu.');
+  for (const l of draft.lines) {
+    const product = products.get(l.productId);
+    if (product?.active !== true) problems.push('An item is no longer on the menu.');
+    else if (product.soldOut === true) problems.push(`${product.name} is sold out (86'd by the kitchen).`);
+  }
   if (!draft.customer.name.trim()) problems.push('Enter the customer’s name.');
   const phone = draft.customer.phone.trim();
   const email = draft.customer.email.trim();
+  const table = draft.service.table.trim();
+  const guests = draft.service.guests.trim();
+  const allergy = draft.service.allergy.trim();
+  const dineIn = draft.channel === 'dine_in';
   const args = {
     id: draft.id,
     channel: draft.channel,
     customer: { name: draft.customer.name.trim(), ...(phone ? { phone } : {}), ...(email ? { email } : {}) },
+    ...(dineIn && table ? { table } : {}),
+    ...(dineIn && guests ? { guests: Number(guests) } : {}),
+    ...(allergy ? { allergy } : {}),
     items: draft.lines.map((l) => {
       const modifiers = parseModifiers(l.modifiers);
       const notes = l.notes.trim();
-      return { id: l.key, productId: l.productId, quantity: l.quantity, ...(modifiers.length ? { modifiers } : {}), ...(notes ? { notes } : {}) };
+      const lineAllergy = l.allergy.trim();
+      return {
+        id: l.key,
+        productId: l.productId,
+        quantity: l.quantity,
+        ...(modifiers.length ? { modifiers } : {}),
+        ...(notes ? { notes } : {}),
+        ...(l.course > 1 ? { course: l.course } : {}),
+        ...(lineAllergy ? { allergy: lineAllergy } : {}),
+      };
     }),
     at: draft.at,
   };
@@ -119,5 +156,9 @@ function describeIssue(issue: { path: PropertyKey[]; message: string }): string 
   if (path.includes('email')) return 'The email address is not valid.';
   if (path.includes('notes')) return 'Notes are limited to 500 characters.';
   if (path.includes('modifiers')) return 'Modifiers are limited to 20 per line, 100 characters each.';
+  if (path.includes('table')) return 'A table is 1 to 20 characters.';
+  if (path.includes('guests')) return 'Guests must be a whole number from 1 to 99.';
+  if (path.includes('allergy')) return 'An allergy is at most 200 characters.';
+  if (path.includes('course')) return 'Courses go from 1 to 9.';
   return `${path.join('.') || 'Order'}: ${issue.message}`;
 }

@@ -1,9 +1,11 @@
-import { contractId, type KitchenOrder, type KitchenOrderStatus, type Order, type ProductionContract, type Station } from '@kitchensync/shared';
+import { contractId, kitchenOrderMachine, type KitchenOrder, type KitchenOrderStatus, type Order, type ProductionContract, type Station } from '@kitchensync/shared';
 
 export interface StationProgress {
   readonly ticketId: string;
   readonly stationName: string;
   readonly stationType: string;
+  /** 1 unless the ticket belongs to a later course (older tickets have none). */
+  readonly course: number;
   readonly status: KitchenOrderStatus;
   readonly done: number;
   readonly total: number;
@@ -21,17 +23,34 @@ export function progressByStation(
   const prefix = `${contractId(order.id, order.contractVersion)}.`;
   return [...tickets]
     .filter((t) => t.orderId === order.id && t.id.startsWith(prefix))
-    .sort((a, b) => a.stationType.localeCompare(b.stationType) || a.id.localeCompare(b.id))
+    .sort((a, b) => (a.course ?? 1) - (b.course ?? 1) || a.stationType.localeCompare(b.stationType) || a.id.localeCompare(b.id))
     .map((t) => ({
       ticketId: t.id,
       stationName: stations.get(t.stationId)?.name ?? t.stationId,
       stationType: t.stationType,
+      course: t.course ?? 1,
       status: t.status,
       done: t.items.filter((i) => i.status === 'done').reduce((n, i) => n + i.quantity, 0),
       total: t.items.reduce((n, i) => n + i.quantity, 0),
       items: t.items,
       readyAt: t.readyAt,
     }));
+}
+
+export interface HeldCourse {
+  readonly course: number;
+  /** Station names whose tickets of this course wait to be fired. */
+  readonly stations: readonly string[];
+}
+
+/** Courses of the current contract whose tickets the kitchen table lets a "fire" start, lowest first. */
+export function heldCourses(progress: readonly StationProgress[]): HeldCourse[] {
+  const byCourse = new Map<number, string[]>();
+  for (const p of progress) {
+    if (!kitchenOrderMachine.allows('fire', p.status, {})) continue;
+    byCourse.set(p.course, [...(byCourse.get(p.course) ?? []), p.stationName]);
+  }
+  return [...byCourse].sort(([a], [b]) => a - b).map(([course, stations]) => ({ course, stations }));
 }
 
 /** An order's contracts, newest version first. */

@@ -48,3 +48,10 @@ export const stationTypeLabel = (type: string) => {
   const words = type.replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
+
+/** The courses a line can be in; 1 is fired on confirm, later ones wait for "Fire course N". */
+export const courses = [1, 2, 3, 4, 5] as const;
+const courseNames: Record<number, string> = { 1: 'starters', 2: 'mains', 3: 'desserts' };
+
+/** "Course 2 · mains". */
+export const courseLabel = (course: number): string => `Course ${course}${courseNames[course] ? ` · ${courseNames[course]}` : ''}`;

@@ -29,5 +29,9 @@ export function useOrderCommands() {
     [rep, guard],
   );
   const reissue = useCallback((order: Pick<Order, 'id'>) => guard(rep.mutate.reissueContract({ orderId: order.id, at: Date.now() })), [rep, guard]);
-  return { move, cancel, reissue, error, clearError: () => setError(undefined) };
+  const fireCourse = useCallback(
+    (order: Pick<Order, 'id'>, course: number) => guard(rep.mutate.fireCourse({ orderId: order.id, course, at: Date.now() })),
+    [rep, guard],
+  );
+  return { move, cancel, reissue, fireCourse, error, clearError: () => setError(undefined) };
 }

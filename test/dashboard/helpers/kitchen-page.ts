@@ -5,14 +5,17 @@ import type { Browser, Locator, Page } from 'playwright-core';
 /** The kitchen renderer the server serves at /kitchen/ (built by `pnpm -r build`). */
 export const kitchenBuilt = () => existsSync(fileURLToPath(new URL('../../../kitchen-app/dist/renderer/index.html', import.meta.url)));
 
-/** Opens /kitchen/ with the kitchen token on the expo view (every station). */
+/** Opens /kitchen/ with the kitchen token on a rail of every station (expo shows orders, not tickets). */
 export async function openKitchenPage(browser: Browser, serverUrl: string, token: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
   const page = await context.newPage();
   await page.goto(`${serverUrl}/kitchen/`);
   await page.fill('input[name=token]', token);
   await page.click('button[type=submit]');
-  await page.click('text=Expo — all stations');
+  const stations = page.locator('input[data-station-id]');
+  await stations.first().waitFor();
+  for (const box of await stations.all()) await box.check();
+  await page.click('.setup__actions .btn--big');
   await page.waitForSelector('.health[data-level="ok"]', { timeout: 15_000 });
   return page;
 }
