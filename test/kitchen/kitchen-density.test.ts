@@ -74,10 +74,17 @@ describe.each(screens)('a busy rail at $name', (screen) => {
     const note = parts.locator('.item__notes', { hasText: 'SEVERE coeliac – change gloves' });
     expect((await fullyVisible(note)).every(Boolean)).toBe(true);
     expect((await fullyVisible(parts.locator('.item__notes'))).every(Boolean)).toBe(true);
-    if ((await parts.count()) > 1) {
-      expect(await parts.first().locator('.ticket__part').innerText()).toBe(`1/${await parts.count()}`);
-      expect(await parts.last().locator('.ticket__continued').innerText()).toMatch(/continued/);
-    }
+    // Fire by prep time: the 8-minute burger starts 7 minutes after the 15-minute ribeye.
+    expect(await parts.locator('li.item', { hasText: 'Burger' }).first().locator('.item__start-at').innerText()).toBe('start at +7:00');
+    expect(await parts.locator('li.item', { hasText: 'Ribeye' }).locator('.item__start-at').count()).toBe(0);
+    // Too tall for one column at either size: it continues, marked, on the next card.
+    const count = await parts.count();
+    expect(count).toBeGreaterThan(1);
+    expect(await parts.first().locator('.ticket__part').innerText()).toBe(`1/${count}`);
+    expect(await parts.first().locator('.ticket__continued').innerText()).toMatch(/continued on 2\/\d/);
+    expect(await parts.last().locator('.ticket__continued').innerText()).toMatch(/continued from/);
+    expect(await parts.last().locator('.btn--bump').count()).toBe(1);
+    expect(await parts.first().locator('.btn--bump').count()).toBe(0);
 
     await page.keyboard.press('9');
     const picked = page.locator('li.item--picked');
