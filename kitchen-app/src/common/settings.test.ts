@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completeSettings, parseStoredSettings } from './settings.ts';
+import { completeSettings, parseStoredSettings, type StationChoice } from './settings.ts';
 
 describe('remembered settings', () => {
   it('keep the valid fields and drop corrupt ones', () => {
@@ -25,9 +25,10 @@ describe('remembered settings', () => {
   });
 
   it('accept one station, several, or expo', () => {
-    for (const stations of ['all', ['grill-1'], ['grill-1', 'fry-1']] as const) {
-      expect(completeSettings({ serverUrl: 'http://k', token: 't', stations: [...stations] as never })).toBeDefined();
+    for (const stations of ['all', ['grill-1'], ['grill-1', 'fry-1']] satisfies StationChoice[]) {
+      expect(completeSettings({ serverUrl: 'http://k', token: 't', stations })?.stations).toEqual(stations);
     }
+    expect(completeSettings({ serverUrl: 'http://k', token: 't', stations: ['a', 'l', 'l'] })?.stations).toEqual(['a', 'l', 'l']);
     expect(completeSettings({ serverUrl: 'http://k', token: 't', stations: [] })).toBeUndefined();
   });
 

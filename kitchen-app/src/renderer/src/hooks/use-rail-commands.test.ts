@@ -15,7 +15,10 @@ function context(selected: KitchenOrder | undefined, patch: Partial<CommandConte
       move: (d) => log.push(`move ${d}`),
       pick: (i) => log.push(`pick ${i}`),
     },
-    drawer,
+    // The hook re-renders with the new drawer; here later commands read it straight away.
+    get drawer() {
+      return drawer;
+    },
     setDrawer: (d) => {
       drawer = d;
       log.push(`drawer ${d.open} ${d.index}`);

@@ -15,13 +15,14 @@ describe('the keymap', () => {
     expect(keyCommand({ key: '0' })).toBeUndefined();
   });
 
-  it('s, d, b, r and a start, complete, bump, recall and acknowledge, in either case', () => {
-    expect(['s', 'd', 'b', 'r', 'a', 'B'].map((key) => keyCommand({ key })?.type)).toEqual([
+  it('s, d, b, r, a and f start, complete, bump, recall, acknowledge and fire, in either case', () => {
+    expect(['s', 'd', 'b', 'r', 'a', 'f', 'B'].map((key) => keyCommand({ key })?.type)).toEqual([
       'start',
       'done',
       'bump',
       'recall',
       'acknowledge',
+      'fire',
       'bump',
     ]);
   });

@@ -13,13 +13,13 @@ export type KeyCommand =
 
 /** On-screen legend; the same table drives `keyCommand`. */
 export const keymapLegend: readonly { keys: string; action: string }[] = [
-  { keys: '← → / j k', action: 'move between tickets' },
+  { keys: '← → / j k', action: 'move' },
   { keys: '1–9', action: 'pick an item' },
   { keys: 's', action: 'start item' },
   { keys: 'd', action: 'item done' },
   { keys: 'a', action: 'acknowledge allergy / void' },
-  { keys: 'b', action: 'bump (expo: hand off)' },
-  { keys: 'f', action: 'expo: fire next course' },
+  { keys: 'b', action: 'bump / hand off' },
+  { keys: 'f', action: 'fire course' },
   { keys: 'r', action: 'recall' },
   { keys: 'Esc', action: 'close' },
 ];
