@@ -1,22 +1,21 @@
-import { z } from 'zod';
+export type ServerMessage = { type: 'ready' } | { type: 'poke' } | { type: 'broadcast'; message: unknown };
 
-const serverMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ready') }),
-  z.object({ type: z.literal('poke') }),
-  z.object({ type: z.literal('broadcast'), message: z.unknown() }),
-]);
-
-export type ServerMessage = z.infer<typeof serverMessageSchema>;
-
-/** Parses a WebSocket frame from the server; anything unknown or malformed is ignored. */
+/**
+ * Parses a WebSocket frame from the server; anything unknown or malformed is ignored. Three shapes,
+ * checked by hand: this runs in the customer tracker too, which ships without zod to stay small.
+ */
 export function parseServerMessage(data: unknown): ServerMessage | undefined {
   if (typeof data !== 'string') return undefined;
+  let frame: unknown;
   try {
-    const parsed = serverMessageSchema.safeParse(JSON.parse(data));
-    return parsed.success ? parsed.data : undefined;
+    frame = JSON.parse(data);
   } catch {
     return undefined;
   }
+  if (typeof frame !== 'object' || frame === null) return undefined;
+  const { type, message } = frame as { type?: unknown; message?: unknown };
+  if (type === 'ready' || type === 'poke') return { type };
+  return type === 'broadcast' ? { type, message } : undefined;
 }
 
 export const helloMessage = (token: string) => JSON.stringify({ type: 'hello', token });
