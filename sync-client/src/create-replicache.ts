@@ -24,13 +24,21 @@ export const defaultPullIntervalMs = 60_000;
 export function createReplicache(options: ReplicacheOptions): KitchenReplicache {
   const base = normalizeServerUrl(options.serverUrl);
   const target = { pullURL: `${base}/api/replicache/pull`, auth: `Bearer ${options.token}` };
-  const defaultPuller = getDefaultPuller(target);
+  // Read at each pull: a screen that moves between hub and cloud (path-choice.ts) changes rep.pullURL.
+  const defaultPuller = getDefaultPuller({
+    get pullURL() {
+      return rep.pullURL;
+    },
+    get auth() {
+      return rep.auth;
+    },
+  });
   const puller: Puller = async (request, requestID) => {
     const result = await defaultPuller(request, requestID);
     if (result.httpRequestInfo.httpStatusCode === 200) options.onPullOk?.();
     return result;
   };
-  return new Replicache({
+  const rep: KitchenReplicache = new Replicache({
     name: options.name ?? replicaName(base, options.token),
     schemaVersion,
     mutators,
@@ -42,4 +50,5 @@ export function createReplicache(options: ReplicacheOptions): KitchenReplicache 
     kvStore: options.kvStore ?? 'idb',
     logLevel: 'error',
   });
+  return rep;
 }

@@ -6,6 +6,7 @@ import { rejectionsQuery } from './rejections.ts';
 import { createMutationJournal, type JournalEntry, type JournalStorage } from './mutation-journal.ts';
 import { createStore, type ReadableStore } from './store.ts';
 import type { SyncHealth } from './sync-health.ts';
+import { choosePath, type SyncPath } from './path-choice.ts';
 import { connectSyncSocket, type SocketFactory } from './sync-socket.ts';
 
 export interface SyncClientOptions extends Omit<ReplicacheOptions, 'onPullOk'> {
@@ -14,6 +15,10 @@ export interface SyncClientOptions extends Omit<ReplicacheOptions, 'onPullOk'> {
   /** How often the pending count is re-read and health recomputed. Default 1 s. */
   readonly healthTickMs?: number;
   readonly createSocket?: SocketFactory;
+  /** The restaurant's hub: preferred while it answers, `serverUrl` (the cloud) otherwise. */
+  readonly hubUrl?: string;
+  /** How often the hub is checked (path-choice.ts). Default 1 s. */
+  readonly pathProbeMs?: number;
 }
 
 export type BroadcastListener = (message: unknown) => void;
@@ -23,6 +28,8 @@ export interface SyncClient {
   readonly health: ReadableStore<SyncHealth>;
   /** Our mutations the server has not confirmed yet (name and args), so screens can mark what they touch. */
   readonly pending: ReadableStore<readonly JournalEntry[]>;
+  /** With a hub configured: which way changes travel now ("via hub", "via cloud", "offline"). */
+  readonly path: ReadableStore<SyncPath> | undefined;
   onBroadcast(listener: BroadcastListener): () => void;
   /** This client's rejected mutations, oldest first; called at once and on every change. */
   subscribeRejections(listener: (rejections: Rejection[]) => void): () => void;
@@ -65,8 +72,8 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     // A poke proves the server is alive: retry a waiting queue now rather than after its backoff.
     if (health.store.get().pendingCount > 0) void rep.push({ now: true }).catch(() => undefined);
   };
-  const socket = connectSyncSocket({
-    url: socketUrl(options.serverUrl),
+  const openSocket = (serverUrl: string) => connectSyncSocket({
+    url: socketUrl(serverUrl),
     token: options.token,
     ...(options.createSocket ? { createSocket: options.createSocket } : {}),
     onState: (connection) => health.update({ connection }),
@@ -75,6 +82,27 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     onReady: () => void rep.push({ now: true }).catch(() => undefined),
     onBroadcast: (message) => listeners.forEach((l) => l(message)),
   });
+  // The replica keeps its name (and client group) on either path: the hub forwards under the same ids.
+  const useServer = (serverUrl: string) => {
+    rep.pullURL = `${serverUrl}/api/replicache/pull`;
+    rep.pushURL = `${serverUrl}/api/replicache/push`;
+  };
+  const choice = options.hubUrl
+    ? choosePath({
+        hubUrl: options.hubUrl,
+        cloudUrl: options.serverUrl,
+        ...(options.pathProbeMs ? { probeEveryMs: options.pathProbeMs } : {}),
+        onSwitch: (serverUrl) => {
+          useServer(serverUrl);
+          socket.close();
+          socket = openSocket(serverUrl);
+          pull();
+          void rep.push({ now: true }).catch(() => undefined);
+        },
+      })
+    : undefined;
+  if (choice) useServer(choice.serverUrl());
+  let socket = openSocket(choice?.serverUrl() ?? options.serverUrl);
 
   const onOnline = () => {
     health.update({ browserOnline: true });
@@ -94,6 +122,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     rep,
     health: health.store,
     pending,
+    path: choice?.path,
     onBroadcast(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -106,6 +135,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       win?.removeEventListener('online', onOnline);
       win?.removeEventListener('offline', onOffline);
       stopWatch();
+      choice?.close();
       socket.close();
       health.stop();
       listeners.clear();
