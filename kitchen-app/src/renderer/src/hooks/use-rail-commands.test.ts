@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { item, ticket } from '../model/fixtures.ts';
 import { runCommand, type CommandContext, type DrawerState } from './use-rail-commands.ts';
 
-function context(selected: KitchenOrder | undefined, patch: Partial<CommandContext> = {}) {
+function context(selected: KitchenOrder | undefined, { drawer: initialDrawer, ...patch }: Partial<CommandContext> = {}) {
   const log: string[] = [];
-  let drawer: DrawerState = { open: false, index: 0 };
+  let drawer: DrawerState = initialDrawer ?? { open: false, index: 0 };
   const c: CommandContext = {
     selection: {
       index: 0,
@@ -96,6 +96,7 @@ describe('bump-bar commands on the rail', () => {
 });
 
 describe('bump-bar commands in the recall drawer', () => {
+  const t0 = ticket({ id: 'on-rail' });
   const bumped = [ticket({ id: 'new', status: 'ready' }), ticket({ id: 'old', status: 'ready' })];
 
   it('moves through the list and recalls the highlighted ticket with Enter', () => {
@@ -103,6 +104,14 @@ describe('bump-bar commands in the recall drawer', () => {
     runCommand({ type: 'move', delta: 1 }, c);
     runCommand({ type: 'confirm' }, c);
     expect(log).toEqual(['drawer true 1', 'recall old', 'drawer false 0']);
+  });
+
+  it('r opens the drawer, then the bump bar moves in it and recalls the one it moved to', () => {
+    const { c, log } = context(t0, { bumped });
+    runCommand({ type: 'recall' }, c);
+    runCommand({ type: 'move', delta: 1 }, c);
+    runCommand({ type: 'confirm' }, c);
+    expect(log).toEqual(['drawer true 0', 'drawer true 1', 'recall old', 'drawer false 0']);
   });
 
   it('Esc closes without recalling', () => {

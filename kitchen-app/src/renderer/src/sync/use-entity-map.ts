@@ -7,10 +7,12 @@ import { useEffect, useState } from 'react';
  * (A subscription, not experimentalWatch with initialValuesInDiff: that one can miss a pull
  * that lands while the watch is being set up, leaving the screen empty.)
  */
-export function useEntityMap<T>(rep: KitchenReplicache, prefix: string): ReadonlyMap<string, T> {
+export function useEntityMap<T>(rep: KitchenReplicache, prefix: string | undefined): ReadonlyMap<string, T> {
   const [map, setMap] = useState<ReadonlyMap<string, T>>(() => new Map());
   useEffect(() => {
     setMap(new Map());
+    // No prefix: nothing wanted (yet), no subscription.
+    if (prefix === undefined) return undefined;
     return rep.subscribe(async (tx) => tx.scan({ prefix }).entries().toArray(), {
       onData: (entries) =>
         setMap((prev) => {
