@@ -51,6 +51,10 @@ describe('a restaurant hub between its terminals and the cloud (cloud on Postgre
     const stranger = await api<{ token: string }>(cloud, cloud.adminToken, 'POST', `/api/admin/tenants/${other.body.id}/tokens`, { role: 'manager' });
     expect((await pull(hub, stranger.body.token, pullBody('g-stranger', null))).status).toBe(401);
     expect((await pull(hub, tenant.hubToken, pullBody('g-hub', null))).status).toBe(403);
+    const restWrite = await api(hub, tenant.managerToken, 'POST', '/api/kitchen/stations', { name: 'Wok', type: 'grill', capacity: 2 });
+    expect(restWrite.status).toBe(405);
+    expect(restWrite.body).toMatchObject({ error: { code: 'hub_read_only' } });
+    expect((await api(hub, tenant.managerToken, 'GET', '/api/kitchen/stations')).status).toBe(200);
   });
 
   it('stops accepting a token at the hub once the cloud revokes it', async () => {

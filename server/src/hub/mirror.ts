@@ -27,8 +27,12 @@ async function dropOthers(q: Queryable, tenantId: string, kind: StoredKind, keep
   return rows.length;
 }
 
-/** Token hashes and revocations; returns the ids revoked since the last mirror. */
-async function mirrorTokens(q: Queryable, tenantId: string, tokens: HubSnapshot['tokens']): Promise<string[]> {
+/**
+ * Token hashes and revocations; returns the ids revoked since the last mirror. A full mirror also
+ * drops tokens the cloud never issued (tracking tokens of orders created here while cut off).
+ */
+async function mirrorTokens(q: Queryable, tenantId: string, tokens: HubSnapshot['tokens'], full: boolean): Promise<string[]> {
+  if (full) await q.query('DELETE FROM tokens WHERE tenant_id = $1 AND NOT (id = ANY($2::text[]))', [tenantId, tokens.map((t) => t.id)]);
   const active = new Set((await q.query<{ id: string }>('SELECT id FROM tokens WHERE tenant_id = $1 AND revoked_at IS NULL', [tenantId])).rows.map((r) => r.id));
   await q.query(
     `INSERT INTO tokens (id, tenant_id, role, label, hash, order_id, revoked_at)
@@ -87,7 +91,7 @@ export async function applySnapshot(db: Database, snap: HubSnapshot, full: boole
     const tenantId = snap.tenant.id;
     await q.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`tenant:${tenantId}`]);
     await q.query('INSERT INTO tenants (id, name) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name', [tenantId, snap.tenant.name]);
-    const revoked = await mirrorTokens(q, tenantId, snap.tokens);
+    const revoked = await mirrorTokens(q, tenantId, snap.tokens, full);
     let changed = (await mirrorClients(q, tenantId, snap)) + (await mirrorRejections(q, tenantId, snap.rejections));
     const byKind = new Map<StoredKind, { id: string; data: unknown }[]>();
     for (const row of snap.rows) {

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { principalOf, requireRole } from '../http/auth.ts';
-import { forbidden } from '../http/http-error.ts';
+import { forbidden, HttpError } from '../http/http-error.ts';
 import { parse } from '../http/validate.ts';
 import { pushRequestSchema } from '../sync/protocol.ts';
 import type { HubSync } from './hub-sync.ts';
@@ -11,6 +11,11 @@ import type { HubSync } from './hub-sync.ts';
  */
 export function hubTerminalRoutes(hub: HubSync): Router {
   const router = Router();
+  // Every change must reach the cloud in order: a REST or admin write applied here alone would not.
+  router.use((req, _res, next) => {
+    const readOnly = req.method === 'GET' || req.method === 'HEAD' || req.path.startsWith('/replicache/');
+    next(readOnly ? undefined : new HttpError(405, 'hub_read_only', 'a restaurant hub takes changes through sync only; send REST and admin writes to the cloud'));
+  });
   router.post('/replicache/push', async (req, res) => {
     const push = parse(pushRequestSchema, req.body, 'push request');
     const principal = principalOf(res);
