@@ -72,7 +72,7 @@ function TicketCardView(p: TicketCardProps) {
         {ticket.recalledAt && <span className="badge badge--recalled">RECALLED</span>}
         {p.unconfirmed && (
           <span className="badge badge--unconfirmed" title="A change to this ticket is not yet accepted by the server">
-            ⧗ not yet accepted
+            ↻ not yet accepted
           </span>
         )}
       </div>
