@@ -3,11 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { placeOrder, ticketsOf } from '../support/kitchen-fixture.ts';
 import type { Proxy } from '../support/proxy.ts';
 import { connectedClient, dataSnapshot, readOrder, serverView, settle, snapshot, waitFor, type Client } from '../support/replicache-client.ts';
-import { api, startServer, type TestServer } from '../support/server.ts';
+import { api, type TestServer } from '../support/server.ts';
 import { pullBody, pull } from '../support/sync-protocol.ts';
-import { durableStorage, type DurableStorage } from '../support/storage.ts';
 import { waitUntil } from '../support/wait.ts';
-import { cloudLastMutationID, hubEnv, repeatedMutations, startCloud, type HubTenant } from './hub-support.ts';
+import { cloudLastMutationID, repeatedMutations, startHubWorld, type HubTenant, type HubWorld } from './hub-support.ts';
 
 type Terminal = Awaited<ReturnType<typeof connectedClient>>;
 
@@ -17,30 +16,26 @@ const watchTicket = (rep: Client, ticketId: string, status: string, timeoutMs = 
   waitFor(rep, (tx) => tx.get(`kitchenOrder/${ticketId}`), (v) => (v as KitchenOrder | undefined)?.status === status, timeoutMs);
 
 describe('a restaurant hub between its terminals and the cloud (cloud on Postgres, hub on PGlite)', () => {
+  let world: HubWorld;
   let cloud: TestServer;
   let tenant: HubTenant;
   let cloudManager: Terminal;
   let link: Proxy;
-  let storage: DurableStorage;
   let hub: TestServer;
   let dashboard: Terminal;
   let grill: Terminal;
   let expo: Terminal;
 
   beforeAll(async () => {
-    ({ cloud, tenant, manager: cloudManager, link } = await startCloud());
-    storage = await durableStorage('pglite');
-    hub = await startServer({ storage, env: hubEnv(link, tenant) });
+    world = await startHubWorld();
+    ({ cloud, tenant, cloudManager, link, hub } = world);
     dashboard = await connectedClient(hub, tenant.managerToken);
     grill = await connectedClient(hub, tenant.kitchenToken);
     expo = await connectedClient(hub, tenant.kitchenToken);
   }, 60_000);
   afterAll(async () => {
-    for (const t of [dashboard, grill, expo, cloudManager]) await t?.close();
-    await hub?.stop();
-    await link?.close();
-    await cloud?.stop();
-    await storage?.remove();
+    for (const t of [dashboard, grill, expo]) await t?.close();
+    await world?.stop();
   });
 
   const hubStatus = () => hub.running.hub?.status();

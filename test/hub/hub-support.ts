@@ -3,6 +3,7 @@ import { seedMenu } from '../support/kitchen-fixture.ts';
 import { startProxy } from '../support/proxy.ts';
 import { connectedClient, settle } from '../support/replicache-client.ts';
 import { api, createTenant, startServer, type TestTenant } from '../support/server.ts';
+import { durableStorage } from '../support/storage.ts';
 
 /** A hub token for the tenant, issued the way an admin does it. */
 export async function issueHubToken(server: { url: string; adminToken: string }, tenantId: string) {
@@ -45,3 +46,26 @@ export async function cloudLastMutationID(db: Database, clientID: string): Promi
   const { rows } = await db.query<{ last_mutation_id: number }>('SELECT last_mutation_id FROM replicache_clients WHERE id = $1', [clientID]);
   return rows[0]?.last_mutation_id ?? 0;
 }
+
+/** A cloud (Postgres) and a hub (in-process, PGlite on disk) mirroring it through a link a test can cut. */
+export async function startHubWorld(name?: string) {
+  const { cloud, tenant, manager, link } = await startCloud(name);
+  const storage = await durableStorage('pglite');
+  const hub = await startServer({ storage, env: hubEnv(link, tenant) });
+  return {
+    cloud,
+    tenant,
+    /** A manager's client straight on the cloud (a manager at home). */
+    cloudManager: manager,
+    link,
+    hub,
+    async stop() {
+      await hub.stop();
+      await manager.close();
+      await link.close();
+      await cloud.stop();
+      await storage.remove();
+    },
+  };
+}
+export type HubWorld = Awaited<ReturnType<typeof startHubWorld>>;

@@ -3,28 +3,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSyncClient, pathLabel, type SocketLike, type SyncClient } from '../../sync-client/src/index.ts';
 import { startProxy, type Proxy } from '../support/proxy.ts';
 import { settle, waitFor } from '../support/replicache-client.ts';
-import { startServer, type TestServer } from '../support/server.ts';
-import { durableStorage, type DurableStorage } from '../support/storage.ts';
+import type { TestServer } from '../support/server.ts';
 import { waitUntil } from '../support/wait.ts';
-import { hubEnv, repeatedMutations, startCloud, cloudLastMutationID, type HubTenant } from './hub-support.ts';
+import { cloudLastMutationID, repeatedMutations, startHubWorld, type HubTenant, type HubWorld } from './hub-support.ts';
 
 describe('a terminal configured with its hub and the cloud', () => {
+  let world: HubWorld;
   let cloud: TestServer;
   let tenant: HubTenant;
-  let cloudLink: Proxy;
-  let closeManager: () => Promise<void>;
-  let storage: DurableStorage;
-  let hub: TestServer;
   let hubLink: Proxy;
   let terminal: SyncClient;
 
   beforeAll(async () => {
-    const started = await startCloud('Failover Bistro');
-    ({ cloud, tenant, link: cloudLink } = started);
-    closeManager = () => started.manager.close();
-    storage = await durableStorage('pglite');
-    hub = await startServer({ storage, env: hubEnv(cloudLink, tenant) });
-    hubLink = await startProxy(hub);
+    world = await startHubWorld('Failover Bistro');
+    ({ cloud, tenant } = world);
+    hubLink = await startProxy(world.hub);
     terminal = createSyncClient({
       serverUrl: cloud.url,
       hubUrl: hubLink.url,
@@ -42,11 +35,7 @@ describe('a terminal configured with its hub and the cloud', () => {
   afterAll(async () => {
     await terminal?.close();
     await hubLink?.close();
-    await hub?.stop();
-    await closeManager?.();
-    await cloudLink?.close();
-    await cloud?.stop();
-    await storage?.remove();
+    await world?.stop();
   });
 
   /** How the cloud's audit has this terminal's mutation: through the hub or straight. */
