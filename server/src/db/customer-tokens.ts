@@ -1,4 +1,4 @@
-import type { Queryable } from './database.ts';
+import type { StatementBatch } from './statement-batch.ts';
 
 /** A tracking token to store: only its hash, scoped to one order. */
 export interface NewToken {
@@ -8,12 +8,9 @@ export interface NewToken {
   orderId: string;
 }
 
-export async function insertCustomerTokens(q: Queryable, tenantId: string, tokens: readonly NewToken[]): Promise<void> {
+export function insertCustomerTokens(b: StatementBatch, tenantId: string, tokens: readonly NewToken[]): void {
   if (tokens.length === 0) return;
-  await q.query(
-    `INSERT INTO tokens (id, tenant_id, role, label, hash, order_id)
-     SELECT x.id, $1, 'customer', x.label, x.hash, x."orderId"
-     FROM jsonb_to_recordset($2::jsonb) AS x(id text, label text, hash text, "orderId" text)`,
-    [tenantId, JSON.stringify(tokens)],
-  );
+  b.add(`INSERT INTO tokens (id, tenant_id, role, label, hash, order_id)
+     SELECT x.id, ${b.param(tenantId)}, 'customer', x.label, x.hash, x."orderId"
+     FROM jsonb_to_recordset(${b.param(JSON.stringify(tokens))}::jsonb) AS x(id text, label text, hash text, "orderId" text)`);
 }

@@ -1,5 +1,6 @@
-import type { EntityKind, ReadonlyJSONValue } from '@kitchensync/shared';
+import { keyPrefix, type EntityKind, type ReadonlyJSONValue } from '@kitchensync/shared';
 import type { Queryable } from './database.ts';
+import { StatementBatch } from './statement-batch.ts';
 
 /** The table behind each replica key kind (rejections live apart: they belong to a client group). */
 export const entityTables: Record<Exclude<EntityKind, 'rejection'>, string> = {
@@ -13,19 +14,15 @@ export const entityTables: Record<Exclude<EntityKind, 'rejection'>, string> = {
 export type StoredKind = keyof typeof entityTables;
 export const isStoredKind = (kind: EntityKind): kind is StoredKind => kind in entityTables;
 
-export async function getEntity(q: Queryable, tenantId: string, kind: StoredKind, id: string) {
-  const { rows } = await q.query<{ data: ReadonlyJSONValue }>(
-    `SELECT data FROM ${entityTables[kind]} WHERE tenant_id = $1 AND id = $2`,
-    [tenantId, id],
-  );
-  return rows[0]?.data;
-}
-
-export async function getEntities(q: Queryable, tenantId: string, kind: StoredKind, ids: readonly string[]) {
-  const { rows } = await q.query<{ id: string; data: ReadonlyJSONValue }>(
-    `SELECT id, data FROM ${entityTables[kind]} WHERE tenant_id = $1 AND id = ANY($2::text[])`,
-    [tenantId, ids],
-  );
+/** Rows of several kinds by id, in one statement, as `{key, data}` with replica keys. */
+export async function getEntities(q: Queryable, tenantId: string, idsByKind: ReadonlyMap<StoredKind, readonly string[]>) {
+  if (idsByKind.size === 0) return [];
+  const params: unknown[] = [tenantId];
+  const selects = [...idsByKind].map(([kind, ids]) => {
+    params.push(ids);
+    return `SELECT '${keyPrefix[kind]}' || id AS key, data FROM ${entityTables[kind]} WHERE tenant_id = $1 AND id = ANY($${params.length}::text[])`;
+  });
+  const { rows } = await q.query<{ key: string; data: ReadonlyJSONValue }>(selects.join('\nUNION ALL '), params);
   return rows;
 }
 
@@ -39,25 +36,17 @@ export async function scanEntities(q: Queryable, tenantId: string, kind: StoredK
 }
 
 /** Inserts or replaces rows; every write takes a fresh version from the global sequence. */
-export async function upsertEntities(
-  q: Queryable,
-  tenantId: string,
-  kind: StoredKind,
-  rows: readonly { id: string; data: ReadonlyJSONValue }[],
-): Promise<void> {
+export function upsertEntities(b: StatementBatch, tenantId: string, kind: StoredKind, rows: readonly { id: string; data: ReadonlyJSONValue }[]): void {
   if (rows.length === 0) return;
-  await q.query(
-    `INSERT INTO ${entityTables[kind]} (tenant_id, id, data)
-     SELECT $1, x.id, x.data FROM jsonb_to_recordset($2::jsonb) AS x(id text, data jsonb)
+  b.add(`INSERT INTO ${entityTables[kind]} (tenant_id, id, data)
+     SELECT ${b.param(tenantId)}, x.id, x.data FROM jsonb_to_recordset(${b.param(JSON.stringify(rows))}::jsonb) AS x(id text, data jsonb)
      ON CONFLICT (tenant_id, id) DO UPDATE
-       SET data = EXCLUDED.data, version = nextval('row_version'), updated_at = now()`,
-    [tenantId, JSON.stringify(rows)],
-  );
+       SET data = EXCLUDED.data, version = nextval('row_version'), updated_at = now()`);
 }
 
-export async function deleteEntities(q: Queryable, tenantId: string, kind: StoredKind, ids: readonly string[]) {
+export function deleteEntities(b: StatementBatch, tenantId: string, kind: StoredKind, ids: readonly string[]): void {
   if (ids.length === 0) return;
-  await q.query(`DELETE FROM ${entityTables[kind]} WHERE tenant_id = $1 AND id = ANY($2::text[])`, [tenantId, ids]);
+  b.add(`DELETE FROM ${entityTables[kind]} WHERE tenant_id = ${b.param(tenantId)} AND id = ANY(${b.param(ids)}::text[])`);
 }
 
 interface TicketRow {
@@ -66,7 +55,7 @@ interface TicketRow {
 }
 
 /** Keeps kitchen_order_items in step with the tickets just written. */
-export async function upsertTicketItems(q: Queryable, tenantId: string, tickets: readonly TicketRow[]): Promise<void> {
+export function ticketItemsPart(b: StatementBatch, tenantId: string, tickets: readonly TicketRow[]): void {
   const items = tickets.flatMap((t) =>
     t.data.items.map((i) => ({
       kitchen_order_id: t.id,
@@ -82,13 +71,17 @@ export async function upsertTicketItems(q: Queryable, tenantId: string, tickets:
     })),
   );
   if (items.length === 0) return;
-  await q.query(
-    `INSERT INTO kitchen_order_items (tenant_id, kitchen_order_id, item_id, order_id, station_id, product_id, name, quantity, status, done_ms, consumed)
-     SELECT $1, x.kitchen_order_id, x.item_id, x.order_id, x.station_id, x.product_id, x.name, x.quantity, x.status, x.done_ms, x.consumed
-     FROM jsonb_to_recordset($2::jsonb) AS x(kitchen_order_id text, item_id text, order_id text, station_id text,
+  b.add(`INSERT INTO kitchen_order_items (tenant_id, kitchen_order_id, item_id, order_id, station_id, product_id, name, quantity, status, done_ms, consumed)
+     SELECT ${b.param(tenantId)}, x.kitchen_order_id, x.item_id, x.order_id, x.station_id, x.product_id, x.name, x.quantity, x.status, x.done_ms, x.consumed
+     FROM jsonb_to_recordset(${b.param(JSON.stringify(items))}::jsonb) AS x(kitchen_order_id text, item_id text, order_id text, station_id text,
        product_id text, name text, quantity int, status text, done_ms bigint, consumed jsonb)
      ON CONFLICT (tenant_id, kitchen_order_id, item_id) DO UPDATE
-       SET status = EXCLUDED.status, done_ms = EXCLUDED.done_ms, consumed = EXCLUDED.consumed, station_id = EXCLUDED.station_id`,
-    [tenantId, JSON.stringify(items)],
-  );
+       SET status = EXCLUDED.status, done_ms = EXCLUDED.done_ms, consumed = EXCLUDED.consumed, station_id = EXCLUDED.station_id`);
+}
+
+/** The same, as a statement of its own (a hub mirroring the cloud's tickets). */
+export async function upsertTicketItems(q: Queryable, tenantId: string, tickets: readonly TicketRow[]): Promise<void> {
+  const b = new StatementBatch();
+  ticketItemsPart(b, tenantId, tickets);
+  await b.run(q);
 }

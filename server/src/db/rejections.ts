@@ -1,5 +1,6 @@
 import type { ReadonlyJSONValue, Rejection } from '@kitchensync/shared';
 import type { Queryable } from './database.ts';
+import type { StatementBatch } from './statement-batch.ts';
 
 export async function getRejection(q: Queryable, clientGroupId: string, key: string) {
   const { rows } = await q.query<{ data: ReadonlyJSONValue }>(
@@ -17,17 +18,14 @@ export async function scanRejections(q: Queryable, clientGroupId: string, prefix
   return rows;
 }
 
-export async function insertRejections(q: Queryable, tenantId: string, clientGroupId: string, rejections: readonly Rejection[]) {
+export function insertRejections(b: StatementBatch, tenantId: string, clientGroupId: string, rejections: readonly Rejection[]): void {
   if (rejections.length === 0) return;
-  await q.query(
-    `INSERT INTO rejections (tenant_id, client_group_id, key, data)
-     SELECT $1, $2, x.id, x.data FROM jsonb_to_recordset($3::jsonb) AS x(id text, data jsonb)
-     ON CONFLICT (client_group_id, key) DO NOTHING`,
-    [tenantId, clientGroupId, JSON.stringify(rejections.map((r) => ({ id: r.id, data: r })))],
-  );
+  b.add(`INSERT INTO rejections (tenant_id, client_group_id, key, data)
+     SELECT ${b.param(tenantId)}, ${b.param(clientGroupId)}, x.id, x.data FROM jsonb_to_recordset(${b.param(JSON.stringify(rejections.map((r) => ({ id: r.id, data: r }))))}::jsonb) AS x(id text, data jsonb)
+     ON CONFLICT (client_group_id, key) DO NOTHING`);
 }
 
-export async function deleteRejections(q: Queryable, clientGroupId: string, keys: readonly string[]) {
+export function deleteRejections(b: StatementBatch, clientGroupId: string, keys: readonly string[]): void {
   if (keys.length === 0) return;
-  await q.query('DELETE FROM rejections WHERE client_group_id = $1 AND key = ANY($2::text[])', [clientGroupId, keys]);
+  b.add(`DELETE FROM rejections WHERE client_group_id = ${b.param(clientGroupId)} AND key = ANY(${b.param(keys)}::text[])`);
 }

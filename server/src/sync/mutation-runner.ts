@@ -14,10 +14,12 @@ import type { Database, Queryable } from '../db/database.ts';
 import { isDatabaseError, isRefusedData } from '../db/database-errors.ts';
 import { appendEvents, type EventRow } from '../db/events.ts';
 import { insertRejections } from '../db/rejections.ts';
+import { saveLastMutationIds } from '../db/replicache-clients.ts';
+import { StatementBatch } from '../db/statement-batch.ts';
 import { toStorableText } from '../db/storable-text.ts';
 import { serverEffects } from './server-effects.ts';
 import { TenantStore, type MutationTx } from './tenant-store.ts';
-import { notifyPoke } from './notify.ts';
+import { pokeQuery } from './notify.ts';
 
 export interface MutationMeta {
   readonly source: 'sync' | 'rest';
@@ -37,14 +39,17 @@ function asDomainError(err: unknown): DomainError {
   return isDomainError(err) ? err : unappliable();
 }
 
-/** Runs mutations for one tenant inside one serialised transaction, collecting their effects. */
+/**
+ * Runs mutations for one tenant inside one serialised transaction, collecting their effects, and
+ * writes them all at the end in one statement (`finish`).
+ */
 export class TenantWrite {
   private readonly events: EventRow[] = [];
   private readonly rejections: Rejection[] = [];
   private readonly orderIds = new Set<string>();
-  /** The mutation a database error stopped, so a push can run again without it. */
-  failedAt: MutationMeta | undefined;
   private wrote = false;
+  /** Last mutation ids a push processed, saved with everything else. */
+  private advanced: ReadonlyMap<string, number> = new Map();
 
   constructor(
     readonly store: TenantStore,
@@ -62,32 +67,33 @@ export class TenantWrite {
       if (!mayRun(meta.principal.role, name)) throw new DomainError('forbidden', `a ${meta.principal.role} may not ${name}`);
       const events = await mutators[name](tx, args as never);
       await serverEffects[name]?.(tx, args);
-      tx.commit();
-      if (this.isolateEach && !(await this.flushAlone())) return { ok: false, error: unappliable() };
+      if (this.isolateEach && !(await this.flushAlone())) {
+        tx.rollback();
+        return { ok: false, error: unappliable() };
+      }
       this.wrote ||= tx.writes.size > 0;
       this.record(tx, name, events, meta);
       return { ok: true, events };
     } catch (err) {
+      tx.rollback();
       // A database failure aborts the whole write; anything else a mutator throws is its own rejection.
-      if (isDatabaseError(err)) {
-        this.failedAt = meta;
-        throw err;
-      }
+      if (isDatabaseError(err)) throw err;
       return { ok: false, error: asDomainError(err) };
     }
   }
 
-  /** Flushes the one mutation just merged under a savepoint; false (and nothing written) if the database refused it. */
+  /** Writes the one mutation just run under a savepoint; false (and nothing written) if the database refused it. */
   private async flushAlone(): Promise<boolean> {
     await this.store.q.query('SAVEPOINT mutation');
     try {
-      await this.store.flush();
+      const b = new StatementBatch();
+      this.store.flushInto(b);
+      await b.run(this.store.q);
       await this.store.q.query('RELEASE SAVEPOINT mutation');
       return true;
     } catch (err) {
       if (!isRefusedData(err)) throw err;
       await this.store.q.query('ROLLBACK TO SAVEPOINT mutation');
-      this.store.discard();
       return false;
     }
   }
@@ -124,13 +130,27 @@ export class TenantWrite {
     }
   }
 
+  /** The clients' last mutation ids to save with this write (a push's). */
+  advance(lmids: ReadonlyMap<string, number>): void {
+    this.advanced = lmids;
+  }
+
+  /**
+   * Writes everything in one statement: rows, ticket items and tracking tokens, events, rejections,
+   * the clients' last mutation ids. Its NOTIFY is delivered only if the transaction commits: no
+   * poke for a rolled-back write.
+   */
   async finish(q: Queryable): Promise<void> {
+    const { tenantId, clientGroupId } = this.store;
+    const b = new StatementBatch();
+    this.store.flushInto(b);
+    appendEvents(b, tenantId, this.events);
+    if (clientGroupId) {
+      insertRejections(b, tenantId, clientGroupId, this.rejections);
+      saveLastMutationIds(b, clientGroupId, this.advanced);
+    }
     const changed = this.wrote || this.rejections.length > 0;
-    await this.store.flush();
-    await appendEvents(q, this.store.tenantId, this.events);
-    if (this.store.clientGroupId) await insertRejections(q, this.store.tenantId, this.store.clientGroupId, this.rejections);
-    // NOTIFY inside the transaction is delivered only if it commits: no poke for a rolled-back write.
-    if (changed) await notifyPoke(q, this.store.tenantId, this.orderIds);
+    await b.run(q, changed ? pokeQuery(b, tenantId, this.orderIds) : undefined);
   }
 }
 

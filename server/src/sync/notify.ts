@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database.ts';
+import type { StatementBatch } from '../db/statement-batch.ts';
 
 export const channels = { poke: 'ks_poke', broadcast: 'ks_broadcast', revoke: 'ks_revoke' } as const;
 
@@ -12,9 +13,10 @@ export interface PokeMessage {
   o?: string[];
 }
 
-export async function notifyPoke(q: Queryable, tenantId: string, orderIds: ReadonlySet<string>): Promise<void> {
+/** The query that pokes the tenant's sockets once its write commits (NOTIFY is delivered only on commit). */
+export function pokeQuery(b: StatementBatch, tenantId: string, orderIds: ReadonlySet<string>): string {
   const message: PokeMessage = orderIds.size <= maxOrderIds ? { t: tenantId, o: [...orderIds] } : { t: tenantId };
-  await q.query('SELECT pg_notify($1, $2)', [channels.poke, JSON.stringify(message)]);
+  return `SELECT pg_notify(${b.param(channels.poke)}, ${b.param(JSON.stringify(message))})`;
 }
 
 export async function notify(q: Queryable, channel: string, payload: unknown): Promise<void> {

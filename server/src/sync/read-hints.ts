@@ -1,4 +1,4 @@
-import { kitchenOrderKey, orderKey, productKey, stationKey } from '@kitchensync/shared';
+import { customerIdFor, customerKey, kitchenOrderKey, orderKey, productKey, stationKey } from '@kitchensync/shared';
 
 /**
  * Keys a batch of mutations will obviously read, guessed from their args, so a push can load them
@@ -12,6 +12,11 @@ export function readHints(mutations: readonly { name: string; args: unknown }[])
     const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
     const id = str(a.id);
     if (id && name === 'createOrder') keys.add(orderKey(id));
+    const customer = a.customer as { phone?: unknown; email?: unknown } | null | undefined;
+    if (name === 'createOrder' && typeof customer === 'object' && customer !== null) {
+      const customerId = customerIdFor({ name: '', phone: str(customer.phone), email: str(customer.email) } as never);
+      if (customerId) keys.add(customerKey(customerId));
+    }
     if (id && name === 'upsertProduct') keys.add(productKey(id));
     if (id && name === 'upsertStation') keys.add(stationKey(id));
     if (str(a.orderId)) keys.add(orderKey(a.orderId as string));

@@ -14,7 +14,7 @@ export const serverEffects: Partial<Record<MutatorName, Effect>> = {
     const orderId = (args as { id: string }).id;
     const order = (await tx.get(orderKey(orderId))) as Order;
     const token = generateToken('customer');
-    tx.newTokens.push({ id: newId('tok'), label: `tracking ${orderId}`, hash: hashToken(token), orderId });
+    tx.issueToken({ id: newId('tok'), label: `tracking ${orderId}`, hash: hashToken(token), orderId });
     await tx.set(orderKey(orderId), { ...order, trackingToken: token });
   },
 };

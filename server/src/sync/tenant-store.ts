@@ -1,8 +1,9 @@
 import { DomainError, keyPrefix, parseKey, type ReadonlyJSONValue, type Tx } from '@kitchensync/shared';
 import type { Queryable } from '../db/database.ts';
-import { deleteEntities, getEntities, getEntity, isStoredKind, scanEntities, upsertEntities, upsertTicketItems, type StoredKind } from '../db/entities.ts';
+import { deleteEntities, getEntities, isStoredKind, scanEntities, ticketItemsPart, upsertEntities, type StoredKind } from '../db/entities.ts';
 import { insertCustomerTokens, type NewToken } from '../db/customer-tokens.ts';
 import { deleteRejections, getRejection, scanRejections } from '../db/rejections.ts';
+import type { StatementBatch } from '../db/statement-batch.ts';
 import { isStorableJson, isStorableText } from '../db/storable-text.ts';
 
 type Value = ReadonlyJSONValue | null; // null: known to be absent
@@ -10,17 +11,26 @@ type Value = ReadonlyJSONValue | null; // null: known to be absent
 /** A key whose text Postgres cannot hold names no row: reading it finds nothing, without asking SQL. */
 const storableKey = (key: string) => isStorableText(key) && isStorableText(parseKey(key)?.id ?? '');
 
+/** Appends `value` to the list under `key`. */
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /**
- * One tenant's rows as mutators see them during a serialised write. Reads go to Postgres once and
- * are cached; each mutation writes into its own overlay, which is merged on success and dropped
- * on failure (the savepoint of DESIGN.md, without a round trip); everything merged is flushed
- * in a few set-based statements at the end.
+ * One tenant's rows as mutators see them during a serialised write, in one buffer: each row read
+ * from Postgres (once) or written by a mutation, with the keys written since the last flush. A
+ * mutation writes straight into the buffer and keeps an undo log, so a failed one is rolled back
+ * (the savepoint of DESIGN.md, without a round trip); what stays is flushed in set-based parts of
+ * one statement.
  */
 export class TenantStore {
-  private readonly cache = new Map<string, Value>();
+  private readonly rows = new Map<string, Value>();
+  private readonly written = new Set<string>();
   private readonly scanned = new Set<string>();
-  private readonly dirty = new Map<string, Value>();
-  private readonly tokens: NewToken[] = [];
+  /** Customer tokens issued by this write's mutations, stored with their rows. */
+  readonly tokens: NewToken[] = [];
 
   constructor(
     readonly q: Queryable,
@@ -35,110 +45,98 @@ export class TenantStore {
   }
 
   async load(key: string): Promise<Value> {
-    if (this.dirty.has(key)) return this.dirty.get(key) ?? null;
-    if (this.cache.has(key)) return this.cache.get(key) ?? null;
-    const value = await this.fetch(key);
-    this.cache.set(key, value);
-    return value;
+    if (!this.rows.has(key)) this.rows.set(key, await this.fetch(key));
+    return this.rows.get(key) ?? null;
   }
 
   private async fetch(key: string): Promise<Value> {
     const parsed = parseKey(key);
     if (!parsed || !storableKey(key)) return null;
-    if (parsed.kind === 'rejection') {
-      return this.clientGroupId ? ((await getRejection(this.q, this.clientGroupId, key)) ?? null) : null;
-    }
-    return (await getEntity(this.q, this.tenantId, parsed.kind, parsed.id)) ?? null;
+    if (!isStoredKind(parsed.kind)) return this.clientGroupId ? ((await getRejection(this.q, this.clientGroupId, key)) ?? null) : null;
+    return (await getEntities(this.q, this.tenantId, new Map([[parsed.kind, [parsed.id]]])))[0]?.data ?? null;
   }
 
-  /** Loads many keys in one query per kind, so a batch of mutations does not read row by row. */
+  /** Loads many keys of any kinds in one statement, so a batch of mutations does not read row by row. */
   async prefetch(keys: Iterable<string>): Promise<void> {
     const wanted = new Map<StoredKind, string[]>();
+    const asked: string[] = [];
     for (const key of keys) {
       const parsed = parseKey(key);
-      if (!parsed || !isStoredKind(parsed.kind) || !storableKey(key) || this.cache.has(key) || this.dirty.has(key)) continue;
-      wanted.set(parsed.kind, [...(wanted.get(parsed.kind) ?? []), parsed.id]);
+      if (!parsed || !isStoredKind(parsed.kind) || !storableKey(key) || this.rows.has(key)) continue;
+      push(wanted, parsed.kind, parsed.id);
+      asked.push(key);
     }
-    for (const [kind, ids] of wanted) {
-      const found = new Map((await getEntities(this.q, this.tenantId, kind, ids)).map((r) => [r.id, r.data]));
-      for (const id of ids) this.cache.set(keyPrefix[kind] + id, found.get(id) ?? null);
-    }
+    const found = new Map((await getEntities(this.q, this.tenantId, wanted)).map((r) => [r.key, r.data]));
+    for (const key of asked) this.rows.set(key, found.get(key) ?? null);
   }
 
-  /** Entries under `prefix`, as stored plus merged writes, in key order. */
-  async scanBase(prefix: string): Promise<Map<string, Value>> {
+  /** Entries under `prefix`, as stored plus written, in key order. */
+  async scan(prefix: string): Promise<[string, ReadonlyJSONValue][]> {
     if (!this.scanned.has(prefix)) {
-      for (const [key, value] of await this.fetchPrefix(prefix)) {
-        if (!this.cache.has(key)) this.cache.set(key, value);
-      }
+      for (const [key, value] of await this.fetchPrefix(prefix)) if (!this.rows.has(key)) this.rows.set(key, value);
       this.scanned.add(prefix);
     }
-    const out = new Map<string, Value>();
-    for (const source of [this.cache, this.dirty]) {
-      for (const [key, value] of source) if (key.startsWith(prefix)) out.set(key, value);
-    }
-    return out;
+    return [...this.rows]
+      .filter((e): e is [string, ReadonlyJSONValue] => e[0].startsWith(prefix) && e[1] !== null)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   }
 
   private async fetchPrefix(prefix: string): Promise<[string, Value][]> {
     const kind = (Object.keys(keyPrefix) as (keyof typeof keyPrefix)[]).find((k) => prefix.startsWith(keyPrefix[k]));
     if (!kind || !isStorableText(prefix)) return [];
-    const idPrefix = prefix.slice(keyPrefix[kind].length);
-    if (kind === 'rejection') {
-      if (!this.clientGroupId) return [];
-      return (await scanRejections(this.q, this.clientGroupId, prefix)).map((r) => [r.key, r.data]);
-    }
-    return (await scanEntities(this.q, this.tenantId, kind, idPrefix)).map((r) => [keyPrefix[kind] + r.id, r.data]);
+    if (!isStoredKind(kind)) return this.clientGroupId ? (await scanRejections(this.q, this.clientGroupId, prefix)).map((r) => [r.key, r.data]) : [];
+    return (await scanEntities(this.q, this.tenantId, kind, prefix.slice(keyPrefix[kind].length))).map((r) => [keyPrefix[kind] + r.id, r.data]);
   }
 
-  merge(writes: ReadonlyMap<string, Value>, tokens: readonly NewToken[] = []): void {
-    for (const [key, value] of writes) this.dirty.set(key, value);
-    this.tokens.push(...tokens);
+  /** Writes `value` and returns what to restore to undo it. */
+  write(key: string, value: Value): () => void {
+    const [had, before, wasWritten] = [this.rows.has(key), this.rows.get(key), this.written.has(key)];
+    this.rows.set(key, value);
+    this.written.add(key);
+    return () => {
+      if (had) this.rows.set(key, before as Value);
+      else this.rows.delete(key);
+      if (!wasWritten) this.written.delete(key);
+    };
   }
 
-  /** Drops what was merged since the last flush (its savepoint was rolled back). */
-  discard(): void {
-    this.dirty.clear();
-    this.tokens.splice(0);
-  }
-
-  async flush(): Promise<void> {
+  /** Adds what was written since the last flush to `b` (one part per table) and starts afresh. */
+  flushInto(b: StatementBatch): void {
     const puts = new Map<StoredKind, { id: string; data: ReadonlyJSONValue }[]>();
     const dels = new Map<StoredKind, string[]>();
     const rejectionDels: string[] = [];
-    for (const [key, value] of this.dirty) {
+    for (const key of this.written) {
       const parsed = parseKey(key);
+      const value = this.rows.get(key) ?? null;
       if (!parsed) continue;
       if (!isStoredKind(parsed.kind)) {
         if (value === null) rejectionDels.push(key);
-        continue;
-      }
-      const kind = parsed.kind;
-      if (value === null) dels.set(kind, [...(dels.get(kind) ?? []), parsed.id]);
-      else puts.set(kind, [...(puts.get(kind) ?? []), { id: parsed.id, data: value }]);
+      } else if (value === null) push(dels, parsed.kind, parsed.id);
+      else push(puts, parsed.kind, { id: parsed.id, data: value });
     }
-    for (const [kind, rows] of puts) await upsertEntities(this.q, this.tenantId, kind, rows);
-    for (const [kind, ids] of dels) await deleteEntities(this.q, this.tenantId, kind, ids);
-    await upsertTicketItems(this.q, this.tenantId, (puts.get('kitchenOrder') ?? []) as never);
-    if (this.clientGroupId) await deleteRejections(this.q, this.clientGroupId, rejectionDels);
-    await insertCustomerTokens(this.q, this.tenantId, this.tokens.splice(0));
-    for (const [key, value] of this.dirty) this.cache.set(key, value);
-    this.dirty.clear();
+    for (const [kind, rows] of puts) upsertEntities(b, this.tenantId, kind, rows);
+    for (const [kind, ids] of dels) deleteEntities(b, this.tenantId, kind, ids);
+    ticketItemsPart(b, this.tenantId, (puts.get('kitchenOrder') ?? []) as never);
+    if (this.clientGroupId) deleteRejections(b, this.clientGroupId, rejectionDels);
+    insertCustomerTokens(b, this.tenantId, this.tokens.splice(0));
+    this.written.clear();
   }
 }
 
-/** The `Tx` one server-side mutation runs against. */
+/** The `Tx` one server-side mutation runs against: it writes into the store, remembering how to undo. */
 export class MutationTx implements Tx {
   readonly location = 'server' as const;
+  /** Keys this mutation wrote, in order. */
   readonly writes = new Map<string, Value>();
-  /** Customer tokens this mutation issues; stored with its writes, dropped with them. */
-  readonly newTokens: NewToken[] = [];
+  private readonly undo: (() => void)[] = [];
+  private readonly tokensBefore: number;
 
-  constructor(private readonly store: TenantStore) {}
+  constructor(private readonly store: TenantStore) {
+    this.tokensBefore = store.tokens.length;
+  }
 
   async get(key: string): Promise<ReadonlyJSONValue | undefined> {
-    const value = this.writes.has(key) ? this.writes.get(key) : await this.store.load(key);
-    return value ?? undefined;
+    return (await this.store.load(key)) ?? undefined;
   }
 
   async set(key: string, value: ReadonlyJSONValue): Promise<void> {
@@ -148,29 +146,33 @@ export class MutationTx implements Tx {
     }
     // Caught here, the bad text rejects this one mutation; at flush it would fail the whole push.
     if (!storableKey(key) || !isStorableJson(value)) throw new DomainError('invalid_args', 'text contains characters that cannot be stored (NUL or a lone surrogate)');
-    this.writes.set(key, value);
+    this.record(key, value);
   }
 
   async del(key: string): Promise<boolean> {
     const existed = (await this.get(key)) !== undefined;
-    this.writes.set(key, null);
+    this.record(key, null);
     return existed;
   }
 
-  scan({ prefix }: { prefix: string }) {
-    return {
-      toArray: async (): Promise<ReadonlyJSONValue[]> => {
-        const entries = await this.store.scanBase(prefix);
-        for (const [key, value] of this.writes) if (key.startsWith(prefix)) entries.set(key, value);
-        return [...entries.entries()]
-          .filter((e): e is [string, ReadonlyJSONValue] => e[1] !== null)
-          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-          .map(([, value]) => value);
-      },
-    };
+  private record(key: string, value: Value): void {
+    this.undo.push(this.store.write(key, value));
+    this.writes.set(key, value);
   }
 
-  commit(): void {
-    this.store.merge(this.writes, this.newTokens);
+  /** Issues a customer token with this mutation's writes (dropped with them). */
+  issueToken(token: NewToken): void {
+    this.store.tokens.push(token);
+  }
+
+  scan({ prefix }: { prefix: string }) {
+    return { toArray: async (): Promise<ReadonlyJSONValue[]> => (await this.store.scan(prefix)).map(([, value]) => value) };
+  }
+
+  /** Undoes every write of this mutation, newest first. */
+  rollback(): void {
+    for (const undo of this.undo.splice(0).reverse()) undo();
+    this.store.tokens.splice(this.tokensBefore);
+    this.writes.clear();
   }
 }

@@ -1,0 +1,31 @@
+import type { Queryable } from './database.ts';
+
+/**
+ * Several writes sent to the database as one statement: each part is a data-modifying CTE. All
+ * parts run in the statement's one snapshot and none sees another's rows, so no two parts may
+ * write the same row (a write's parts are one per table).
+ */
+export class StatementBatch {
+  private readonly parts: string[] = [];
+  private readonly params: unknown[] = [];
+
+  /** The placeholder for `value` in a part's SQL. */
+  param(value: unknown): string {
+    this.params.push(value);
+    return `$${this.params.length}`;
+  }
+
+  add(sql: string): void {
+    this.parts.push(`w${this.parts.length} AS (${sql})`);
+  }
+
+  get isEmpty(): boolean {
+    return this.parts.length === 0;
+  }
+
+  /** Sends the parts, with `final` as the statement's own query; nothing to send, no round trip. */
+  async run(q: Queryable, final = 'SELECT 1'): Promise<void> {
+    if (this.parts.length === 0 && final === 'SELECT 1') return;
+    await q.query(this.parts.length === 0 ? final : `WITH ${this.parts.join(',\n')}\n${final}`, this.params);
+  }
+}

@@ -1,0 +1,44 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { demoProducts, demoStations } from '@kitchensync/shared';
+import type { Database } from '../db/database.ts';
+import { migrate } from '../db/migrate.ts';
+import { openPglite } from '../db/pglite.ts';
+import { countStatements } from '../db/statement-counter.ts';
+import { processPush } from './push.ts';
+
+const manager = { tokenId: 'tok-m', role: 'manager' as const, tenantId: 't1' };
+let raw: Database;
+let nextId = 1;
+beforeEach(async () => {
+  nextId = 1;
+  raw = await openPglite('memory://');
+  await migrate(raw);
+  await raw.query(`INSERT INTO tenants (id, name) VALUES ('t1', 'push test')`);
+});
+afterEach(async () => raw.close());
+
+const push = (db: Database, mutations: { name: string; args: unknown }[]) =>
+  processPush(db, manager, {
+    pushVersion: 1, clientGroupID: 'g1', schemaVersion: '1',
+    mutations: mutations.map((m) => ({ ...m, id: nextId++, clientID: 'c1', timestamp: 0 })),
+  }, 1000);
+
+describe('push statements', () => {
+  it('a one-mutation push of a known group is at most 8 statements, whatever the mutation', async () => {
+    await push(raw, [...demoProducts.map((args) => ({ name: 'upsertProduct', args })), ...demoStations.map((args) => ({ name: 'upsertStation', args }))]);
+    const { db, take } = countStatements(raw);
+    const one = async (name: string, args: unknown) => {
+      expect(await push(db, [{ name, args }])).toEqual({ response: {}, processed: 1 });
+      return take();
+    };
+    expect(await one('upsertProduct', { ...demoProducts[0], priceCents: 1234 })).toBeLessThanOrEqual(8);
+    expect(await one('createOrder', { id: 'o1', channel: 'takeaway', customer: { name: 'Ada', phone: '+44 20' }, items: [{ id: 'l1', productId: 'fries', quantity: 1 }], at: 1 })).toBeLessThanOrEqual(8);
+    expect(await one('confirmOrder', { orderId: 'o1', at: 2 })).toBeLessThanOrEqual(8);
+    // A refused mutation still costs no more, and leaves a rejection and its id processed.
+    expect(await one('confirmOrder', { orderId: 'o1', at: 3 })).toBeLessThanOrEqual(8);
+    const { rows } = await raw.query<{ key: string }>('SELECT key FROM rejections');
+    expect(rows.map((r) => r.key)).toEqual([`rejection/c1/${nextId - 1}`]);
+    const tokens = await raw.query<{ order_id: string }>(`SELECT order_id FROM tokens WHERE role = 'customer'`);
+    expect(tokens.rows).toEqual([{ order_id: 'o1' }]);
+  });
+});
