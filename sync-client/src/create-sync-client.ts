@@ -6,7 +6,7 @@ import { rejectionsQuery } from './rejections.ts';
 import { createMutationJournal, type JournalEntry, type JournalStorage } from './mutation-journal.ts';
 import { createStore, type ReadableStore } from './store.ts';
 import type { SyncHealth } from './sync-health.ts';
-import { choosePath, type SyncPath } from './path-choice.ts';
+import { choosePath, type HubBacklog, type SyncPath } from './path-choice.ts';
 import { connectSyncSocket, type SocketFactory } from './sync-socket.ts';
 
 export interface SyncClientOptions extends Omit<ReplicacheOptions, 'onPullOk'> {
@@ -30,6 +30,8 @@ export interface SyncClient {
   readonly pending: ReadableStore<readonly JournalEntry[]>;
   /** With a hub configured: which way changes travel now ("via hub", "via cloud", "offline"). */
   readonly path: ReadableStore<SyncPath> | undefined;
+  /** With a hub configured: the hub's changes waiting for the cloud, and since when (while on the hub). */
+  readonly hubBacklog: ReadableStore<HubBacklog | undefined> | undefined;
   onBroadcast(listener: BroadcastListener): () => void;
   /** This client's rejected mutations, oldest first; called at once and on every change. */
   subscribeRejections(listener: (rejections: Rejection[]) => void): () => void;
@@ -91,6 +93,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     ? choosePath({
         hubUrl: options.hubUrl,
         cloudUrl: options.serverUrl,
+        token: options.token,
         ...(options.pathProbeMs ? { probeEveryMs: options.pathProbeMs } : {}),
         onSwitch: (serverUrl) => {
           useServer(serverUrl);
@@ -123,6 +126,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     health: health.store,
     pending,
     path: choice?.path,
+    hubBacklog: choice?.backlog,
     onBroadcast(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

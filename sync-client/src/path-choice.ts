@@ -6,9 +6,18 @@ export type SyncPath = 'hub' | 'cloud' | 'offline';
 
 export const pathLabel: Record<SyncPath, string> = { hub: 'via hub', cloud: 'via cloud', offline: 'offline' };
 
+/** What the hub says of its own link (`GET /api/hub/status`): changes waiting for the cloud, and since when. */
+export interface HubBacklog {
+  readonly upstream: 'online' | 'offline';
+  readonly pending: number;
+  readonly oldestPendingAt: number | null;
+}
+
 export interface PathChoiceOptions {
   readonly hubUrl: string;
   readonly cloudUrl: string;
+  /** The screen's bearer token: the hub's status answers staff tokens only. */
+  readonly token: string;
   /** How often the hub (and, when it is silent, the cloud) is asked whether it answers. Default 1 s. */
   readonly probeEveryMs?: number;
   /** A probe slower than this counts as no answer. Default 1.5 s. */
@@ -20,6 +29,8 @@ export interface PathChoiceOptions {
 
 export interface PathChoice {
   readonly path: ReadableStore<SyncPath>;
+  /** The hub's backlog while the hub answers; undefined on the cloud path. */
+  readonly backlog: ReadableStore<HubBacklog | undefined>;
   /** The server a screen talks to now (the last one that answered while offline). */
   serverUrl(): string;
   close(): void;
@@ -35,6 +46,7 @@ export function choosePath(options: PathChoiceOptions): PathChoice {
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.probeTimeoutMs ?? 1500;
   const path = createStore<SyncPath>('hub');
+  const backlog = createStore<HubBacklog | undefined>(undefined);
   let server = hub;
   let closed = false;
   let probing = false;
@@ -46,14 +58,25 @@ export function choosePath(options: PathChoiceOptions): PathChoice {
       return false;
     }
   };
+  // The hub's status is its health check too; a server that is no hub (404) is not taken for one.
+  const hubBacklog = async (): Promise<HubBacklog | undefined> => {
+    try {
+      const res = await doFetch(`${hub}/api/hub/status`, { headers: { authorization: `Bearer ${options.token}` }, signal: AbortSignal.timeout(timeoutMs) });
+      return res.ok ? ((await res.json()) as HubBacklog) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
 
   const probe = async () => {
     if (probing || closed) return;
     probing = true;
     try {
-      const next: SyncPath = (await answers(hub)) ? 'hub' : (await answers(cloud)) ? 'cloud' : 'offline';
+      const atHub = await hubBacklog();
+      const next: SyncPath = atHub ? 'hub' : (await answers(cloud)) ? 'cloud' : 'offline';
       if (closed) return;
       path.set(next);
+      if (!sameBacklog(backlog.get(), atHub)) backlog.set(atHub);
       const target = next === 'hub' ? hub : next === 'cloud' ? cloud : server;
       if (target !== server) {
         server = target;
@@ -68,6 +91,7 @@ export function choosePath(options: PathChoiceOptions): PathChoice {
   void probe();
   return {
     path,
+    backlog,
     serverUrl: () => server,
     close() {
       closed = true;
@@ -75,3 +99,6 @@ export function choosePath(options: PathChoiceOptions): PathChoice {
     },
   };
 }
+
+const sameBacklog = (a: HubBacklog | undefined, b: HubBacklog | undefined) =>
+  a === b || (a !== undefined && b !== undefined && a.upstream === b.upstream && a.pending === b.pending && a.oldestPendingAt === b.oldestPendingAt);

@@ -64,8 +64,14 @@ describe('a terminal configured with its hub and the cloud', () => {
     await settle(terminal.rep);
     expect(await cameThrough(2)).toEqual(['cloud']);
 
+    // Back on the hub while the hub itself is cut off: the screen can say so.
+    await world.link.cut();
     await hubLink.restore();
     await waitUntil(() => terminal.path?.get() === 'hub', 5000, 'the return to the hub');
+    await waitUntil(() => terminal.hubBacklog?.get()?.upstream === 'offline', 5000, 'the hub saying it is cut off');
+    await world.link.restore();
+    await waitUntil(() => terminal.hubBacklog?.get()?.upstream === 'online', 5000, 'the hub back online');
+    expect(terminal.hubBacklog?.get()).toMatchObject({ pending: 0 });
     await terminal.rep.mutate.cancelOrder({ orderId: 'path-1', reason: 'changed their mind', at: Date.now() });
     await settle(terminal.rep);
     expect(await cameThrough(3)).toEqual(['hub']);
