@@ -1,5 +1,6 @@
 import type { Product, Station } from '@kitchensync/shared';
 import type { Queryable } from './database.ts';
+import { findEntity } from './entities.ts';
 
 export async function listProducts(q: Queryable, tenantId: string, f: { active?: boolean | undefined; category?: string | undefined }): Promise<Product[]> {
   const { rows } = await q.query<{ data: Product }>(
@@ -12,10 +13,7 @@ export async function listProducts(q: Queryable, tenantId: string, f: { active?:
   return rows.map((r) => r.data);
 }
 
-export async function findProduct(q: Queryable, tenantId: string, id: string): Promise<Product | undefined> {
-  const { rows } = await q.query<{ data: Product }>('SELECT data FROM products WHERE tenant_id = $1 AND id = $2', [tenantId, id]);
-  return rows[0]?.data;
-}
+export const findProduct = (q: Queryable, tenantId: string, id: string) => findEntity<Product>(q, tenantId, 'product', id);
 
 export async function listStations(q: Queryable, tenantId: string, f: { active?: boolean | undefined; type?: string | undefined }): Promise<Station[]> {
   const { rows } = await q.query<{ data: Station }>(
@@ -28,7 +26,4 @@ export async function listStations(q: Queryable, tenantId: string, f: { active?:
   return rows.map((r) => r.data);
 }
 
-export async function findStation(q: Queryable, tenantId: string, id: string): Promise<Station | undefined> {
-  const { rows } = await q.query<{ data: Station }>('SELECT data FROM stations WHERE tenant_id = $1 AND id = $2', [tenantId, id]);
-  return rows[0]?.data;
-}
+export const findStation = (q: Queryable, tenantId: string, id: string) => findEntity<Station>(q, tenantId, 'station', id);

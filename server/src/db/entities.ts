@@ -14,6 +14,12 @@ export const entityTables: Record<Exclude<EntityKind, 'rejection'>, string> = {
 export type StoredKind = keyof typeof entityTables;
 export const isStoredKind = (kind: EntityKind): kind is StoredKind => kind in entityTables;
 
+/** The one "row by tenant and id" select: an entity's value, or undefined. */
+export async function findEntity<T>(q: Queryable, tenantId: string, kind: StoredKind, id: string): Promise<T | undefined> {
+  const { rows } = await q.query<{ data: T }>(`SELECT data FROM ${entityTables[kind]} WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+  return rows[0]?.data;
+}
+
 /** Rows of several kinds by id, in one statement, as `{key, data}` with replica keys. */
 export async function getEntities(q: Queryable, tenantId: string, idsByKind: ReadonlyMap<StoredKind, readonly string[]>) {
   if (idsByKind.size === 0) return [];

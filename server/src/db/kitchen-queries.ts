@@ -1,5 +1,6 @@
 import type { KitchenOrder, KitchenOrderStatus, Ingredient } from '@kitchensync/shared';
 import type { Queryable } from './database.ts';
+import { findEntity } from './entities.ts';
 
 /** Tickets on the line: held for a later course, queued or being made (kitchen replicas keep the rest for a day). */
 export const ticketsOnTheLine: readonly KitchenOrderStatus[] = ['held', 'queued', 'in_progress'];
@@ -30,10 +31,7 @@ export async function listKitchenOrders(q: Queryable, tenantId: string, f: Ticke
   return rows.map((r) => r.data);
 }
 
-export async function findKitchenOrder(q: Queryable, tenantId: string, id: string): Promise<KitchenOrder | undefined> {
-  const { rows } = await q.query<{ data: KitchenOrder }>('SELECT data FROM kitchen_orders WHERE tenant_id = $1 AND id = $2', [tenantId, id]);
-  return rows[0]?.data;
-}
+export const findKitchenOrder = (q: Queryable, tenantId: string, id: string) => findEntity<KitchenOrder>(q, tenantId, 'kitchenOrder', id);
 
 /** The tickets of one order, by contract version then station; `contractVersion` limits to one version. */
 export async function kitchenOrdersOfOrder(q: Queryable, tenantId: string, orderId: string, contractVersion?: number): Promise<KitchenOrder[]> {

@@ -1,10 +1,8 @@
 import type { Channel, Order, OrderStatus, ProductionContract } from '@kitchensync/shared';
 import type { Queryable } from './database.ts';
+import { findEntity } from './entities.ts';
 
-export async function findOrder(q: Queryable, tenantId: string, id: string): Promise<Order | undefined> {
-  const { rows } = await q.query<{ data: Order }>('SELECT data FROM orders WHERE tenant_id = $1 AND id = $2', [tenantId, id]);
-  return rows[0]?.data;
-}
+export const findOrder = (q: Queryable, tenantId: string, id: string) => findEntity<Order>(q, tenantId, 'order', id);
 
 export interface OrderFilter {
   statuses?: readonly OrderStatus[] | undefined;
@@ -84,7 +82,4 @@ export async function orderContracts(q: Queryable, tenantId: string, orderId: st
   return rows.map((r) => r.data);
 }
 
-export async function findContract(q: Queryable, tenantId: string, id: string): Promise<ProductionContract | undefined> {
-  const { rows } = await q.query<{ data: ProductionContract }>('SELECT data FROM contracts WHERE tenant_id = $1 AND id = $2', [tenantId, id]);
-  return rows[0]?.data;
-}
+export const findContract = (q: Queryable, tenantId: string, id: string) => findEntity<ProductionContract>(q, tenantId, 'contract', id);
