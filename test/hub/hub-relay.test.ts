@@ -4,7 +4,7 @@ import { placeOrder, ticketsOf } from '../support/kitchen-fixture.ts';
 import type { Proxy } from '../support/proxy.ts';
 import { connectedClient, dataSnapshot, readOrder, serverView, settle, snapshot, waitFor, type Client } from '../support/replicache-client.ts';
 import { api, type TestServer } from '../support/server.ts';
-import { pullBody, pull } from '../support/sync-protocol.ts';
+import { mutation, productArgs, pull, pullBody, push, pushBody } from '../support/sync-protocol.ts';
 import { waitUntil } from '../support/wait.ts';
 import { cloudLastMutationID, repeatedMutations, startHubWorld, type HubTenant, type HubWorld } from './hub-support.ts';
 
@@ -50,6 +50,9 @@ describe('a restaurant hub between its terminals and the cloud (cloud on Postgre
     expect(restWrite.status).toBe(405);
     expect(restWrite.body).toMatchObject({ error: { code: 'hub_read_only' } });
     expect((await api(hub, tenant.managerToken, 'GET', '/api/kitchen/stations')).status).toBe(200);
+    const oldClient = await push(hub, tenant.managerToken, pushBody('g-old', [mutation('c-old', 1, 'upsertProduct', productArgs('old'))], { schemaVersion: '0' }));
+    expect(oldClient.body).toEqual({ error: 'VersionNotSupported', versionType: 'schema' });
+    expect((await hubStatus())?.pending).toBe(0);
   });
 
   it('stops accepting a token at the hub once the cloud revokes it', async () => {

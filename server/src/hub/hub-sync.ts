@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Principal } from '../auth/principal.ts';
 import type { Database } from '../db/database.ts';
 import { processPush } from '../sync/push.ts';
-import type { PushRequest } from '../sync/protocol.ts';
+import { versionProblem, type PushRequest } from '../sync/protocol.ts';
 import { applySnapshot, mirroredState } from './mirror.ts';
 import { dequeue, enqueue, nextForwardable, outboxSummary } from './outbox.ts';
 import { Upstream, UpstreamRefused, UpstreamUnavailable } from './upstream.ts';
@@ -51,6 +51,8 @@ export class HubSync {
   private retry: NodeJS.Timeout | undefined;
   private link: { close(): void } | undefined;
   private stopped = false;
+  /** A sync queued and not started yet: pokes come in bursts, and one pull after them covers them all. */
+  private nextSync: Promise<void> | undefined;
 
   constructor(
     private readonly db: Database,
@@ -91,7 +93,8 @@ export class HubSync {
 
   /** Drains the outbox to the cloud, then mirrors the cloud; quietly goes offline if it cannot. */
   sync(): Promise<void> {
-    return this.serially(async () => {
+    this.nextSync ??= this.serially(async () => {
+      this.nextSync = undefined;
       if (this.stopped) return;
       try {
         await this.drain();
@@ -100,10 +103,13 @@ export class HubSync {
         this.wentOffline(err);
       }
     });
+    return this.nextSync;
   }
 
   /** A terminal's push, through the cloud when it answers, else applied here and queued. */
   push(principal: Principal, push: PushRequest): Promise<HubPushAnswer> {
+    const problem = versionProblem('push', push.pushVersion, push.schemaVersion);
+    if (problem) return Promise.resolve({ status: 200, body: problem });
     return this.serially(async () => {
       const hubAt = Date.now();
       if (this.online && (await outboxSummary(this.db)).pending === 0) {
