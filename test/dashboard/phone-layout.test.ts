@@ -103,6 +103,21 @@ describe('the dashboard on a phone (390×844)', () => {
     await page.context().close();
   });
 
+  it('the sign-in page and the admin view fit too', async () => {
+    const phone = await phoneContext(world.browser);
+    const page = await phone.newPage();
+    await page.goto(`${world.server.url}/`);
+    await page.locator('input[name=token]').waitFor();
+    await checkPage(page, 'phone-sign-in');
+    await page.fill('input[name=token]', world.server.adminToken);
+    await page.click('button[type=submit]');
+    await page.locator('.tenant-list').waitFor();
+    await page.locator(`[data-tenant-id="${world.tenant.tenantId}"]`).first().click();
+    await page.locator('.tenant-panel h1', { hasText: 'Harbour Bistro' }).waitFor();
+    await checkPage(page, 'phone-admin');
+    await phone.close();
+  });
+
   it('the tracker shows the restaurant, its phone, and an honest ETA for a late order', async () => {
     const res = await fetch(`${world.server.url}/api/tenant/settings`, {
       method: 'PUT',
