@@ -146,7 +146,7 @@ describe('the dashboard on a phone (390×844)', () => {
 
 describe('the same pages at 768 and 1440 px', () => {
   for (const screen of ['tablet', 'desktop'] as const) {
-    it(`nothing sticks out at ${screen} width`, async () => {
+    it(`nothing sticks out at ${screen} width, and axe finds nothing critical or serious`, async () => {
       const page = await open(screen, '/');
       for (const [path, ready] of [
         ['/', '[data-order-id="seed-h8d3"]'],
@@ -162,6 +162,9 @@ describe('the same pages at 768 and 1440 px', () => {
         const overflow = await horizontalOverflow(page);
         expect(overflow.offenders, `${screen} ${path}`).toEqual([]);
         expect(overflow.scrollWidth, `${screen} ${path}`).toBeLessThanOrEqual(overflow.viewport);
+        const axe = await axeCounts(page);
+        axeLog[`${screen} ${path}`] = `${axe.critical} critical, ${axe.serious} serious`;
+        expect(axe.details, `${screen} ${path}: axe`).toEqual([]);
         await screenshot(page, `${screen}${path.replace(/\//g, '-')}`, { fullPage: true });
       }
       await page.context().close();
