@@ -69,7 +69,7 @@ describe.each(backends)('every REST endpoint refuses what it must (%s)', (backen
     unchanged(async () => {
       for (const e of endpoints) {
         expectStatus(await call('a', server.adminToken, e), 403, `${e.method} ${e.path} as admin`);
-        expectStatus(await call('a', a.draft.trackingToken, e), 403, `${e.method} ${e.path} as a customer`);
+        if (!e.roles.includes('customer')) expectStatus(await call('a', a.draft.trackingToken, e), 403, `${e.method} ${e.path} as a customer`);
         if (!e.roles.includes('kitchen')) expectStatus(await call('a', a.kitchenToken, e), 403, `${e.method} ${e.path} as kitchen`);
       }
     }));

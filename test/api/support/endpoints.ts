@@ -1,6 +1,7 @@
 import type { SeededTenant } from './fixtures.ts';
 
-export type Role = 'manager' | 'kitchen';
+/** `customer`: a tracking token may call it too (only the restaurant's public details). */
+export type Role = 'manager' | 'kitchen' | 'customer';
 
 /** One REST endpoint, aimed at tenant A's resources, with the inputs the security table needs. */
 export interface Endpoint {
@@ -96,5 +97,8 @@ export function endpointsOf(a: SeededTenant): Endpoint[] {
     })),
     { method: 'PUT', path: `/api/products/${a.productId}/sold-out`, roles: staff, body: { soldOut: true }, unknown: '/api/products/nope-404/sold-out',
       malformedId: '/api/products/bad!id/sold-out', crossTenant: 'not_found', badBodies: [{}, { soldOut: 'yes' }, { soldOut: 1 }] },
+    { method: 'GET', path: '/api/tenant/settings', roles: ['manager', 'kitchen', 'customer'], crossTenant: 'own_data' },
+    { method: 'PUT', path: '/api/tenant/settings', roles: manager, body: { phone: '020 7946 0000' }, crossTenant: 'skip',
+      badBodies: [{}, { phone: 'n/a' }, { phone: 12345 }, { name: '' }, { colour: 'red' }] },
   ];
 }
