@@ -6,6 +6,8 @@ export type StationChoice = z.infer<typeof stationChoiceSchema>;
 
 export const settingsSchema = z.object({
   serverUrl: z.string().trim().max(500).regex(/^https?:\/\/[^\s]+$/, 'an http(s) URL'),
+  /** The restaurant's hub, preferred while it answers (README: Restaurant hub). */
+  hubUrl: z.string().trim().max(500).regex(/^https?:\/\/[^\s]+$/, 'an http(s) URL').optional(),
   token: z.string().trim().min(1).max(500),
   stations: stationChoiceSchema,
   chime: z.boolean(),

@@ -30,9 +30,10 @@ export function App() {
   };
   return (
     <SyncProvider
+      key={stored.hubUrl ?? ''}
       serverUrl={stored.serverUrl}
       token={stored.token}
-      options={{ stuckAfterMs: parseTuning(window.location.search).stuckAfterMs }}
+      options={{ stuckAfterMs: parseTuning(window.location.search).stuckAfterMs, ...(stored.hubUrl ? { hubUrl: stored.hubUrl } : {}) }}
       exposeAs="ksClient"
     >
       {settings && !picking ? (

@@ -3,13 +3,15 @@ import type { StoredSettings } from '../../../common/settings.ts';
 import { defaultServerUrl } from '../config/settings-store.ts';
 
 /** First run: where the sync server is and which kitchen token this terminal uses. */
-export function SetupScreen({ initial, onSave }: { initial: StoredSettings; onSave: (s: { serverUrl: string; token: string }) => void }) {
+export function SetupScreen({ initial, onSave }: { initial: StoredSettings; onSave: (s: { serverUrl: string; token: string; hubUrl?: string }) => void }) {
   const [serverUrl, setServerUrl] = useState(initial.serverUrl ?? defaultServerUrl(window.location));
   const [token, setToken] = useState(initial.token ?? '');
-  const valid = /^https?:\/\/\S+$/.test(serverUrl.trim()) && token.trim().length > 0;
+  const [hubUrl, setHubUrl] = useState(initial.hubUrl ?? '');
+  const isUrl = (url: string) => /^https?:\/\/\S+$/.test(url.trim());
+  const valid = isUrl(serverUrl) && token.trim().length > 0 && (hubUrl.trim() === '' || isUrl(hubUrl));
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (valid) onSave({ serverUrl: serverUrl.trim(), token: token.trim() });
+    if (valid) onSave({ serverUrl: serverUrl.trim(), token: token.trim(), ...(hubUrl.trim() ? { hubUrl: hubUrl.trim() } : {}) });
   };
   return (
     <main className="setup">
@@ -18,6 +20,10 @@ export function SetupScreen({ initial, onSave }: { initial: StoredSettings; onSa
         <label>
           Server URL
           <input name="serverUrl" value={serverUrl} onChange={(e) => setServerUrl(e.target.value)} autoComplete="off" />
+        </label>
+        <label>
+          Restaurant hub URL (optional)
+          <input name="hubUrl" value={hubUrl} onChange={(e) => setHubUrl(e.target.value)} autoComplete="off" placeholder="http://hub.local:8787" />
         </label>
         <label>
           Kitchen token

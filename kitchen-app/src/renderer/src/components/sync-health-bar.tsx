@@ -1,5 +1,5 @@
-import { formatAge, type HealthLevel, type SyncClient } from '@kitchensync/sync-client';
-import { useSyncHealth } from '@kitchensync/sync-client/react';
+import { formatAge, pathLabel, type HealthLevel, type SyncClient } from '@kitchensync/sync-client';
+import { useSyncHealth, useSyncPath } from '@kitchensync/sync-client/react';
 
 /** The network is up but the server is silent: "offline" would send the cook to check the Wi-Fi. */
 const serverSilent = 'SERVER NOT ANSWERING — working locally';
@@ -18,9 +18,10 @@ const ago = (ms: number) => {
 };
 
 /** Always on screen: link state, unconfirmed changes and when the server last confirmed one. */
-export function SyncHealthBar({ client }: { client: Pick<SyncClient, 'health'> }) {
+export function SyncHealthBar({ client }: { client: Pick<SyncClient, 'health' | 'path' | 'hubBacklog'> }) {
   // Subscribed here, not in the screen: the once-a-second tick re-renders only this bar.
   const health = useSyncHealth(client);
+  const { path, backlog } = useSyncPath(client);
   const confirmed = health.lastConfirmedAt;
   return (
     <div
@@ -32,6 +33,16 @@ export function SyncHealthBar({ client }: { client: Pick<SyncClient, 'health'> }
     >
       <span className="health__dot" />
       <span className="health__headline">{health.level === 'offline' && health.serverUnreachable ? serverSilent : headline[health.level]}</span>
+      {path && (
+        <span className="health__path" data-path={path}>
+          {pathLabel[path]}
+        </span>
+      )}
+      {path === 'hub' && backlog && backlog.pending > 0 && (
+        <span className="health__hub-backlog" data-hub-pending={backlog.pending}>
+          hub: {backlog.pending} waiting for the cloud{backlog.oldestPendingAt === null ? '' : ` for ${formatAge(health.now - backlog.oldestPendingAt)}`}
+        </span>
+      )}
       <span className="health__pending" data-pending={health.pendingCount}>
         {health.pendingCount === 0 ? 'all changes saved' : `${health.pendingCount} not yet accepted`}
       </span>
