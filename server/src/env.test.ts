@@ -18,4 +18,13 @@ describe('environment', () => {
     expect(loadEnv({ HTTP_REQUEST_TIMEOUT_MS: '5000', HTTP_HEADERS_TIMEOUT_MS: '2000' })).toMatchObject({ HTTP_REQUEST_TIMEOUT_MS: 5000 });
     expect(() => loadEnv({ HTTP_REQUEST_TIMEOUT_MS: '5000', HTTP_HEADERS_TIMEOUT_MS: '9000' })).toThrow(/HTTP_HEADERS_TIMEOUT_MS/);
   });
+
+  it('makes a restaurant hub only from a cloud URL and a hub token together', () => {
+    expect(loadEnv({}).HUB_UPSTREAM).toBeUndefined();
+    const hub = loadEnv({ HUB_UPSTREAM: 'https://cloud.example.com/', HUB_TOKEN: 'ks_hub_abcdefghijklmnop' });
+    expect(hub).toMatchObject({ HUB_UPSTREAM: 'https://cloud.example.com', HUB_PULL_INTERVAL_MS: 30_000 });
+    expect(() => loadEnv({ HUB_UPSTREAM: 'https://cloud.example.com' })).toThrow(/HUB_TOKEN/);
+    expect(() => loadEnv({ HUB_TOKEN: 'ks_hub_abcdefghijklmnop' })).toThrow(/HUB_TOKEN/);
+    expect(() => loadEnv({ HUB_UPSTREAM: 'ftp://cloud', HUB_TOKEN: 'ks_hub_abcdefghijklmnop' })).toThrow(/HUB_UPSTREAM/);
+  });
 });
