@@ -78,6 +78,9 @@ describe('the dashboard on a phone (390×844)', () => {
     await page.locator('.order-detail[data-status="confirmed"]').waitFor();
     await page.locator('[data-tracking-url]').waitFor({ timeout: 15_000 });
     await checkPage(page, 'phone-order-detail');
+    // The order's next moves and the customer's link are in reach on the phone.
+    expect(await reachable(page.locator('.order-detail .page-head .action-bar .btn').first())).toBe(true);
+    expect(await reachable(page.locator('[data-tracking-url]'))).toBe(true);
     await page.context().close();
   });
 
@@ -90,6 +93,7 @@ describe('the dashboard on a phone (390×844)', () => {
     await page.goto(`${world.server.url}/stats`);
     await page.locator('.kpi-cards, .kpi').first().waitFor();
     await checkPage(page, 'phone-stats');
+    expect(await reachable(page.locator('.range-picker .segmented__option').last())).toBe(true);
 
     await page.goto(`${world.server.url}/menu`);
     await page.locator('.product-table, table').first().waitFor();
