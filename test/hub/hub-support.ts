@@ -51,14 +51,22 @@ export async function cloudLastMutationID(db: Database, clientID: string): Promi
 export async function startHubWorld(name?: string) {
   const { cloud, tenant, manager, link } = await startCloud(name);
   const storage = await durableStorage('pglite');
-  const hub = await startServer({ storage, env: hubEnv(link, tenant) });
+  let hub = await startServer({ storage, env: hubEnv(link, tenant) });
   return {
     cloud,
     tenant,
     /** A manager's client straight on the cloud (a manager at home). */
     cloudManager: manager,
     link,
-    hub,
+    get hub() {
+      return hub;
+    },
+    /** Stops the hub and starts it again on its data, on the same port. */
+    async restartHub() {
+      const { port } = new URL(hub.url);
+      await hub.stop();
+      hub = await startServer({ storage, env: { ...hubEnv(link, tenant), PORT: port } });
+    },
     async stop() {
       await hub.stop();
       await manager.close();
