@@ -4,7 +4,7 @@ import { placeOrder, seedMenu, ticketsOf } from '../support/kitchen-fixture.ts';
 import { connectedClient, listenForPokes, readOrder, settle } from '../support/replicache-client.ts';
 import { api, createTenant } from '../support/server.ts';
 import { durableStorage, type DurableStorage } from '../support/storage.ts';
-import { pull, pullBody, uniqueId } from '../support/sync-protocol.ts';
+import { mutation, productArgs, pull, pullBody, push, pushBody, uniqueId, type PullOk } from '../support/sync-protocol.ts';
 
 describe('two server processes on one Postgres database', () => {
   let storage: DurableStorage;
@@ -38,6 +38,22 @@ describe('two server processes on one Postgres database', () => {
     expect(kitchen.socket.pokes).toBeGreaterThan(0);
     expect(ticket?.status).toBe('queued');
     expect((await readOrder(kitchen.rep, 'o1'))?.status).toBe('confirmed');
+  });
+
+  it('answers a cookie from one process on the other: only what changed since, and nothing when nothing did', async () => {
+    const tenant = await createTenant(east);
+    const group = uniqueId('group');
+    const pullFrom = async (server: ChildServer, cookie: PullOk['cookie'] | null) => {
+      const res = await pull(server, tenant.managerToken, pullBody(group, cookie));
+      expect(res.status).toBe(200);
+      return res.body;
+    };
+    await push(east, tenant.managerToken, pushBody(uniqueId('group'), [mutation(uniqueId('c'), 1, 'upsertProduct', productArgs('soup'))]));
+    const first = await pullFrom(east, null);
+    await push(west, tenant.managerToken, pushBody(uniqueId('group'), [mutation(uniqueId('c'), 1, 'upsertProduct', productArgs('stew', 750))]));
+    const next = await pullFrom(west, first.cookie);
+    expect(next.patch).toEqual([{ op: 'put', key: 'product/stew', value: expect.objectContaining({ priceCents: 750 }) }]);
+    expect(await pullFrom(east, next.cookie)).toEqual({ cookie: next.cookie, lastMutationIDChanges: {}, patch: [] });
   });
 
   it('closes the sockets a token holds on the other process when it is revoked', async () => {
