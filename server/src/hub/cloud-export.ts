@@ -7,18 +7,21 @@ const kinds = Object.keys(entityTables) as StoredKind[];
 const allKeys = kinds
   .map((kind) => `SELECT '${keyPrefix[kind]}' || id AS key, version FROM ${entityTables[kind]} WHERE tenant_id = $1`)
   .join('\nUNION ALL ');
+const maxVersion = `SELECT coalesce(max(version), 0) AS version FROM (${allKeys}) v`;
 const newRows = kinds
   .map((kind) => `SELECT '${keyPrefix[kind]}' || id AS key, data FROM ${entityTables[kind]} WHERE tenant_id = $1 AND version > $2`)
   .join('\nUNION ALL ');
 
 /**
- * The tenant as the cloud has it, for its hub: rows changed since `since`, every key (so deletes
- * reach the hub), rejections, client bookkeeping and token hashes. Run in one snapshot.
+ * The tenant as the cloud has it, for its hub: rows changed since `since`, on a full pull (since 0)
+ * every key (so the hub drops what the cloud does not have), rejections, client bookkeeping and
+ * token hashes. Run in one snapshot.
  */
 export async function exportTenant(q: Queryable, tenantId: string, since: number): Promise<HubSnapshot> {
   const tenant = (await q.query<{ id: string; name: string }>('SELECT id, name FROM tenants WHERE id = $1', [tenantId])).rows[0];
   if (!tenant) throw new Error(`tenant ${tenantId} is gone`);
-  const keys = (await q.query<{ key: string; version: number }>(allKeys, [tenantId])).rows;
+  const keys = since === 0 ? (await q.query<{ key: string }>(allKeys, [tenantId])).rows.map((k) => k.key) : [];
+  const version = Number((await q.query<{ version: number }>(maxVersion, [tenantId])).rows[0]?.version ?? 0);
   const rows = (await q.query<{ key: string; data: unknown }>(newRows, [tenantId, since])).rows;
   const rejections = await q.query<{ clientGroupID: string; key: string; data: unknown }>(
     'SELECT client_group_id AS "clientGroupID", key, data FROM rejections WHERE tenant_id = $1',
@@ -39,9 +42,9 @@ export async function exportTenant(q: Queryable, tenantId: string, since: number
   );
   return {
     tenant,
-    version: keys.reduce((max, k) => Math.max(max, Number(k.version)), since),
+    version: Math.max(version, since),
     rows,
-    keys: keys.map((k) => k.key),
+    keys,
     rejections: rejections.rows,
     groups: groups.rows,
     clients: clients.rows,

@@ -35,7 +35,7 @@ export const hubSnapshotSchema = z.object({
   tenant: z.object({ id: z.string(), name: z.string() }),
   version: z.number().int().describe("the cloud's highest row version of the tenant: the `since` of the next pull"),
   rows: z.array(z.object({ key: z.string(), data: z.unknown() })).describe('entity rows written after `since`'),
-  keys: z.array(z.string()).describe('every entity key the tenant has now: the hub drops what is gone'),
+  keys: z.array(z.string()).describe('on a full pull (since 0), every entity key the tenant has now: the hub drops the others; else empty'),
   rejections: z.array(z.object({ clientGroupID: z.string(), key: z.string(), data: z.unknown() })),
   groups: z.array(z.object({ id: z.string(), tokenId: z.string() })),
   clients: z.array(z.object({ id: z.string(), clientGroupID: z.string(), lastMutationID: z.number().int() })),
