@@ -47,17 +47,6 @@ export async function readGroupState(q: Queryable, clientGroupId: string, cvrId:
   return { tenantId: row.tenant_id, tokenId: row.token_id, cvrOrder: row.cvr_order, head: row.head, cvr };
 }
 
-/** The head and time this snapshot sees, with the group's last mutation ids. */
-export async function readSnapshot(q: Queryable, tenantId: string, clientGroupId: string): Promise<ClientViewRecord> {
-  const { rows } = await q.query<{ head: number; at: string; clients: Record<string, number> | null }>(
-    `SELECT coalesce((SELECT version FROM sync_heads WHERE tenant_id = $1), 0) AS head, now()::text AS at,
-            (SELECT json_object_agg(id, last_mutation_id) FROM replicache_clients WHERE client_group_id = $2) AS clients`,
-    [tenantId, clientGroupId],
-  );
-  const row = rows[0] as { head: number; at: string; clients: Record<string, number> | null };
-  return { head: row.head, madeAt: row.at, clients: new Map(Object.entries(row.clients ?? {})) };
-}
-
 /** Records a new CVR as cookie `order`, drops the group's old ones and marks the group seen. One statement. */
 export async function saveCvr(q: Queryable, clientGroupId: string, order: number, cvr: ClientViewRecord): Promise<string> {
   const id = randomUUID();

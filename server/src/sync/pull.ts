@@ -2,11 +2,10 @@ import type { ReadonlyJSONValue } from '@kitchensync/shared';
 import type { Principal } from '../auth/principal.ts';
 import type { Database } from '../db/database.ts';
 import { createClientGroup, isPurgedGroup } from '../db/replicache-clients.ts';
-import { retryOnConflict } from '../db/retry.ts';
-import { readGroupState, readSnapshot, saveCvr, type ClientViewRecord } from './cvr.ts';
+import { readGroupState, saveCvr, type ClientViewRecord } from './cvr.ts';
 import { tombstoneDays } from './gc.ts';
 import { notAllowed, versionProblem, type Cookie, type ProtocolError, type PullRequest } from './protocol.ts';
-import { changedRows, hasView, leftKeys, type Viewer } from './view.ts';
+import { hasView, readChanges, type Viewer } from './view.ts';
 
 type PatchOp = { op: 'clear' } | { op: 'del'; key: string } | { op: 'put'; key: string; value: ReadonlyJSONValue };
 
@@ -26,9 +25,11 @@ const dayMs = 86_400_000;
  *  2. Find the client group (its owner must be this principal; a purged one → ClientStateNotFound),
  *     the tenant's head now, and the CVR the cookie names — one statement.
  *  3. Same head as that CVR: nothing changed → the same cookie, an empty patch.
- *  4. Otherwise, in one repeatable-read snapshot: the head and the group's last mutation ids; the
- *     rows written since the CVR's head (with an unknown CVR: `clear` and the whole view); the keys
- *     that left the view; a new CVR under the next cookie order.
+ *  4. Otherwise, in one statement (one snapshot): the head and the group's last mutation ids, the
+ *     rows written since the CVR's head with their values (with an unknown CVR: `clear` and the
+ *     whole view), and the keys that left the view.
+ *  5. Record the new CVR (that head) under the next cookie order, in one statement.
+ * A changed pull is three statements, an unchanged one is one.
  */
 export async function processPull(db: Database, principal: Principal, pull: PullRequest): Promise<PullResponse | ProtocolError> {
   // 1. Protocol and role.
@@ -53,28 +54,22 @@ export async function processPull(db: Database, principal: Principal, pull: Pull
   // 3. Nothing new.
   if (base && pull.cookie && base.head === group.head) return { cookie: pull.cookie, lastMutationIDChanges: {}, patch: [] };
 
-  // 4. What changed since the CVR, read in one snapshot and recorded as the next CVR.
+  // 4. What changed since the CVR.
+  const changes = await readChanges(db, viewer, groupId, base?.head ?? -1, base?.madeAt ?? 'epoch');
+  const next: ClientViewRecord = { head: changes.head, madeAt: changes.at, clients: new Map(Object.entries(changes.clients)) };
+
+  // 5. The new CVR.
   const order = Math.max(group.cvrOrder, pull.cookie?.order ?? 0) + 1;
-  return retryOnConflict(() =>
-    db.transaction(
-      async (q) => {
-        const next = await readSnapshot(q, tenantId, groupId);
-        const puts = await changedRows(q, viewer, groupId, base?.head ?? -1);
-        const dels = base ? await leftKeys(q, viewer, groupId, base.head, base.madeAt) : [];
-        const cvrID = await saveCvr(q, groupId, order, next);
-        return {
-          cookie: { order, cvrID },
-          lastMutationIDChanges: changedClients(base, next),
-          patch: [
-            ...(base ? [] : [{ op: 'clear' } as const]),
-            ...dels.map((key) => ({ op: 'del', key }) as const),
-            ...puts.map((r) => ({ op: 'put', key: r.key, value: r.data }) as const),
-          ],
-        };
-      },
-      { isolation: 'repeatable read' },
-    ),
-  );
+  const cvrID = await saveCvr(db, groupId, order, next);
+  return {
+    cookie: { order, cvrID },
+    lastMutationIDChanges: changedClients(base, next),
+    patch: [
+      ...(base ? [] : [{ op: 'clear' } as const]),
+      ...changes.dels.map((key) => ({ op: 'del', key }) as const),
+      ...changes.puts.map((r) => ({ op: 'put', key: r.key, value: r.data }) as const),
+    ],
+  };
 }
 
 function changedClients(base: ClientViewRecord | undefined, next: ClientViewRecord): Record<string, number> {

@@ -11,9 +11,9 @@ import { ticketsOnTheLine } from '../db/kitchen-queries.ts';
 const kitchenMemory = "interval '24 hours'";
 
 /*
- * Parameters of every view statement: $1 tenant, $2 the client group (the customer's order id for
- * a customer), $3 the head the client last saw (-1: everything); dels also take $4, when it saw it.
- * Postgres cannot type a parameter a statement never uses, so each statement uses all it is given.
+ * Parameters of the view's statement (see `readChanges`): $1 tenant, $2 the client group (the
+ * customer's order id for a customer), $3 the head the client last saw (-1: everything), $4 when
+ * it saw it, $5 the client group.
  */
 const key = (kind: StoredKind) => `'${keyPrefix[kind]}' || id`;
 const changedOf = (kind: StoredKind) =>
@@ -29,7 +29,7 @@ const tombstones = `SELECT key FROM deleted_rows WHERE tenant_id = $1 AND versio
 const views = {
   manager: {
     changed: [...(Object.keys(entityTables) as StoredKind[]).map(changedOf), rejectionsOfGroup].join('\nUNION ALL '),
-    deleted: `${tombstones} AND $4::timestamptz IS NOT NULL`,
+    deleted: tombstones,
   },
   kitchen: {
     // An order and its contracts enter the view with a ticket, so they go out with every changed ticket.
@@ -55,7 +55,7 @@ const views = {
   },
   customer: {
     changed: `SELECT ${key('order')} AS key, data FROM orders WHERE tenant_id = $1 AND id = $2 AND version > $3`,
-    deleted: `SELECT key FROM deleted_rows WHERE tenant_id = $1 AND key = '${keyPrefix.order}' || $2 AND version > $3 AND $4::timestamptz IS NOT NULL`,
+    deleted: `SELECT key FROM deleted_rows WHERE tenant_id = $1 AND key = '${keyPrefix.order}' || $2 AND version > $3`,
   },
 };
 
@@ -66,14 +66,39 @@ export type Viewer = Principal & { tenantId: string; role: ViewRole };
 
 const scope = (viewer: Viewer, clientGroupId: string) => (viewer.role === 'customer' ? viewer.orderId : clientGroupId);
 
-/** Rows of the view written after head `since` (or that entered it with such a row), with their values; `-1`: the whole view. */
-export async function changedRows(q: Queryable, viewer: Viewer, clientGroupId: string, since: number) {
-  const { rows } = await q.query<{ key: string; data: ReadonlyJSONValue }>(views[viewer.role].changed, [viewer.tenantId, scope(viewer, clientGroupId), since]);
-  return rows;
+export interface ViewChanges {
+  /** The tenant's head and the database's time this snapshot was read at, and the group's last mutation ids. */
+  head: number;
+  at: string;
+  clients: Record<string, number>;
+  /** Rows of the view written after the base head (or that entered it with such a row), with their values. */
+  puts: { key: string; data: ReadonlyJSONValue }[];
+  /** Keys the client may hold that are no longer in its view. */
+  dels: string[];
 }
 
-/** Keys the client may hold, seen at head `since` and time `seenAt`, that are no longer in its view. */
-export async function leftKeys(q: Queryable, viewer: Viewer, clientGroupId: string, since: number, seenAt: string) {
-  const { rows } = await q.query<{ key: string }>(views[viewer.role].deleted, [viewer.tenantId, scope(viewer, clientGroupId), since, seenAt]);
-  return rows.map((r) => r.key);
+/**
+ * Everything a pull needs, in one statement (so one snapshot): the head now, the group's last
+ * mutation ids, and what changed in the view since head `since` seen at `seenAt` (`since` -1:
+ * the whole view, and no deletions).
+ */
+export async function readChanges(q: Queryable, viewer: Viewer, clientGroupId: string, since: number, seenAt: string): Promise<ViewChanges> {
+  const view = views[viewer.role];
+  const { rows } = await q.query<{ op: 'put' | 'del' | 'head'; key: string; data: ReadonlyJSONValue }>(
+    `SELECT 'head' AS op, coalesce((SELECT version FROM sync_heads WHERE tenant_id = $1), 0)::text AS key,
+       jsonb_build_object('at', now()::text, 'seenAt', $4::timestamptz,
+         'clients', (SELECT coalesce(jsonb_object_agg(id, last_mutation_id), '{}') FROM replicache_clients WHERE client_group_id = $5::text)) AS data
+     UNION ALL SELECT 'del', key, NULL FROM (${view.deleted}) d WHERE $3 >= 0
+     UNION ALL SELECT 'put', key, data FROM (${view.changed}) c`,
+    [viewer.tenantId, scope(viewer, clientGroupId), since, seenAt, clientGroupId],
+  );
+  const head = rows.find((r) => r.op === 'head') as (typeof rows)[0];
+  const meta = head.data as { at: string; clients: Record<string, number> };
+  return {
+    head: Number(head.key),
+    at: meta.at,
+    clients: meta.clients,
+    puts: rows.filter((r) => r.op === 'put'),
+    dels: rows.filter((r) => r.op === 'del').map((r) => r.key),
+  };
 }
