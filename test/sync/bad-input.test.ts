@@ -204,7 +204,7 @@ describe.each(backends)('bad input to push and pull (%s)', (backend) => {
       await collectGarbage(server.running.db);
       const reported = new Promise<boolean>((resolve) => {
         rep.onClientStateNotFound = () => resolve(true);
-        setTimeout(() => resolve(false), 10_000);
+        setTimeout(() => resolve(false), 30_000);
       });
       // A pull already in flight may answer for the one asked here, so ask again until the answer comes.
       const answered = () => Promise.race([reported, new Promise<false>((r) => setTimeout(() => r(false), 250))]);

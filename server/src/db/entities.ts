@@ -20,15 +20,20 @@ export async function findEntity<T>(q: Queryable, tenantId: string, kind: Stored
   return rows[0]?.data;
 }
 
-/** Rows of several kinds by id, in one statement, as `{key, data}` with replica keys. */
+/** SQL of rows of several kinds by id, as `key, data` with replica keys; `param` places a value (a tenant id, an id list). */
+export function entitiesSql(tenantId: string, idsByKind: ReadonlyMap<StoredKind, readonly string[]>, param: (value: unknown) => string): string {
+  const tenant = param(tenantId);
+  return [...idsByKind]
+    .map(([kind, ids]) => `SELECT '${keyPrefix[kind]}' || id AS key, data FROM ${entityTables[kind]} WHERE tenant_id = ${tenant} AND id = ANY(${param(ids)}::text[])`)
+    .join('\nUNION ALL ');
+}
+
+/** Rows of several kinds by id, in one statement. */
 export async function getEntities(q: Queryable, tenantId: string, idsByKind: ReadonlyMap<StoredKind, readonly string[]>) {
   if (idsByKind.size === 0) return [];
-  const params: unknown[] = [tenantId];
-  const selects = [...idsByKind].map(([kind, ids]) => {
-    params.push(ids);
-    return `SELECT '${keyPrefix[kind]}' || id AS key, data FROM ${entityTables[kind]} WHERE tenant_id = $1 AND id = ANY($${params.length}::text[])`;
-  });
-  const { rows } = await q.query<{ key: string; data: ReadonlyJSONValue }>(selects.join('\nUNION ALL '), params);
+  const params: unknown[] = [];
+  const sql = entitiesSql(tenantId, idsByKind, (v) => `$${params.push(v)}`);
+  const { rows } = await q.query<{ key: string; data: ReadonlyJSONValue }>(sql, params);
   return rows;
 }
 

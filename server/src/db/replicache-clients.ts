@@ -1,20 +1,29 @@
+import type { ReadonlyJSONValue } from '@kitchensync/shared';
 import type { Queryable } from './database.ts';
 import type { StatementBatch } from './statement-batch.ts';
 
-/** A push's starting point, in one statement: its client group's owner, whether it was purged, and its clients. */
-export async function readPushState(q: Queryable, clientGroupId: string, clientIds: readonly string[]) {
-  const { rows } = await q.query<{
+/**
+ * A push's starting point, in one statement: its client group's owner, whether it was purged, its
+ * clients, and the rows `rowsSql` selects (`key, data`: what the mutations will read; it places
+ * its values with `param`).
+ */
+export async function readPushState(q: Queryable, clientGroupId: string, clientIds: readonly string[], rowsSql?: (param: (value: unknown) => string) => string) {
+  const params: unknown[] = [clientGroupId, clientIds];
+  const rows = rowsSql?.((value) => `$${params.push(value)}`);
+  const result = await q.query<{
     owner: { tenant_id: string; token_id: string } | null;
     purged: boolean;
     clients: { id: string; client_group_id: string; last_mutation_id: number }[];
+    rows: { key: string; data: ReadonlyJSONValue }[];
   }>(
     `SELECT (SELECT json_build_object('tenant_id', tenant_id, 'token_id', token_id) FROM replicache_client_groups WHERE id = $1) AS owner,
             EXISTS (SELECT 1 FROM replicache_purged_groups WHERE id = $1) AS purged,
             (SELECT coalesce(json_agg(json_build_object('id', id, 'client_group_id', client_group_id, 'last_mutation_id', last_mutation_id)), '[]')
-             FROM replicache_clients WHERE id = ANY($2::text[])) AS clients`,
-    [clientGroupId, clientIds],
+             FROM replicache_clients WHERE id = ANY($2::text[])) AS clients,
+            ${rows ? `(SELECT coalesce(json_agg(r), '[]') FROM (${rows}) r)` : `'[]'::json`} AS rows`,
+    params,
   );
-  return rows[0] as NonNullable<(typeof rows)[0]>;
+  return result.rows[0] as NonNullable<(typeof result.rows)[0]>;
 }
 
 export async function isPurgedGroup(q: Queryable, id: string): Promise<boolean> {

@@ -35,15 +35,15 @@ class RefusedMutation extends Error {
  *  3. The client group and the pushing clients, read in one statement: the group must be this
  *     principal's (a new one is created, a purged one answers ClientStateNotFound), and each
  *     client a member of it.
- *  4. The rows the mutations will obviously read, loaded in one statement (`readHints`).
+ *  4. In that same statement, the rows the mutations will obviously read (`readHints`).
  *  5. Each mutation in order, up to `cap` (the rest wait for the next push): ids already processed
  *     are skipped, a gap stops that client. A mutation that fails is undone and becomes a
  *     rejection for its client; its id still counts, so the queue never wedges.
  *  6. Everything written in one statement — rows, ticket items, tracking tokens, events,
  *     rejections, last mutation ids — with the poke's NOTIFY, which leaves on commit.
  *  7. Commit.
- * A one-mutation push is six statements (BEGIN, lock, group, reads, write, COMMIT) plus any read
- * the hints missed.
+ * A one-mutation push is five statements (BEGIN, lock, group and reads, write, COMMIT) plus any
+ * read the hints missed.
  *
  * The database aborts a transaction on a refused statement: the push is rerun without the mutation
  * that caused it, which becomes a rejection (never a 500 that wedges the queue); when the refusal
@@ -64,9 +64,11 @@ export async function processPush(db: Database, principal: Principal, push: Push
     try {
       // 2. The tenant's write (lock; 6 and 7 happen as it finishes).
       return await withTenantWrite(db, tenantId, push.clientGroupID, async (write, q) => {
-        // 3. Group and clients.
+        // 3 and 4. Group and clients, and what the mutations will read (a replayed one's rows too).
         const clientIds = [...new Set(push.mutations.map((m) => m.clientID))];
-        const state = await readPushState(q, push.clientGroupID, clientIds);
+        const reads = write.store.planLoad(readHints(push.mutations.slice(0, cap)));
+        const state = await readPushState(q, push.clientGroupID, clientIds, reads.sql);
+        reads.loaded(state.rows);
         if (state.owner && (state.owner.tenant_id !== tenantId || state.owner.token_id !== principal.tokenId)) {
           throw notAllowed('this client group belongs to someone else');
         }
@@ -76,8 +78,6 @@ export async function processPush(db: Database, principal: Principal, push: Push
         if (foreign) throw notAllowed(`client ${foreign.id} belongs to another client group`);
         const lmids = new Map(state.clients.map((c) => [c.id, c.last_mutation_id]));
 
-        // 4. What the mutations will read.
-        await write.store.prefetch(readHints(push.mutations.filter((m) => m.id > (lmids.get(m.clientID) ?? 0)).slice(0, cap)));
 
         // 5. The mutations, in order.
         const stopped = new Set<string>();

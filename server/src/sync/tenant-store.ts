@@ -1,6 +1,6 @@
 import { DomainError, keyPrefix, parseKey, type ReadonlyJSONValue, type Tx } from '@kitchensync/shared';
 import type { Queryable } from '../db/database.ts';
-import { deleteEntities, getEntities, isStoredKind, scanEntities, ticketItemsPart, upsertEntities, type StoredKind } from '../db/entities.ts';
+import { deleteEntities, entitiesSql, getEntities, isStoredKind, scanEntities, ticketItemsPart, upsertEntities, type StoredKind } from '../db/entities.ts';
 import { insertCustomerTokens, type NewToken } from '../db/customer-tokens.ts';
 import { deleteRejections, getRejection, scanRejections } from '../db/rejections.ts';
 import type { StatementBatch } from '../db/statement-batch.ts';
@@ -56,8 +56,11 @@ export class TenantStore {
     return (await getEntities(this.q, this.tenantId, new Map([[parsed.kind, [parsed.id]]])))[0]?.data ?? null;
   }
 
-  /** Loads many keys of any kinds in one statement, so a batch of mutations does not read row by row. */
-  async prefetch(keys: Iterable<string>): Promise<void> {
+  /**
+   * Plans loading many keys of any kinds at once, so a batch of mutations does not read row by row:
+   * the SQL to select those not known yet (for `readPushState`), and `loaded` to record the answer.
+   */
+  planLoad(keys: Iterable<string>) {
     const wanted = new Map<StoredKind, string[]>();
     const asked: string[] = [];
     for (const key of keys) {
@@ -66,8 +69,13 @@ export class TenantStore {
       push(wanted, parsed.kind, parsed.id);
       asked.push(key);
     }
-    const found = new Map((await getEntities(this.q, this.tenantId, wanted)).map((r) => [r.key, r.data]));
-    for (const key of asked) this.rows.set(key, found.get(key) ?? null);
+    return {
+      sql: asked.length === 0 ? undefined : (param: (value: unknown) => string) => entitiesSql(this.tenantId, wanted, param),
+      loaded: (rows: readonly { key: string; data: ReadonlyJSONValue }[]) => {
+        const found = new Map(rows.map((r) => [r.key, r.data]));
+        for (const key of asked) this.rows.set(key, found.get(key) ?? null);
+      },
+    };
   }
 
   /** Entries under `prefix`, as stored plus written, in key order. */
