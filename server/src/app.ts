@@ -14,6 +14,7 @@ import { hubTerminalRoutes } from './hub/terminal-routes.ts';
 import type { Database } from './db/database.ts';
 import { isProduction, type Env } from './env.ts';
 import { authenticate, requireRole } from './http/auth.ts';
+import { cors } from './http/cors.ts';
 import { apiNotFound, errorHandler } from './http/error-handler.ts';
 import { rateLimit } from './http/rate-limit.ts';
 import { jsonBody } from './http/json-body.ts';
@@ -46,6 +47,7 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
 
+  app.use(cors(env.CORS_ORIGINS));
   app.get('/api/health', healthRoute(db, registry));
 
   app.get('/api/openapi.json', openApiRoute());

@@ -27,4 +27,10 @@ describe('environment', () => {
     expect(() => loadEnv({ HUB_TOKEN: 'ks_hub_abcdefghijklmnop' })).toThrow(/HUB_TOKEN/);
     expect(() => loadEnv({ HUB_UPSTREAM: 'ftp://cloud', HUB_TOKEN: 'ks_hub_abcdefghijklmnop' })).toThrow(/HUB_UPSTREAM/);
   });
+
+  it('lets any page call the sync endpoints unless CORS_ORIGINS lists the allowed origins', () => {
+    expect(loadEnv({}).CORS_ORIGINS).toBe('*');
+    expect(loadEnv({ CORS_ORIGINS: 'http://hub.local:8787,https://cloud.example.com' }).CORS_ORIGINS).toEqual(['http://hub.local:8787', 'https://cloud.example.com']);
+    expect(() => loadEnv({ CORS_ORIGINS: 'https://cloud.example.com/kitchen' })).toThrow(/CORS_ORIGINS/);
+  });
 });

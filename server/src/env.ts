@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseCorsOrigins, type CorsOrigins } from './http/cors.ts';
 
 const intFromEnv = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
 
@@ -26,6 +27,16 @@ const envSchema = z.object({
   HUB_TOKEN: z.string().min(16).optional(),
   /** The hub's backstop pull of the cloud, besides the cloud's pokes. */
   HUB_PULL_INTERVAL_MS: intFromEnv(30_000).pipe(z.number().min(100)),
+  /** Pages allowed to call the sync endpoints cross-origin (a screen moving between hub and cloud): `*` or a comma-separated list. */
+  CORS_ORIGINS: z
+    .string()
+    .default('*')
+    .transform((raw, ctx): CorsOrigins => {
+      const origins = parseCorsOrigins(raw);
+      if (origins) return origins;
+      ctx.addIssue({ code: 'custom', message: '`*` or comma-separated http(s) origins' });
+      return z.NEVER;
+    }),
 });
 
 export type Env = z.infer<typeof envSchema>;
