@@ -12,6 +12,7 @@ export {
   type SyncFacts,
   type SyncHealth,
 } from './sync-health.ts';
+export { hubBacklogText } from './hub-backlog-text.ts';
 export { choosePath, pathLabel, type HubBacklog, type PathChoice, type PathChoiceOptions, type SyncPath } from './path-choice.ts';
 export { connectSyncSocket, type SocketFactory, type SocketLike, type SyncSocket, type SyncSocketOptions } from './sync-socket.ts';
 export { parseServerMessage, type ServerMessage } from './socket-messages.ts';

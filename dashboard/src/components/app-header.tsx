@@ -1,4 +1,4 @@
-import type { SyncHealth } from '@kitchensync/sync-client';
+import type { HubBacklog, SyncHealth, SyncPath } from '@kitchensync/sync-client';
 import { Link } from '../routing/link.tsx';
 import type { Route } from '../routing/routes.ts';
 import { BrandMark } from './brand-mark.tsx';
@@ -13,7 +13,17 @@ const nav: { route: Route; label: string; active: Route['name'][] }[] = [
   { route: { name: 'restaurant' }, label: 'Restaurant', active: ['restaurant'] },
 ];
 
-export function AppHeader({ route, health, onSignOut }: { route: Route; health: SyncHealth; onSignOut: () => void }) {
+export function AppHeader({
+  route,
+  health,
+  syncPath,
+  onSignOut,
+}: {
+  route: Route;
+  health: SyncHealth;
+  syncPath: { path: SyncPath | undefined; backlog: HubBacklog | undefined };
+  onSignOut: () => void;
+}) {
   return (
     <header className="app-header">
       <div className="app-header__brand">
@@ -33,7 +43,7 @@ export function AppHeader({ route, health, onSignOut }: { route: Route; health: 
         ))}
       </nav>
       <div className="app-header__end">
-        <SyncStatus health={health} />
+        <SyncStatus health={health} {...syncPath} />
         <button type="button" className="btn btn--ghost btn--small" onClick={onSignOut}>
           Sign out
         </button>

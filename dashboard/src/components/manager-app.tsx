@@ -36,7 +36,13 @@ function ManagerPage({ route, token }: { route: Route; token: string }) {
 /** The restaurant manager's dashboard: one sync client, the shell, and the page for the route. */
 export function ManagerApp({ session, route, onSignOut }: { session: Session; route: Route; onSignOut: () => void }) {
   return (
-    <SyncProvider serverUrl={config.serverUrl} token={session.token} exposeAs="ksDashboard">
+    <SyncProvider
+      key={session.hubUrl ?? ''}
+      serverUrl={session.serverUrl ?? config.serverUrl}
+      token={session.token}
+      {...(session.hubUrl ? { options: { hubUrl: session.hubUrl } } : {})}
+      exposeAs="ksDashboard"
+    >
       <ManagerShell route={route} onSignOut={onSignOut}>
         <ManagerPage route={route} token={session.token} />
       </ManagerShell>

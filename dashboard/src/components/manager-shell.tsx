@@ -1,4 +1,4 @@
-import { useBroadcasts, useSyncHealth } from '@kitchensync/sync-client/react';
+import { useBroadcasts, useSyncHealth, useSyncPath } from '@kitchensync/sync-client/react';
 import type { ReactNode } from 'react';
 import type { Route } from '../routing/routes.ts';
 import { useSyncClient } from '@kitchensync/sync-client/react';
@@ -12,9 +12,10 @@ export function ManagerShell({ route, onSignOut, children }: { route: Route; onS
   const client = useSyncClient();
   const health = useSyncHealth(client);
   const broadcasts = useBroadcasts(client);
+  const syncPath = useSyncPath(client);
   return (
     <div className="app">
-      <AppHeader route={route} health={health} onSignOut={onSignOut} />
+      <AppHeader route={route} health={health} syncPath={syncPath} onSignOut={onSignOut} />
       <HealthBanner health={health} onSignOut={onSignOut} onRetry={client.reconnect} />
       <BroadcastBanner messages={broadcasts.messages} onDismiss={broadcasts.dismiss} />
       <RejectionNotices />

@@ -1,12 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { config } from '../config.ts';
 import { detectRole, roleCheckMessage } from '../session/detect-role.ts';
-import type { Session } from '../session/session-store.ts';
+import { sessionSchema, type Session } from '../session/session-store.ts';
 import { BrandMark } from './brand-mark.tsx';
 
 /** Paste a token once; the server says whether it is a manager's or the admin's, and it is remembered. */
 export function SignInScreen({ onSignIn }: { onSignIn: (session: Session) => void }) {
   const [token, setToken] = useState('');
+  const [serverUrl, setServerUrl] = useState<string>(config.serverUrl);
+  const [hubUrl, setHubUrl] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string>();
 
@@ -14,15 +16,25 @@ export function SignInScreen({ onSignIn }: { onSignIn: (session: Session) => voi
     e.preventDefault();
     const value = token.trim();
     if (!value) return;
+    const hub = hubUrl.trim() === '' ? undefined : sessionSchema.shape.hubUrl.safeParse(hubUrl);
+    const cloud = sessionSchema.shape.serverUrl.safeParse(serverUrl);
+    if (!cloud.success || hub?.success === false) {
+      setProblem('Server addresses start with http:// or https://.');
+      return;
+    }
+    const servers = { ...(cloud.data && cloud.data !== config.serverUrl ? { serverUrl: cloud.data } : {}), ...(hub?.data ? { hubUrl: hub.data } : {}) };
     setBusy(true);
     setProblem(undefined);
-    const check = await detectRole(config.serverUrl, value, (url, init) => fetch(url, init));
+    const ask = (base: string) => detectRole(base, value, (url, init) => fetch(url, init));
+    // With the internet down, the restaurant's hub knows the token too.
+    let check = await ask(cloud.data ?? config.serverUrl);
+    if (!check.ok && check.reason === 'unreachable' && servers.hubUrl) check = await ask(servers.hubUrl);
     setBusy(false);
     if (!check.ok) {
       setProblem(roleCheckMessage[check.reason]);
       return;
     }
-    onSignIn(check.role === 'admin' ? { token: value, role: 'admin' } : { token: value, role: 'manager', ...(check.tenantId ? { tenantId: check.tenantId } : {}) });
+    onSignIn(check.role === 'admin' ? { token: value, role: 'admin' } : { token: value, role: 'manager', ...(check.tenantId ? { tenantId: check.tenantId } : {}), ...servers });
   };
 
   return (
@@ -47,6 +59,18 @@ export function SignInScreen({ onSignIn }: { onSignIn: (session: Session) => voi
             autoFocus
           />
         </label>
+        <details className="sign-in__servers">
+          <summary>Restaurant hub</summary>
+          <p className="muted">With a hub on the restaurant's network, orders keep reaching the kitchen while the internet is down.</p>
+          <label className="field">
+            <span className="field__label">Restaurant hub URL (optional)</span>
+            <input name="hubUrl" autoComplete="off" spellCheck={false} placeholder="http://hub.local:8787" value={hubUrl} onChange={(e) => setHubUrl(e.target.value)} />
+          </label>
+          <label className="field">
+            <span className="field__label">Cloud server URL</span>
+            <input name="serverUrl" autoComplete="off" spellCheck={false} value={serverUrl} onChange={(e) => setServerUrl(e.target.value)} />
+          </label>
+        </details>
         {problem && (
           <p className="form-error" role="alert">
             {problem}

@@ -35,4 +35,14 @@ describe('session store', () => {
     store.save({ token: 't', role: 'admin' });
     expect(store.load()).toBeUndefined();
   });
+
+  it('remembers the cloud and the restaurant hub a manager signed in with, and refuses what is no http(s) URL', () => {
+    const storage = memoryStorage();
+    const store = createSessionStore(storage, 'k');
+    const session = { token: 'ks_manager_x', role: 'manager' as const, serverUrl: 'https://cloud.example.com', hubUrl: 'http://hub.local:8787' };
+    store.save(session);
+    expect(store.load()).toEqual(session);
+    storage.data.set('k', JSON.stringify({ ...session, hubUrl: 'hub.local' }));
+    expect(store.load()).toBeUndefined();
+  });
 });

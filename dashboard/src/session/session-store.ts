@@ -1,10 +1,16 @@
 import { z } from 'zod';
 
+const serverUrl = z.string().trim().max(500).regex(/^https?:\/\/[^\s]+$/, 'an http(s) URL');
+
 export const sessionSchema = z.object({
   token: z.string().min(1).max(512),
   role: z.enum(['manager', 'admin']),
   /** The manager's tenant, when the server told us (for monitoring calls). */
   tenantId: z.string().optional(),
+  /** The cloud, when it is not the server that served this page (a dashboard loaded from the hub). */
+  serverUrl: serverUrl.optional(),
+  /** The restaurant's hub: the sync path preferred while it answers (sync-client's path choice). */
+  hubUrl: serverUrl.optional(),
 });
 export type Session = z.infer<typeof sessionSchema>;
 

@@ -1,4 +1,4 @@
-import { formatAge, pathLabel, type HealthLevel, type SyncClient } from '@kitchensync/sync-client';
+import { formatAge, hubBacklogText, pathLabel, type HealthLevel, type SyncClient } from '@kitchensync/sync-client';
 import { useSyncHealth, useSyncPath } from '@kitchensync/sync-client/react';
 
 /** The network is up but the server is silent: "offline" would send the cook to check the Wi-Fi. */
@@ -23,6 +23,7 @@ export function SyncHealthBar({ client }: { client: Pick<SyncClient, 'health' | 
   const health = useSyncHealth(client);
   const { path, backlog } = useSyncPath(client);
   const confirmed = health.lastConfirmedAt;
+  const backlogText = hubBacklogText(backlog, health.now);
   return (
     <div
       className={`health health--${health.level}`}
@@ -38,9 +39,9 @@ export function SyncHealthBar({ client }: { client: Pick<SyncClient, 'health' | 
           {pathLabel[path]}
         </span>
       )}
-      {path === 'hub' && backlog && backlog.pending > 0 && (
+      {path === 'hub' && backlog && backlogText && (
         <span className="health__hub-backlog" data-hub-pending={backlog.pending}>
-          hub: {backlog.pending} waiting for the cloud{backlog.oldestPendingAt === null ? '' : ` for ${formatAge(health.now - backlog.oldestPendingAt)}`}
+          {backlogText}
         </span>
       )}
       <span className="health__pending" data-pending={health.pendingCount}>
