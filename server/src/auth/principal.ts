@@ -32,6 +32,8 @@ export class TokenResolver {
   constructor(
     private readonly db: Queryable,
     adminToken: string,
+    /** Bounds the cache: past this many tokens, the least recently resolved one is dropped. */
+    private readonly maxCached = 10_000,
   ) {
     this.adminHash = hashToken(adminToken);
   }
@@ -40,11 +42,16 @@ export class TokenResolver {
     const hash = hashToken(token);
     if (sameHash(hash, this.adminHash)) return { tokenId: 'admin', role: 'admin' };
     const cached = this.cache.get(hash);
-    if (cached && cached.until > Date.now()) return cached.principal;
+    if (cached && cached.until > Date.now()) {
+      // Re-inserted, it moves to the end of the map's order: the oldest entry is the first to go.
+      this.cache.delete(hash);
+      this.cache.set(hash, cached);
+      return cached.principal;
+    }
     const generation = this.revocations;
     const principal = await this.lookup(hash);
     // A revocation that landed during the lookup may have been read too late: don't cache it.
-    if (generation === this.revocations) this.cache.set(hash, { principal, until: Date.now() + cacheMs });
+    if (generation === this.revocations) this.remember(hash, principal);
     return principal;
   }
 
@@ -61,6 +68,12 @@ export class TokenResolver {
       ...(row.tenant_id ? { tenantId: row.tenant_id } : {}),
       ...(row.order_id ? { orderId: row.order_id } : {}),
     };
+  }
+
+  private remember(hash: string, principal: Principal | undefined): void {
+    this.cache.delete(hash);
+    this.cache.set(hash, { principal, until: Date.now() + cacheMs });
+    if (this.cache.size > this.maxCached) this.cache.delete(this.cache.keys().next().value as string);
   }
 
   forgetToken(tokenId: string): void {

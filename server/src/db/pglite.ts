@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import type { Database } from './database.ts';
+import { lockSql, type Database } from './database.ts';
 
 /** Embedded Postgres: `memory://` or a data directory. One connection; PGlite serialises queries. */
 export async function openPglite(dataDir: string): Promise<Database> {
@@ -18,6 +18,7 @@ export async function openPglite(dataDir: string): Promise<Database> {
     async transaction(fn, options) {
       return db.transaction(async (tx) => {
         if (options?.isolation) await tx.query(`SET TRANSACTION ISOLATION LEVEL ${options.isolation.toUpperCase()}`);
+        if (options?.lock) await tx.query(lockSql('$1'), [options.lock]);
         return fn({
           query: async (sql, params) => ({ rows: (await tx.query(sql, params as unknown[])).rows as never[] }),
           exec: async (sql) => void (await tx.exec(sql)),

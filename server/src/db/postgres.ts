@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Database, Queryable } from './database.ts';
+import { lockSql, type Database, type Queryable } from './database.ts';
 import { isDatabaseUnavailable } from './database-errors.ts';
 import { clientConfig, HostSelector } from './host-selector.ts';
 import { parsePgHosts, type PgHost } from './pg-hosts.ts';
@@ -64,7 +64,9 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
       });
       let lost: Error | undefined;
       try {
-        await client.query(options?.isolation ? `BEGIN ISOLATION LEVEL ${options.isolation.toUpperCase()}` : 'BEGIN');
+        const begin = options?.isolation ? `BEGIN ISOLATION LEVEL ${options.isolation.toUpperCase()}` : 'BEGIN';
+        // Without parameters the two go as one simple-protocol query; the lock's key is quoted as a literal.
+        await client.query(options?.lock ? `${begin}; ${lockSql(client.escapeLiteral(options.lock))}` : begin);
         const result = await fn({
           query: async (sql, params) => ({ rows: (await client.query(sql, params as unknown[])).rows }),
           exec: async (sql) => void (await client.query(sql)),

@@ -13,7 +13,8 @@ export function countStatements(db: Database): { db: Database; take(): number } 
   const counted: Database = {
     ...db,
     ...wrap(db),
-    transaction: (fn, options) => ((count += 2), db.transaction((q) => fn(wrap(q)), options)),
+    // BEGIN and COMMIT, and the lock sent with BEGIN.
+    transaction: (fn, options) => ((count += options?.lock ? 3 : 2), db.transaction((q) => fn(wrap(q)), options)),
   };
   return { db: counted, take: () => count - (count = 0) };
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/database.ts';
 
 /**
@@ -47,14 +46,14 @@ export async function readGroupState(q: Queryable, clientGroupId: string, cvrId:
   return { tenantId: row.tenant_id, tokenId: row.token_id, cvrOrder: row.cvr_order, head: row.head, cvr };
 }
 
-/** Records a new CVR as cookie `order`, drops the group's old ones and marks the group seen. One statement. */
-export async function saveCvr(q: Queryable, clientGroupId: string, order: number, cvr: ClientViewRecord): Promise<string> {
-  const id = randomUUID();
-  await q.query(
-    `WITH old AS (DELETE FROM client_view_records WHERE client_group_id = $2 AND cvr_order <= $3 - ${keepPerGroup}),
-       seen AS (UPDATE replicache_client_groups SET last_seen = now(), cvr_order = GREATEST(cvr_order, $3) WHERE id = $2)
-     INSERT INTO client_view_records (id, client_group_id, cvr_order, head, made_at, clients) VALUES ($1, $2, $3, $4, $5::timestamptz, $6)`,
-    [id, clientGroupId, order, cvr.head, cvr.madeAt, JSON.stringify(Object.fromEntries(cvr.clients))],
-  );
-  return id;
+/**
+ * The parts of a statement that record a new CVR as cookie `order`, drop the group's old ones and
+ * mark the group seen: the CVR is `head`'s row (columns `version`, `at`, `clients`), a CTE of
+ * that statement, so it is stored from the very snapshot the pull answers from.
+ */
+export function recordCvrParts(cvr: { id: string; group: string; order: string }, head: string): string {
+  return `old_cvrs AS (DELETE FROM client_view_records WHERE client_group_id = ${cvr.group} AND cvr_order <= ${cvr.order} - ${keepPerGroup}),
+    seen AS (UPDATE replicache_client_groups SET last_seen = now(), cvr_order = GREATEST(cvr_order, ${cvr.order}) WHERE id = ${cvr.group}),
+    new_cvr AS (INSERT INTO client_view_records (id, client_group_id, cvr_order, head, made_at, clients)
+      SELECT ${cvr.id}, ${cvr.group}, ${cvr.order}, version, at, clients::text FROM ${head})`;
 }

@@ -154,6 +154,9 @@ export class TenantWrite {
   }
 }
 
+/** The advisory lock that serialises a tenant's writes (every writer of a tenant takes this one). */
+const tenantLock = (tenantId: string) => `tenant:${tenantId}`;
+
 /** Serialises writes per tenant across every server process sharing the database. */
 export async function withTenantWrite<T>(
   db: Database,
@@ -163,10 +166,9 @@ export async function withTenantWrite<T>(
   options: { isolateEach?: boolean } = {},
 ): Promise<T> {
   return db.transaction(async (q) => {
-    await q.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`tenant:${tenantId}`]);
     const write = new TenantWrite(new TenantStore(q, tenantId, clientGroupId), options.isolateEach);
     const result = await fn(write, q);
     await write.finish(q);
     return result;
-  });
+  }, { lock: tenantLock(tenantId) });
 }

@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { ReadonlyJSONValue } from '@kitchensync/shared';
 import type { Principal } from '../auth/principal.ts';
 import type { Database } from '../db/database.ts';
 import { createClientGroup, isPurgedGroup } from '../db/replicache-clients.ts';
-import { readGroupState, saveCvr, type ClientViewRecord } from './cvr.ts';
+import { readGroupState, type ClientViewRecord } from './cvr.ts';
 import { tombstoneDays } from './gc.ts';
 import { notAllowed, versionProblem, type Cookie, type ProtocolError, type PullRequest } from './protocol.ts';
 import { hasView, readChanges, type Viewer } from './view.ts';
@@ -27,9 +28,9 @@ const dayMs = 86_400_000;
  *  3. Same head as that CVR: nothing changed → the same cookie, an empty patch.
  *  4. Otherwise, in one statement (one snapshot): the head and the group's last mutation ids, the
  *     rows written since the CVR's head with their values (with an unknown CVR: `clear` and the
- *     whole view), and the keys that left the view.
- *  5. Record the new CVR (that head) under the next cookie order, in one statement.
- * A changed pull is three statements, an unchanged one is one.
+ *     whole view), and the keys that left the view;
+ *  5. and in that same statement, the new CVR (that head) recorded under the next cookie order.
+ * A changed pull is two statements, an unchanged one is one.
  */
 export async function processPull(db: Database, principal: Principal, pull: PullRequest): Promise<PullResponse | ProtocolError> {
   // 1. Protocol and role.
@@ -54,13 +55,10 @@ export async function processPull(db: Database, principal: Principal, pull: Pull
   // 3. Nothing new.
   if (base && pull.cookie && base.head === group.head) return { cookie: pull.cookie, lastMutationIDChanges: {}, patch: [] };
 
-  // 4. What changed since the CVR.
-  const changes = await readChanges(db, viewer, groupId, base?.head ?? -1, base?.madeAt ?? 'epoch');
+  // 4 and 5. What changed since the CVR, and the new CVR recorded under the next cookie order.
+  const [order, cvrID] = [Math.max(group.cvrOrder, pull.cookie?.order ?? 0) + 1, randomUUID()];
+  const changes = await readChanges(db, viewer, groupId, base?.head ?? -1, base?.madeAt ?? 'epoch', { id: cvrID, order });
   const next: ClientViewRecord = { head: changes.head, madeAt: changes.at, clients: new Map(Object.entries(changes.clients)) };
-
-  // 5. The new CVR.
-  const order = Math.max(group.cvrOrder, pull.cookie?.order ?? 0) + 1;
-  const cvrID = await saveCvr(db, groupId, order, next);
   return {
     cookie: { order, cvrID },
     lastMutationIDChanges: changedClients(base, next),

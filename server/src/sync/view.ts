@@ -3,6 +3,7 @@ import type { Principal } from '../auth/principal.ts';
 import type { Queryable } from '../db/database.ts';
 import { entityTables, type StoredKind } from '../db/entities.ts';
 import { ticketsOnTheLine } from '../db/kitchen-queries.ts';
+import { recordCvrParts } from './cvr.ts';
 
 /**
  * Kitchen terminals see held courses (greyed until fired) and what is on the line, and keep
@@ -13,7 +14,7 @@ const kitchenMemory = "interval '24 hours'";
 /*
  * Parameters of the view's statement (see `readChanges`): $1 tenant, $2 the client group (the
  * customer's order id for a customer), $3 the head the client last saw (-1: everything), $4 when
- * it saw it, $5 the client group.
+ * it saw it, $5 the client group; $6 and $7 the id and cookie order of the CVR the pull records.
  */
 const key = (kind: StoredKind) => `'${keyPrefix[kind]}' || id`;
 const changedOf = (kind: StoredKind) =>
@@ -80,17 +81,26 @@ export interface ViewChanges {
 /**
  * Everything a pull needs, in one statement (so one snapshot): the head now, the group's last
  * mutation ids, and what changed in the view since head `since` seen at `seenAt` (`since` -1:
- * the whole view, and no deletions).
+ * the whole view, and no deletions); and, from that same snapshot, the new CVR `cvr` recorded.
  */
-export async function readChanges(q: Queryable, viewer: Viewer, clientGroupId: string, since: number, seenAt: string): Promise<ViewChanges> {
+export async function readChanges(
+  q: Queryable,
+  viewer: Viewer,
+  clientGroupId: string,
+  since: number,
+  seenAt: string,
+  cvr: { id: string; order: number },
+): Promise<ViewChanges> {
   const view = views[viewer.role];
   const { rows } = await q.query<{ op: 'put' | 'del' | 'head'; key: string; data: ReadonlyJSONValue }>(
-    `SELECT 'head' AS op, coalesce((SELECT version FROM sync_heads WHERE tenant_id = $1), 0)::text AS key,
-       jsonb_build_object('at', now()::text, 'seenAt', $4::timestamptz,
-         'clients', (SELECT coalesce(jsonb_object_agg(id, last_mutation_id), '{}') FROM replicache_clients WHERE client_group_id = $5::text)) AS data
+    `WITH head AS (
+       SELECT coalesce((SELECT version FROM sync_heads WHERE tenant_id = $1), 0) AS version, now() AS at,
+         (SELECT coalesce(jsonb_object_agg(id, last_mutation_id), '{}') FROM replicache_clients WHERE client_group_id = $5::text) AS clients),
+     ${recordCvrParts({ id: '$6::text', group: '$5::text', order: '$7::int' }, 'head')}
+     SELECT 'head' AS op, version::text AS key, jsonb_build_object('at', at::text, 'seenAt', $4::timestamptz, 'clients', clients) AS data FROM head
      UNION ALL SELECT 'del', key, NULL FROM (${view.deleted}) d WHERE $3 >= 0
      UNION ALL SELECT 'put', key, data FROM (${view.changed}) c`,
-    [viewer.tenantId, scope(viewer, clientGroupId), since, seenAt, clientGroupId],
+    [viewer.tenantId, scope(viewer, clientGroupId), since, seenAt, clientGroupId, cvr.id, cvr.order],
   );
   const head = rows.find((r) => r.op === 'head') as (typeof rows)[0];
   const meta = head.data as { at: string; clients: Record<string, number> };
