@@ -6,6 +6,9 @@ export default defineConfig({
     exclude: ['**/node_modules/**', '**/dist/**'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // expect.poll waits for something the system does eventually (a pull after a push, a
+    // repaint); its 1 s default is shorter than one sync round on a loaded two-core CI box.
+    expect: { poll: { timeout: 10_000 } },
     // Two cores: e2e files each boot servers and browsers, so keep the pool small.
     maxWorkers: 2,
   },
