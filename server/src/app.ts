@@ -21,6 +21,7 @@ import { jsonBody } from './http/json-body.ts';
 import { requestLog } from './http/request-log.ts';
 import { staticUi } from './http/static-ui.ts';
 import type { SocketRegistry } from './sync/socket-registry.ts';
+import { writeQueue } from './sync/tenant-write-queue.ts';
 
 export interface AppDeps {
   db: Database;
@@ -55,7 +56,7 @@ export function createApp(deps: AppDeps): Express {
   const api = express.Router();
   api.use(authenticate(resolver), rateLimit(env.RATE_LIMIT_RPS, env.RATE_LIMIT_BURST));
   api.get('/metrics', requireRole('admin'), (_req, res) => {
-    res.type('text/plain; version=0.0.4').send(prometheusText(metrics, registry));
+    res.type('text/plain; version=0.0.4').send(prometheusText(metrics, registry, writeQueue(db).counters));
   });
   // A hub answers its terminals' pushes through its link to the cloud; pulls are the ordinary ones.
   if (deps.hub) api.use(jsonBody(env.PUSH_BODY_LIMIT), hubTerminalRoutes(deps.hub));
@@ -64,7 +65,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(jsonBody('1mb'));
   api.use('/admin', adminRoutes(db, resolver));
   api.use('/websocket', monitoringRoutes(db, registry, meter));
-  api.use(restRoutes({ db, registry, metrics, checkResponses: !isProduction(env) }));
+  api.use(restRoutes({ db, registry, checkResponses: !isProduction(env) }));
   app.use('/api', api);
   app.use('/api', apiNotFound);
   app.use(staticUi());

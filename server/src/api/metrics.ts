@@ -1,4 +1,5 @@
 import type { SocketRegistry } from '../sync/socket-registry.ts';
+import type { WriteCounters } from '../sync/tenant-write-queue.ts';
 
 /** Process counters; /api/metrics prints them in Prometheus' text format. */
 export interface Metrics {
@@ -6,21 +7,19 @@ export interface Metrics {
   errors: number;
   mutationsPushed: number;
   pulls: number;
-  /** REST writes, and the transactions they were committed in (group commit). */
-  restWrites: number;
-  restWriteBatches: number;
 }
 
-export const newMetrics = (): Metrics => ({ requests: 0, errors: 0, mutationsPushed: 0, pulls: 0, restWrites: 0, restWriteBatches: 0 });
+export const newMetrics = (): Metrics => ({ requests: 0, errors: 0, mutationsPushed: 0, pulls: 0 });
 
-export function prometheusText(metrics: Metrics, registry: SocketRegistry): string {
+export function prometheusText(metrics: Metrics, registry: SocketRegistry, writes: WriteCounters): string {
   const lines: [string, string, number][] = [
     ['kitchensync_http_requests_total', 'counter', metrics.requests],
     ['kitchensync_http_errors_total', 'counter', metrics.errors],
     ['kitchensync_mutations_pushed_total', 'counter', metrics.mutationsPushed],
     ['kitchensync_pulls_total', 'counter', metrics.pulls],
-    ['kitchensync_rest_writes_total', 'counter', metrics.restWrites],
-    ['kitchensync_rest_write_batches_total', 'counter', metrics.restWriteBatches],
+    // Sync pushes and REST writes, and the transactions group commit ran them in.
+    ['kitchensync_writes_total', 'counter', writes.writes],
+    ['kitchensync_write_transactions_total', 'counter', writes.transactions],
     ['kitchensync_ws_connections', 'gauge', registry.all().length],
     ['kitchensync_ws_pokes_total', 'counter', registry.counters.pokes],
     ['kitchensync_ws_messages_out_total', 'counter', registry.counters.messagesOut],

@@ -1,7 +1,6 @@
 import { Router, type RequestHandler } from 'express';
 import { newId } from '../auth/tokens.ts';
 import type { Database } from '../db/database.ts';
-import type { Metrics } from './metrics.ts';
 import type { SocketRegistry } from '../sync/socket-registry.ts';
 import { kitchenRoutes } from './kitchen-routes.ts';
 import { orderRecordRoutes } from './order-records-routes.ts';
@@ -13,12 +12,10 @@ import { platformDocs } from './platform-docs.ts';
 import { mountRoutes, type AnyRoute } from './route-spec.ts';
 import { stationRoutes } from './stations-routes.ts';
 import { tenantSettingsRoutes } from './tenant-settings-routes.ts';
-import { WriteBatcher } from './write-batcher.ts';
 
 export interface RestDeps {
   db: Database;
   registry: SocketRegistry;
-  metrics: Metrics;
   /** Check every answer against its documented schema (off in production). */
   checkResponses?: boolean;
 }
@@ -40,7 +37,7 @@ const requestId: RequestHandler = (req, res, next) => {
 export function restRoutes(deps: RestDeps): Router {
   const router = Router();
   router.use(requestId);
-  mountRoutes(router, restApi, { db: deps.db, writes: new WriteBatcher(deps.db, deps.metrics), checkResponses: deps.checkResponses ?? false });
+  mountRoutes(router, restApi, { db: deps.db, checkResponses: deps.checkResponses ?? false });
   return router;
 }
 

@@ -1,5 +1,5 @@
 import type { DomainEvent, MutatorName, ReadonlyJSONValue } from '@kitchensync/shared';
-import type { MutationMeta, TenantWrite } from '../sync/mutation-runner.ts';
+import { withTenantWrite, type MutationMeta, type TenantWrite } from '../sync/mutation-runner.ts';
 import type { RouteContext } from './route-spec.ts';
 
 /** What a REST handler may do inside the tenant's serialised write. */
@@ -25,10 +25,10 @@ function restWrite(write: TenantWrite, meta: MutationMeta): RestWrite {
 
 /**
  * REST writes go through the same mutators, the same per-tenant advisory lock and the same audit
- * trail as sync pushes; sync clients are poked when the transaction commits. `fn` may refuse
- * (throw) only before its first successful `apply`: what it applied is committed with its batch.
+ * trail as sync pushes (and may share their transaction); sync clients are poked when it commits.
+ * If `fn` refuses (throws), nothing it applied is written.
  */
 export function writeThrough<T>(ctx: RouteContext<unknown, unknown, unknown>, fn: (w: RestWrite) => Promise<T>): Promise<T> {
   const meta: MutationMeta = { source: 'rest', principal: ctx.principal, requestId: ctx.requestId };
-  return ctx.writes.run(ctx.tenantId, (write) => fn(restWrite(write, meta)));
+  return withTenantWrite(ctx.db, ctx.tenantId, undefined, (write) => fn(restWrite(write, meta)));
 }

@@ -6,7 +6,6 @@ import type { Principal } from '../auth/principal.ts';
 import type { Database } from '../db/database.ts';
 import { principalOf, requireRole, tenantOf } from '../http/auth.ts';
 import { parse } from '../http/validate.ts';
-import type { WriteBatcher } from './write-batcher.ts';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 export type StaffRole = 'manager' | 'kitchen';
@@ -16,7 +15,6 @@ export interface RouteContext<P, Q, B> {
   readonly query: Q;
   readonly body: B;
   readonly db: Database;
-  readonly writes: WriteBatcher;
   readonly tenantId: string;
   readonly principal: Principal;
   readonly requestId: string;
@@ -69,7 +67,6 @@ export function defineRoute<P extends z.ZodType | undefined = undefined, Q exten
 
 export interface MountOptions {
   readonly db: Database;
-  readonly writes: WriteBatcher;
   /** Outside production every answer is checked against its documented schema (a mismatch is a 500). */
   readonly checkResponses: boolean;
 }
@@ -94,7 +91,6 @@ export function mountRoutes(router: Router, routes: readonly AnyRoute[], options
         query: route.query ? parse(route.query, req.query, 'query') : undefined,
         body: route.body ? parse(route.body, req.body, 'body') : undefined,
         db: options.db,
-        writes: options.writes,
         tenantId,
         principal: principalOf(res),
         requestId: res.locals.requestId as string,

@@ -20,6 +20,7 @@ import { toStorableText } from '../db/storable-text.ts';
 import { serverEffects } from './server-effects.ts';
 import { TenantStore, type MutationTx } from './tenant-store.ts';
 import { pokeQuery } from './notify.ts';
+import { writeQueue } from './tenant-write-queue.ts';
 
 export interface MutationMeta {
   readonly source: 'sync' | 'rest';
@@ -154,21 +155,22 @@ export class TenantWrite {
   }
 }
 
-/** The advisory lock that serialises a tenant's writes (every writer of a tenant takes this one). */
-const tenantLock = (tenantId: string) => `tenant:${tenantId}`;
-
-/** Serialises writes per tenant across every server process sharing the database. */
-export async function withTenantWrite<T>(
+/**
+ * Runs `fn` as one write of the tenant: inside the tenant's serialised transaction (possibly
+ * beside other writes of the tenant, see `TenantWriteQueue`), with its effects written as it
+ * finishes. A write that throws has written nothing.
+ */
+export function withTenantWrite<T>(
   db: Database,
   tenantId: string,
   clientGroupId: string | undefined,
   fn: (write: TenantWrite, q: Queryable) => Promise<T>,
   options: { isolateEach?: boolean } = {},
 ): Promise<T> {
-  return db.transaction(async (q) => {
+  return writeQueue(db).run(tenantId, async (q) => {
     const write = new TenantWrite(new TenantStore(q, tenantId, clientGroupId), options.isolateEach);
     const result = await fn(write, q);
     await write.finish(q);
     return result;
-  }, { lock: tenantLock(tenantId) });
+  });
 }

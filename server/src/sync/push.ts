@@ -19,19 +19,13 @@ export interface PushResult {
 
 const mutationKey = (clientID: string, id: number) => `${clientID}/${id}`;
 
-/** A mutation whose statements the database refused; the push runs again, rejecting it. */
-class RefusedMutation extends Error {
-  constructor(readonly key: string, options: { cause: unknown }) {
-    super(`the database refused mutation ${key}`, options);
-  }
-}
-
 /**
  * `POST /api/replicache/push`: Replicache's push algorithm for one tenant, top to bottom.
  *
  *  1. Protocol versions, and a role that may push.
  *  2. One transaction under the tenant's advisory lock: a tenant's pushes are serialised across
- *     every server process on the database (mutation-runner's `withTenantWrite`).
+ *     every server process on the database, and those that arrive together in one process share
+ *     one transaction (group commit, `TenantWriteQueue`).
  *  3. The client group and the pushing clients, read in one statement: the group must be this
  *     principal's (a new one is created, a purged one answers ClientStateNotFound), and each
  *     client a member of it.
@@ -60,10 +54,13 @@ export async function processPush(db: Database, principal: Principal, push: Push
   }
   const refused = new Set<string>();
   let isolateEach = false;
+  /** The mutation running when the database refused a statement: it owns the refusal. */
+  let applying: string | undefined;
   for (;;) {
     try {
       // 2. The tenant's write (lock; 6 and 7 happen as it finishes).
       return await withTenantWrite(db, tenantId, push.clientGroupID, async (write, q) => {
+        applying = undefined;
         // 3 and 4. Group and clients, and what the mutations will read (a replayed one's rows too).
         const clientIds = [...new Set(push.mutations.map((m) => m.clientID))];
         const reads = write.store.planLoad(readHints(push.mutations.slice(0, cap)));
@@ -73,9 +70,10 @@ export async function processPush(db: Database, principal: Principal, push: Push
           throw notAllowed('this client group belongs to someone else');
         }
         if (!state.owner && state.purged) return { response: { error: 'ClientStateNotFound' }, processed: 0 };
-        if (!state.owner) await createClientGroup(q, push.clientGroupID, tenantId, principal.tokenId);
         const foreign = state.clients.find((c) => c.client_group_id !== push.clientGroupID);
         if (foreign) throw notAllowed(`client ${foreign.id} belongs to another client group`);
+        // Past the checks: a write that throws must have written nothing (it may share its transaction).
+        if (!state.owner) await createClientGroup(q, push.clientGroupID, tenantId, principal.tokenId);
         const lmids = new Map(state.clients.map((c) => [c.id, c.last_mutation_id]));
 
 
@@ -95,13 +93,10 @@ export async function processPush(db: Database, principal: Principal, push: Push
             source: 'sync', principal, clientID: m.clientID, mutationID: m.id,
             ...(relay ? { via: { hubTokenId: relay.hubTokenId, hubAt: relay.hubAt(m.clientID, m.id) } } : {}),
           };
-          try {
-            const outcome = refused.has(mutationKey(m.clientID, m.id)) ? { ok: false as const, error: unappliable() } : await write.apply(m.name, m.args, meta);
-            if (!outcome.ok) write.reject(m.clientID, m.id, m.name, outcome.error);
-          } catch (err) {
-            if (!isRefusedData(err)) throw err;
-            throw new RefusedMutation(mutationKey(m.clientID, m.id), { cause: err });
-          }
+          applying = mutationKey(m.clientID, m.id);
+          const outcome = refused.has(applying) ? { ok: false as const, error: unappliable() } : await write.apply(m.name, m.args, meta);
+          applying = undefined;
+          if (!outcome.ok) write.reject(m.clientID, m.id, m.name, outcome.error);
           lmids.set(m.clientID, m.id);
           advanced.set(m.clientID, m.id);
           processed += 1;
@@ -111,8 +106,9 @@ export async function processPush(db: Database, principal: Principal, push: Push
         return { response: {}, processed };
       }, { isolateEach });
     } catch (err) {
-      if (err instanceof RefusedMutation && !refused.has(err.key)) refused.add(err.key);
-      else if (isRefusedData(err) && !isolateEach) isolateEach = true;
+      if (!isRefusedData(err)) throw err;
+      if (applying !== undefined && !refused.has(applying)) refused.add(applying);
+      else if (!isolateEach) isolateEach = true;
       else throw err;
     }
   }
