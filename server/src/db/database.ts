@@ -1,6 +1,15 @@
+export interface QueryOptions {
+  /**
+   * Prepare the statement once per connection and reuse it (Postgres then settles on a generic
+   * plan): for the statements every push and pull runs, whose best plan does not depend on their
+   * parameters — not for a pull's view query, where `version > $since` can mean one row or all.
+   */
+  prepare?: boolean;
+}
+
 /** What the server needs from a SQL database; PGlite and Postgres both provide it. */
 export interface Queryable {
-  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<{ rows: R[] }>;
+  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<{ rows: R[] }>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
 }

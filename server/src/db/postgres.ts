@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { lockSql, type Database, type Queryable } from './database.ts';
+import { lockSql, type Database, type Queryable, type QueryOptions } from './database.ts';
 import { isDatabaseUnavailable } from './database-errors.ts';
 import { clientConfig, HostSelector } from './host-selector.ts';
 import { parsePgHosts, type PgHost } from './pg-hosts.ts';
@@ -7,6 +8,13 @@ import { PgListener } from './pg-listener.ts';
 
 // bigint columns (versions, sequence numbers) fit in a JS number for this system's lifetime.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+/** A query for `pg`: named after its text when prepared, so each connection parses and plans it once. */
+function pgQuery(text: string, params: readonly unknown[] | undefined, options?: QueryOptions): pg.QueryConfig {
+  const values = (params ?? []) as unknown[];
+  if (!options?.prepare) return { text, values };
+  return { name: `ks_${createHash('sha1').update(text).digest('base64url').slice(0, 24)}`, text, values };
+}
 
 function newPool(host: PgHost, max: number): pg.Pool {
   const pool = new pg.Pool({ ...clientConfig(host), max });
@@ -40,10 +48,10 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     if (isDatabaseUnavailable(err)) selector.lost(used.host);
   };
 
-  const query: Queryable['query'] = async (sql, params) => {
+  const query: Queryable['query'] = async (sql, params, options) => {
     const used = await use();
     try {
-      return { rows: (await used.pool.query(sql, params as unknown[])).rows };
+      return { rows: (await used.pool.query(pgQuery(sql, params, options))).rows };
     } catch (err) {
       failed(used, err);
       throw err;
@@ -68,7 +76,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
         // Without parameters the two go as one simple-protocol query; the lock's key is quoted as a literal.
         await client.query(options?.lock ? `${begin}; ${lockSql(client.escapeLiteral(options.lock))}` : begin);
         const result = await fn({
-          query: async (sql, params) => ({ rows: (await client.query(sql, params as unknown[])).rows }),
+          query: async (sql, params, queryOptions) => ({ rows: (await client.query(pgQuery(sql, params, queryOptions))).rows }),
           exec: async (sql) => void (await client.query(sql)),
         });
         await client.query('COMMIT');

@@ -26,6 +26,6 @@ export class StatementBatch {
   /** Sends the parts, with `final` as the statement's own query; nothing to send, no round trip. */
   async run(q: Queryable, final = 'SELECT 1'): Promise<void> {
     if (this.parts.length === 0 && final === 'SELECT 1') return;
-    await q.query(this.parts.length === 0 ? final : `WITH ${this.parts.join(',\n')}\n${final}`, this.params);
+    await q.query(this.parts.length === 0 ? final : `WITH ${this.parts.join(',\n')}\n${final}`, this.params, { prepare: true });
   }
 }

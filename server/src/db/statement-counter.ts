@@ -7,7 +7,7 @@ import type { Database, Queryable } from './database.ts';
 export function countStatements(db: Database): { db: Database; take(): number } {
   let count = 0;
   const wrap = (q: Queryable): Queryable => ({
-    query: (sql, params) => ((count += 1), q.query(sql, params)),
+    query: (sql, params, options) => ((count += 1), q.query(sql, params, options)),
     exec: (sql) => ((count += 1), q.exec(sql)),
   });
   const counted: Database = {

@@ -36,6 +36,7 @@ export async function readGroupState(q: Queryable, clientGroupId: string, cvrId:
      LEFT JOIN client_view_records c ON c.id = $2 AND c.client_group_id = g.id
      WHERE g.id = $1`,
     [clientGroupId, cvrId ?? ''],
+    { prepare: true },
   );
   const row = rows[0];
   if (!row) return undefined;

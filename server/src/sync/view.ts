@@ -82,6 +82,9 @@ export interface ViewChanges {
  * Everything a pull needs, in one statement (so one snapshot): the head now, the group's last
  * mutation ids, and what changed in the view since head `since` seen at `seenAt` (`since` -1:
  * the whole view, and no deletions); and, from that same snapshot, the new CVR `cvr` recorded.
+ * The statement commits without waiting for its WAL to be flushed (or for a synchronous standby):
+ * a CVR lost in a crash or a failover only makes its cookie unknown, and that client's next pull
+ * answers `clear` and the whole view, as for any unknown cookie.
  */
 export async function readChanges(
   q: Queryable,
@@ -95,6 +98,7 @@ export async function readChanges(
   const { rows } = await q.query<{ op: 'put' | 'del' | 'head'; key: string; data: ReadonlyJSONValue }>(
     `WITH head AS (
        SELECT coalesce((SELECT version FROM sync_heads WHERE tenant_id = $1), 0) AS version, now() AS at,
+         set_config('synchronous_commit', 'off', true) AS async_commit,
          (SELECT coalesce(jsonb_object_agg(id, last_mutation_id), '{}') FROM replicache_clients WHERE client_group_id = $5::text) AS clients),
      ${recordCvrParts({ id: '$6::text', group: '$5::text', order: '$7::int' }, 'head')}
      SELECT 'head' AS op, version::text AS key, jsonb_build_object('at', at::text, 'seenAt', $4::timestamptz, 'clients', clients) AS data FROM head
