@@ -10,7 +10,7 @@ import { ms, percentile, summary } from './lib/stats.ts';
 import { failover } from './lib/failover.ts';
 import { startEchoBackend } from './lib/echo-backend.ts';
 import { databaseFloor } from './lib/floor.ts';
-import { visibleLatencies } from './lib/visible.ts';
+import { Phases, visibleLatencies } from './lib/visible.ts';
 import { statementCounts } from './lib/statements.ts';
 
 const argv = process.argv.slice(2);
@@ -56,11 +56,13 @@ function againstFloor(latencies: readonly number[], floorMs: number) {
 async function measureFloor() {
   const echo = await startEchoBackend();
   let echoMs: number;
+  const phases = new Phases();
   try {
-    echoMs = percentile(await visibleLatencies(echo.url, 'echo', samples), 50);
+    echoMs = percentile(await visibleLatencies(echo.url, 'echo', samples, 0, phases), 50);
   } finally {
     await echo.close();
   }
+  print('echo: where the time goes (medians, ms)', phases.medians());
   const database = await databaseFloor();
   const floorMs = echoMs + database.transactionMs + database.readMs;
   return { floorMs: Number(floorMs.toFixed(2)), echoMs: Number(echoMs.toFixed(2)), ...database };
@@ -174,7 +176,9 @@ for (const backend of chosen) {
   console.log(`\n[${backend}] load average ${load()}`);
   const server = await startServerProcess(backend);
   try {
-    print('visible on another client, 2 clients (ms)', againstFloor(await visibleLatencies(server.url, (await seededTenant(server, 'visible')).manager, samples), floorMs));
+    const phases = new Phases();
+    print('visible on another client, 2 clients (ms)', againstFloor(await visibleLatencies(server.url, (await seededTenant(server, 'visible')).manager, samples, 0, phases), floorMs));
+    print('  where the time goes (medians, ms)', phases.medians());
     const crowd = (await seededTenant(server, 'crowd')).manager;
     print('visible, 1,000 sockets connected (ms)', againstFloor(await visibleLatencies(server.url, crowd, Math.min(samples, 100), 998), floorMs));
     const one = await pushThroughput(server, 1, 2000);

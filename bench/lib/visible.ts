@@ -4,7 +4,65 @@
 import { Replicache, type LogSink } from 'replicache';
 import { mutators } from '@kitchensync/shared';
 import { openMany, openPokeSocket } from './raw-client.ts';
-import { ms } from './stats.ts';
+import { ms, percentile } from './stats.ts';
+
+const phaseNames = ['mutate → push sent', 'push round trip', 'push answered → poke', 'poke → pull sent', 'pull round trip', 'pull answered → seen'] as const;
+
+/**
+ * Where "visible on another client" spends its time: each sample's moments (A's push sent and
+ * answered, the poke at B, B's pull sent and answered, B's subscription firing), as medians of
+ * the gaps between them. Read from this process's `fetch`, which Replicache uses.
+ */
+export class Phases {
+  private readonly gaps: number[][] = phaseNames.map(() => []);
+  /** The sync work's own time inside push and pull (`Server-Timing`), when the server says it. */
+  private readonly server: Record<'push' | 'pull', number[]> = { push: [], pull: [] };
+  private marks: Partial<Record<'pushSent' | 'pushAnswered' | 'poke' | 'pullSent' | 'pullAnswered', bigint>> = {};
+
+  mark(name: keyof Phases['marks']): void {
+    this.marks[name] ??= process.hrtime.bigint();
+  }
+
+  record(start: bigint, seen: bigint): void {
+    const m = this.marks;
+    const at = [start, m.pushSent, m.pushAnswered, m.poke, m.pullSent, m.pullAnswered, seen];
+    this.marks = {};
+    if (at.some((t) => t === undefined)) return;
+    for (let i = 0; i < phaseNames.length; i++) this.gaps[i]?.push(Number((at[i + 1] as bigint) - (at[i] as bigint)) / 1e6);
+  }
+
+  reset(): void {
+    this.marks = {};
+  }
+
+  medians(): Record<string, number> {
+    const median = (v: number[]) => Number(percentile(v, 50).toFixed(2));
+    const inServer = Object.entries(this.server).filter(([, v]) => v.length > 0).map(([kind, v]) => [`${kind} in server`, median(v)]);
+    return Object.fromEntries([...phaseNames.map((name, i) => [name, median(this.gaps[i] ?? [])]), ...inServer]);
+  }
+
+  /** Wraps `fetch` while `run` goes, marking pushes and pulls. */
+  async watch<T>(run: () => Promise<T>): Promise<T> {
+    const real = globalThis.fetch;
+    globalThis.fetch = async (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      const kind = url.endsWith('/push') ? 'push' : url.endsWith('/pull') ? 'pull' : undefined;
+      if (kind) this.mark(`${kind}Sent`);
+      const res = await real(input, init);
+      if (kind) {
+        this.mark(`${kind}Answered`);
+        const dur = /dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '')?.[1];
+        if (dur) this.server[kind].push(Number(dur));
+      }
+      return res;
+    };
+    try {
+      return await run();
+    } finally {
+      globalThis.fetch = real;
+    }
+  }
+}
 
 const quiet: LogSink = { log: () => undefined };
 let seq = 0;
@@ -27,16 +85,24 @@ function client(url: string, token: string) {
 }
 
 /** Latencies (ms) of `samples` one-row mutations; `bystanders` more sockets of the tenant stay connected. */
-export async function visibleLatencies(url: string, token: string, samples: number, bystanders = 0): Promise<number[]> {
+export async function visibleLatencies(url: string, token: string, samples: number, bystanders = 0, phases = new Phases()): Promise<number[]> {
+  return phases.watch(() => measure(url, token, samples, bystanders, phases));
+}
+
+async function measure(url: string, token: string, samples: number, bystanders: number, phases: Phases): Promise<number[]> {
   const a = client(url, token);
   const b = client(url, token);
   const others = await openMany(bystanders, () => openPokeSocket(url, token, () => undefined));
-  const socket = await openPokeSocket(url, token, () => void b.pull().catch(() => undefined));
+  const socket = await openPokeSocket(url, token, () => {
+    phases.mark('poke');
+    void b.pull().catch(() => undefined);
+  });
   await Promise.all([a.pull(), b.pull()]);
   const latencies: number[] = [];
   try {
     for (let i = 0; i < samples + 10; i++) {
       const id = `v${process.pid}-${seq}-${i}`;
+      phases.reset();
       const start = process.hrtime.bigint();
       const seen = new Promise<void>((resolve) => {
         const off = b.subscribe((tx) => tx.has(`product/${id}`), (has) => {
@@ -47,7 +113,10 @@ export async function visibleLatencies(url: string, token: string, samples: numb
       });
       await a.mutate.upsertProduct({ id, name: `Visible ${i}`, priceCents: 100, stationType: 'grill', prepSeconds: 60 });
       await seen;
-      if (i >= 10) latencies.push(ms(start)); // the first ten warm up both clients and the server
+      if (i >= 10) {
+        latencies.push(ms(start)); // the first ten warm up both clients and the server
+        phases.record(start, process.hrtime.bigint());
+      }
     }
   } finally {
     socket.close();

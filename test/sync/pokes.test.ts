@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoProducts, demoStations, type KitchenOrder } from '@kitchensync/shared';
 import { backends, createTenant, startServer, type TestServer } from '../support/server.ts';
-import { connectedClient, readOrder, waitFor } from '../support/replicache-client.ts';
+import { connectedClient, listenForPokes, readOrder, waitFor } from '../support/replicache-client.ts';
+import { mutation, productArgs, push, pushBody, uniqueId } from '../support/sync-protocol.ts';
 
 describe.each(backends)('sync through pokes (%s)', (backend) => {
   let server: TestServer | undefined;
@@ -43,5 +44,19 @@ describe.each(backends)('sync through pokes (%s)', (backend) => {
     const managerOrder = await waitFor(manager.rep, (tx) => tx.get('order/o1'), (o) => Boolean((o as { trackingToken?: string })?.trackingToken));
     expect((managerOrder as { trackingToken: string }).trackingToken).toMatch(/^ks_customer_/);
     expect((await readOrder(kitchenA.rep, 'o1'))?.status).toBe('confirmed');
+  });
+
+  it('one write, one poke: the committing process pokes its own sockets at commit and ignores its own NOTIFY', async () => {
+    server = await startServer({ backend });
+    const s = server;
+    const tenant = await createTenant(s);
+    const socket = listenForPokes(s, tenant.kitchenToken, () => undefined);
+    cleanups.push(async () => socket.close());
+    await socket.ready;
+    const client = uniqueId('client');
+    const res = await push(s, tenant.managerToken, pushBody(uniqueId('group'), [mutation(client, 1, 'upsertProduct', productArgs('soup'))]));
+    expect(res.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 500)); // time for a second (duplicate) poke to arrive
+    expect(socket.pokes).toBe(1);
   });
 });

@@ -19,7 +19,7 @@ import { StatementBatch } from '../db/statement-batch.ts';
 import { toStorableText } from '../db/storable-text.ts';
 import { serverEffects } from './server-effects.ts';
 import { TenantStore, type MutationTx } from './tenant-store.ts';
-import { pokeQuery } from './notify.ts';
+import { committedPokes, pokeFor, type PokeMessage } from './notify.ts';
 import { writeQueue } from './tenant-write-queue.ts';
 
 export interface MutationMeta {
@@ -51,6 +51,8 @@ export class TenantWrite {
   private wrote = false;
   /** Last mutation ids a push processed, saved with everything else. */
   private advanced: ReadonlyMap<string, number> = new Map();
+  /** The poke `finish` sent with the write, if it wrote anything. */
+  poke: PokeMessage | undefined;
 
   constructor(
     readonly store: TenantStore,
@@ -141,7 +143,7 @@ export class TenantWrite {
    * the clients' last mutation ids. Its NOTIFY is delivered only if the transaction commits: no
    * poke for a rolled-back write.
    */
-  async finish(q: Queryable): Promise<void> {
+  async finish(q: Queryable, pokeOrigin: string): Promise<void> {
     const { tenantId, clientGroupId } = this.store;
     const b = new StatementBatch();
     this.store.flushInto(b);
@@ -151,7 +153,9 @@ export class TenantWrite {
       saveLastMutationIds(b, clientGroupId, this.advanced);
     }
     const changed = this.wrote || this.rejections.length > 0;
-    await b.run(q, changed ? pokeQuery(b, tenantId, this.orderIds) : undefined);
+    const poke = changed ? pokeFor(b, tenantId, this.orderIds, pokeOrigin) : undefined;
+    await b.run(q, poke?.sql);
+    this.poke = poke?.message;
   }
 }
 
@@ -160,17 +164,22 @@ export class TenantWrite {
  * beside other writes of the tenant, see `TenantWriteQueue`), with its effects written as it
  * finishes. A write that throws has written nothing.
  */
-export function withTenantWrite<T>(
+export async function withTenantWrite<T>(
   db: Database,
   tenantId: string,
   clientGroupId: string | undefined,
   fn: (write: TenantWrite, q: Queryable) => Promise<T>,
   options: { isolateEach?: boolean } = {},
 ): Promise<T> {
-  return writeQueue(db).run(tenantId, async (q) => {
-    const write = new TenantWrite(new TenantStore(q, tenantId, clientGroupId), options.isolateEach);
-    const result = await fn(write, q);
-    await write.finish(q);
-    return result;
+  const pokes = committedPokes(db);
+  let write: TenantWrite | undefined;
+  const result = await writeQueue(db).run(tenantId, async (q) => {
+    write = new TenantWrite(new TenantStore(q, tenantId, clientGroupId), options.isolateEach);
+    const value = await fn(write, q);
+    await write.finish(q, pokes.origin);
+    return value;
   });
+  // Committed: this process's sockets hear of it now, before the write is answered.
+  if (write?.poke) pokes.emit(write.poke);
+  return result;
 }

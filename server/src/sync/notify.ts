@@ -1,4 +1,5 @@
-import type { Queryable } from '../db/database.ts';
+import { randomUUID } from 'node:crypto';
+import type { Database, Queryable } from '../db/database.ts';
 import type { StatementBatch } from '../db/statement-batch.ts';
 
 export const channels = { poke: 'ks_poke', broadcast: 'ks_broadcast', revoke: 'ks_revoke' } as const;
@@ -11,12 +12,45 @@ export interface PokeMessage {
   t: string;
   /** orders whose data changed; absent = could be any */
   o?: string[];
+  /** the `CommittedPokes` that already delivered it in its own process */
+  s?: string;
 }
 
-/** The query that pokes the tenant's sockets once its write commits (NOTIFY is delivered only on commit). */
-export function pokeQuery(b: StatementBatch, tenantId: string, orderIds: ReadonlySet<string>): string {
-  const message: PokeMessage = orderIds.size <= maxOrderIds ? { t: tenantId, o: [...orderIds] } : { t: tenantId };
-  return `SELECT pg_notify(${b.param(channels.poke)}, ${b.param(JSON.stringify(message))})`;
+/**
+ * Pokes for the writes committed through one `Database` object, delivered in its process as soon
+ * as the commit returns, before the write's answer goes out: the process does not wait for its own
+ * NOTIFY to come back over the LISTEN connection (which it then ignores by `origin`). Other
+ * processes on the database still hear the NOTIFY.
+ */
+export class CommittedPokes {
+  readonly origin = randomUUID();
+  private readonly listeners = new Set<(message: PokeMessage) => void>();
+
+  on(listener: (message: PokeMessage) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(message: PokeMessage): void {
+    for (const listener of this.listeners) listener(message);
+  }
+}
+
+const committed = new WeakMap<Database, CommittedPokes>();
+
+export function committedPokes(db: Database): CommittedPokes {
+  let pokes = committed.get(db);
+  if (!pokes) {
+    pokes = new CommittedPokes();
+    committed.set(db, pokes);
+  }
+  return pokes;
+}
+
+/** The poke for a tenant's write, and the query that sends it on commit (NOTIFY is delivered only on commit). */
+export function pokeFor(b: StatementBatch, tenantId: string, orderIds: ReadonlySet<string>, origin: string) {
+  const message: PokeMessage = orderIds.size <= maxOrderIds ? { t: tenantId, o: [...orderIds], s: origin } : { t: tenantId, s: origin };
+  return { message, sql: `SELECT pg_notify(${b.param(channels.poke)}, ${b.param(JSON.stringify(message))})` };
 }
 
 export async function notify(q: Queryable, channel: string, payload: unknown): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.ts';
-import { channels, type PokeMessage } from './notify.ts';
+import { channels, committedPokes, type PokeMessage } from './notify.ts';
 import type { Connection, SocketRegistry } from './socket-registry.ts';
 
 const pokeMessage = JSON.stringify({ type: 'poke' });
@@ -16,9 +16,9 @@ function wants(conn: Connection, pending: Pending): boolean {
 }
 
 /**
- * Turns committed-write notifications (from any server process, via LISTEN) into pokes. A poke
- * leaves as soon as the notification has been read, without a timer: notifications that arrive
- * together (one read from the LISTEN connection) coalesce into one poke per socket.
+ * Turns committed writes into pokes: this process's own as their commit returns, other processes'
+ * as their NOTIFY is read from the LISTEN connection. A poke leaves at once, without a timer:
+ * notifications that arrive together coalesce into one poke per socket.
  */
 export class PokeHub {
   private readonly pending = new Map<string, Pending>();
@@ -27,7 +27,15 @@ export class PokeHub {
   constructor(private readonly registry: SocketRegistry) {}
 
   async start(db: Database, handlers: { onRevoke: (tokenId: string) => void }): Promise<void> {
-    this.unsubscribe.push(await db.listen(channels.poke, (payload) => this.onPoke(JSON.parse(payload) as PokeMessage)));
+    const local = committedPokes(db);
+    const offLocal = local.on((message) => this.onPoke(message));
+    this.unsubscribe.push(async () => void offLocal());
+    this.unsubscribe.push(
+      await db.listen(channels.poke, (payload) => {
+        const message = JSON.parse(payload) as PokeMessage;
+        if (message.s !== local.origin) this.onPoke(message);
+      }),
+    );
     this.unsubscribe.push(
       await db.listen(channels.broadcast, (payload) => {
         const { t, message } = JSON.parse(payload) as { t: string; message: unknown };
