@@ -4,6 +4,7 @@ import { isRefusedData } from '../db/database-errors.ts';
 import { createClientGroup, readPushState } from '../db/replicache-clients.ts';
 import { notAllowed, versionProblem, type ProtocolError, type PushRequest } from './protocol.ts';
 import { unappliable, withTenantWrite, type MutationMeta } from './mutation-runner.ts';
+import { processedIds } from './processed-ids.ts';
 import { readHints } from './read-hints.ts';
 
 /** A restaurant hub forwarding its terminals' mutations: the audit names the hub and when it had each one. */
@@ -29,7 +30,8 @@ const mutationKey = (clientID: string, id: number) => `${clientID}/${id}`;
  *  3. The client group and the pushing clients, read in one statement: the group must be this
  *     principal's (a new one is created, a purged one answers ClientStateNotFound), and each
  *     client a member of it.
- *  4. In that same statement, the rows the mutations will obviously read (`readHints`).
+ *  4. In that same statement, the rows the mutations will obviously read (`readHints`), of the
+ *     mutations not already known to be processed (a client re-sends them until it pulls).
  *  5. Each mutation in order, up to `cap` (the rest wait for the next push): ids already processed
  *     are skipped, a gap stops that client. A mutation that fails is undone and becomes a
  *     rejection for its client; its id still counts, so the queue never wedges.
@@ -52,18 +54,21 @@ export async function processPush(db: Database, principal: Principal, push: Push
   if (!tenantId || (principal.role !== 'manager' && principal.role !== 'kitchen')) {
     throw notAllowed(`a ${principal.role} token cannot push`);
   }
+  const known = processedIds(db);
   const refused = new Set<string>();
   let isolateEach = false;
   /** The mutation running when the database refused a statement: it owns the refusal. */
   let applying: string | undefined;
+  let advanced = new Map<string, number>();
   for (;;) {
     try {
       // 2. The tenant's write (lock; 6 and 7 happen as it finishes).
-      return await withTenantWrite(db, tenantId, push.clientGroupID, async (write, q) => {
+      const result = await withTenantWrite<PushResult>(db, tenantId, push.clientGroupID, async (write, q) => {
         applying = undefined;
-        // 3 and 4. Group and clients, and what the mutations will read (a replayed one's rows too).
+        advanced = new Map();
+        // 3 and 4. Group and clients, and what the mutations not yet known to be processed will read.
         const clientIds = [...new Set(push.mutations.map((m) => m.clientID))];
-        const reads = write.store.planLoad(readHints(push.mutations.slice(0, cap)));
+        const reads = write.store.planLoad(readHints(known.unprocessed(push.mutations.slice(0, cap))));
         const state = await readPushState(q, push.clientGroupID, clientIds, reads.sql);
         reads.loaded(state.rows);
         if (state.owner && (state.owner.tenant_id !== tenantId || state.owner.token_id !== principal.tokenId)) {
@@ -79,7 +84,6 @@ export async function processPush(db: Database, principal: Principal, push: Push
 
         // 5. The mutations, in order.
         const stopped = new Set<string>();
-        const advanced = new Map<string, number>();
         let processed = 0;
         for (const m of push.mutations) {
           if (processed >= cap) break;
@@ -105,6 +109,8 @@ export async function processPush(db: Database, principal: Principal, push: Push
         write.advance(advanced);
         return { response: {}, processed };
       }, { isolateEach });
+      known.committed(advanced);
+      return result;
     } catch (err) {
       if (!isRefusedData(err)) throw err;
       if (applying !== undefined && !refused.has(applying)) refused.add(applying);

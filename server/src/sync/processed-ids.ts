@@ -1,0 +1,41 @@
+import type { Database } from '../db/database.ts';
+
+/** How many clients' ids are remembered per database (the least recently pushed are forgotten first). */
+const capacity = 10_000;
+
+/**
+ * The last mutation id this process committed for each recent client. A client re-sends every
+ * mutation until a pull confirms it, so a push often starts with ones already processed: their
+ * rows need not be read up front. Another process may have gone further (ids only grow), so this
+ * is a lower bound — enough for a hint, never used to decide what is applied.
+ */
+export class ProcessedIds {
+  private readonly last = new Map<string, number>();
+
+  /** The mutations past what is known to be processed. */
+  unprocessed<M extends { clientID: string; id: number }>(mutations: readonly M[]): M[] {
+    return mutations.filter((m) => m.id > (this.last.get(m.clientID) ?? 0));
+  }
+
+  committed(lmids: ReadonlyMap<string, number>): void {
+    for (const [clientID, id] of lmids) {
+      this.last.delete(clientID);
+      this.last.set(clientID, id);
+    }
+    for (const oldest of this.last.keys()) {
+      if (this.last.size <= capacity) break;
+      this.last.delete(oldest);
+    }
+  }
+}
+
+const byDatabase = new WeakMap<Database, ProcessedIds>();
+
+export function processedIds(db: Database): ProcessedIds {
+  let ids = byDatabase.get(db);
+  if (!ids) {
+    ids = new ProcessedIds();
+    byDatabase.set(db, ids);
+  }
+  return ids;
+}
