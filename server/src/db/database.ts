@@ -1,8 +1,10 @@
 export interface QueryOptions {
   /**
    * Prepare the statement once per connection and reuse it (Postgres then settles on a generic
-   * plan): for the statements every push and pull runs, whose best plan does not depend on their
-   * parameters — not for a pull's view query, where `version > $since` can mean one row or all.
+   * plan, made once from the statistics of that moment): only for statements whose best plan
+   * cannot depend on their parameters or on how the tables grow — lookups and upserts by primary
+   * key. Never for `id = ANY($ids)` reads or `version > $since` ranges: a generic plan made while
+   * a table was small scanned a tenant's every order for each push, until the next ANALYZE.
    */
   prepare?: boolean;
 }

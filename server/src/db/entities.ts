@@ -33,7 +33,7 @@ export async function getEntities(q: Queryable, tenantId: string, idsByKind: Rea
   if (idsByKind.size === 0) return [];
   const params: unknown[] = [];
   const sql = entitiesSql(tenantId, idsByKind, (v) => `$${params.push(v)}`);
-  const { rows } = await q.query<{ key: string; data: ReadonlyJSONValue }>(sql, params, { prepare: true });
+  const { rows } = await q.query<{ key: string; data: ReadonlyJSONValue }>(sql, params);
   return rows;
 }
 

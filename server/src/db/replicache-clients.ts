@@ -22,7 +22,6 @@ export async function readPushState(q: Queryable, clientGroupId: string, clientI
              FROM replicache_clients WHERE id = ANY($2::text[])) AS clients,
             ${rows ? `(SELECT coalesce(json_agg(r), '[]') FROM (${rows}) r)` : `'[]'::json`} AS rows`,
     params,
-    { prepare: true },
   );
   return result.rows[0] as NonNullable<(typeof result.rows)[0]>;
 }
