@@ -1,10 +1,10 @@
 export interface QueryOptions {
   /**
-   * Prepare the statement once per connection and reuse it (Postgres then settles on a generic
-   * plan, made once from the statistics of that moment): only for statements whose best plan
-   * cannot depend on their parameters or on how the tables grow — lookups and upserts by primary
-   * key. Never for `id = ANY($ids)` reads or `version > $since` ranges: a generic plan made while
-   * a table was small scanned a tenant's every order for each push, until the next ANALYZE.
+   * Prepare the statement once per connection and reuse it (Postgres may then settle on a generic
+   * plan, made from the statistics of that moment): only where one plan serves every parameter —
+   * lookups and upserts by key, a pull's view since a recent head. Not for `id = ANY($ids)` reads,
+   * whose arrays range from one id to hundreds: a generic plan made while a table was small
+   * scanned a tenant's every order on each push, until the next ANALYZE.
    */
   prepare?: boolean;
 }

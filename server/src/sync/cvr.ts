@@ -49,12 +49,14 @@ export async function readGroupState(q: Queryable, clientGroupId: string, cvrId:
 
 /**
  * The parts of a statement that record a new CVR as cookie `order`, drop the group's old ones and
- * mark the group seen: the CVR is `head`'s row (columns `version`, `at`, `clients`), a CTE of
- * that statement, so it is stored from the very snapshot the pull answers from.
+ * mark the group seen: the CVR is `head`'s row (columns `version`, `at`, `clients`, `moved`), a
+ * CTE of that statement, so it is stored from the very snapshot the pull answers from. Nothing is
+ * written unless `moved` (the head is not the one the client saw, and its group still exists).
  */
 export function recordCvrParts(cvr: { id: string; group: string; order: string }, head: string): string {
-  return `old_cvrs AS (DELETE FROM client_view_records WHERE client_group_id = ${cvr.group} AND cvr_order <= ${cvr.order} - ${keepPerGroup}),
-    seen AS (UPDATE replicache_client_groups SET last_seen = now(), cvr_order = GREATEST(cvr_order, ${cvr.order}) WHERE id = ${cvr.group}),
+  const moved = `(SELECT moved FROM ${head})`;
+  return `old_cvrs AS (DELETE FROM client_view_records WHERE ${moved} AND client_group_id = ${cvr.group} AND cvr_order <= ${cvr.order} - ${keepPerGroup}),
+    seen AS (UPDATE replicache_client_groups SET last_seen = now(), cvr_order = GREATEST(cvr_order, ${cvr.order}) WHERE ${moved} AND id = ${cvr.group}),
     new_cvr AS (INSERT INTO client_view_records (id, client_group_id, cvr_order, head, made_at, clients)
-      SELECT ${cvr.id}, ${cvr.group}, ${cvr.order}, version, at, clients::text FROM ${head})`;
+      SELECT ${cvr.id}, ${cvr.group}, ${cvr.order}, version, at, clients::text FROM ${head} WHERE moved)`;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Database, Queryable } from '../db/database.ts';
+import type { Queryable } from '../db/database.ts';
 import type { StatementBatch } from '../db/statement-batch.ts';
+import { perDatabase } from './per-database.ts';
 
 export const channels = { poke: 'ks_poke', broadcast: 'ks_broadcast', revoke: 'ks_revoke' } as const;
 
@@ -36,16 +37,7 @@ export class CommittedPokes {
   }
 }
 
-const committed = new WeakMap<Database, CommittedPokes>();
-
-export function committedPokes(db: Database): CommittedPokes {
-  let pokes = committed.get(db);
-  if (!pokes) {
-    pokes = new CommittedPokes();
-    committed.set(db, pokes);
-  }
-  return pokes;
-}
+export const committedPokes = perDatabase(() => new CommittedPokes());
 
 /** The poke for a tenant's write, and the query that sends it on commit (NOTIFY is delivered only on commit). */
 export function pokeFor(b: StatementBatch, tenantId: string, orderIds: ReadonlySet<string>, origin: string) {

@@ -1,4 +1,5 @@
-import type { Database } from '../db/database.ts';
+import { RecentMap } from './recent-map.ts';
+import { perDatabase } from './per-database.ts';
 
 /** How many clients' ids are remembered per database (the least recently pushed are forgotten first). */
 const capacity = 10_000;
@@ -10,7 +11,7 @@ const capacity = 10_000;
  * is a lower bound — enough for a hint, never used to decide what is applied.
  */
 export class ProcessedIds {
-  private readonly last = new Map<string, number>();
+  private readonly last = new RecentMap<string, number>(capacity);
 
   /** The mutations past what is known to be processed. */
   unprocessed<M extends { clientID: string; id: number }>(mutations: readonly M[]): M[] {
@@ -18,24 +19,8 @@ export class ProcessedIds {
   }
 
   committed(lmids: ReadonlyMap<string, number>): void {
-    for (const [clientID, id] of lmids) {
-      this.last.delete(clientID);
-      this.last.set(clientID, id);
-    }
-    for (const oldest of this.last.keys()) {
-      if (this.last.size <= capacity) break;
-      this.last.delete(oldest);
-    }
+    for (const [clientID, id] of lmids) this.last.set(clientID, id);
   }
 }
 
-const byDatabase = new WeakMap<Database, ProcessedIds>();
-
-export function processedIds(db: Database): ProcessedIds {
-  let ids = byDatabase.get(db);
-  if (!ids) {
-    ids = new ProcessedIds();
-    byDatabase.set(db, ids);
-  }
-  return ids;
-}
+export const processedIds = perDatabase(() => new ProcessedIds());

@@ -4,6 +4,7 @@ import type { Database } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { openPglite } from '../db/pglite.ts';
 import { countStatements } from '../db/statement-counter.ts';
+import { collectGarbage } from './gc.ts';
 import type { Cookie } from './protocol.ts';
 import { processPull, type PullResponse } from './pull.ts';
 import { processPush } from './push.ts';
@@ -62,6 +63,25 @@ describe('pull by change, not by view size', () => {
     // The CVR that statement recorded answers the next pull: nothing changed since.
     expect(await pullAs(manager, 'g1', next.cookie, db)).toEqual({ cookie: next.cookie, lastMutationIDChanges: {}, patch: [] });
     expect(take()).toBe(1);
+  });
+
+  it('answers a cookie it gave out in one statement, changed or not, and still finds a group purged since', async () => {
+    await push([product(1)]);
+    const { db, take } = countStatements(raw);
+    const first = await pullAs(manager, 'g2', null, db);
+    await push([product(2)], 'g2');
+    take();
+    const next = await pullAs(manager, 'g2', first.cookie, db);
+    expect(next.patch).toEqual([{ op: 'put', key: 'product/p2', value: expect.objectContaining({ id: 'p2' }) }]);
+    expect(next.lastMutationIDChanges).toEqual({ 'g2-1': 1 });
+    expect(take()).toBe(1);
+    expect(await pullAs(manager, 'g2', next.cookie, db)).toEqual({ cookie: next.cookie, lastMutationIDChanges: {}, patch: [] });
+    expect(take()).toBe(1);
+
+    await raw.query("UPDATE replicache_client_groups SET last_seen = now() - interval '400 days' WHERE id = 'g2'");
+    expect((await collectGarbage(raw)).purgedGroups).toBe(1);
+    const gone = await processPull(db, manager, { pullVersion: 1, clientGroupID: 'g2', schemaVersion: '1', cookie: next.cookie });
+    expect(gone).toEqual({ error: 'ClientStateNotFound' });
   });
 
   it('tells the client about a deleted row, whichever code path deleted it', async () => {

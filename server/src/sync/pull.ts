@@ -6,6 +6,7 @@ import { createClientGroup, isPurgedGroup } from '../db/replicache-clients.ts';
 import { readGroupState, type ClientViewRecord } from './cvr.ts';
 import { tombstoneDays } from './gc.ts';
 import { notAllowed, versionProblem, type Cookie, type ProtocolError, type PullRequest } from './protocol.ts';
+import { knownViews } from './known-views.ts';
 import { hasView, readChanges, type Viewer } from './view.ts';
 
 type PatchOp = { op: 'clear' } | { op: 'del'; key: string } | { op: 'put'; key: string; value: ReadonlyJSONValue };
@@ -18,19 +19,25 @@ export interface PullResponse {
 
 const dayMs = 86_400_000;
 
+/** Deletions are remembered for `tombstoneDays`; an older CVR cannot learn them and starts again. */
+const usable = (cvr: ClientViewRecord | undefined) => (cvr && Date.parse(cvr.madeAt) > Date.now() - tombstoneDays * dayMs ? cvr : undefined);
+
 /**
  * `POST /api/replicache/pull`, Replicache's row-version strategy with client view records (CVRs).
  * A CVR is the tenant's head as the client last saw it: every later write has a higher version.
  *
  *  1. Check the protocol versions and that this role has a view.
- *  2. Find the client group (its owner must be this principal; a purged one → ClientStateNotFound),
- *     the tenant's head now, and the CVR the cookie names — one statement.
- *  3. Same head as that CVR: nothing changed → the same cookie, an empty patch.
- *  4. Otherwise, in one statement (one snapshot): the head and the group's last mutation ids, the
- *     rows written since the CVR's head with their values (with an unknown CVR: `clear` and the
- *     whole view), and the keys that left the view;
- *  5. and in that same statement, the new CVR (that head) recorded under the next cookie order.
- * A changed pull is two statements, an unchanged one is one.
+ *  2. Find the client group (its owner must be this principal; a purged one → ClientStateNotFound)
+ *     and the CVR the cookie names: from what this process remembers of the cookies it gave out
+ *     (`KnownViews`: owners and CVRs never change), else read with the tenant's head in one
+ *     statement — and if that head is the CVR's, nothing changed: the same cookie, an empty patch.
+ *  3. In one statement (one snapshot): the head and the group's last mutation ids, the rows
+ *     written since the CVR's head with their values (with an unknown CVR: `clear` and the whole
+ *     view), and the keys that left the view; and in that same statement, the new CVR (that head)
+ *     recorded under the next cookie order. Nothing is read or written if the head has not moved
+ *     (the same cookie, an empty patch) or the group is gone.
+ * A pull on a cookie this process gave out is one statement; otherwise a changed pull is two and
+ * an unchanged one one.
  */
 export async function processPull(db: Database, principal: Principal, pull: PullRequest): Promise<PullResponse | ProtocolError> {
   // 1. Protocol and role.
@@ -40,25 +47,45 @@ export async function processPull(db: Database, principal: Principal, pull: Pull
   if (!tenantId || !hasView(role)) throw notAllowed(`a ${role} token cannot pull`);
   const viewer: Viewer = { ...principal, tenantId, role };
   const groupId = pull.clientGroupID;
+  const known = knownViews(db);
+  const owns = (group: { tenantId: string; tokenId: string }) => group.tenantId === tenantId && group.tokenId === principal.tokenId;
 
-  // 2. The group, the head, the cookie's CVR.
+  // 2. The group and the cookie's CVR, as remembered...
+  const remembered = known.lookup(groupId, pull.cookie?.cvrID);
+  if (remembered && !owns(remembered.group)) throw notAllowed('this client group belongs to someone else');
+  const base = usable(remembered?.cvr);
+  if (remembered && base && pull.cookie) {
+    const answer = await changesSince(db, viewer, groupId, pull.cookie, base, remembered.group.order);
+    if (answer) return answer;
+    known.forget(groupId); // purged meanwhile: read what became of it
+  }
+
+  // ...or as stored, with the head now.
   let group = await readGroupState(db, groupId, pull.cookie?.cvrID);
-  if (group && (group.tenantId !== tenantId || group.tokenId !== principal.tokenId)) throw notAllowed('this client group belongs to someone else');
+  if (group && !owns(group)) throw notAllowed('this client group belongs to someone else');
   if (!group) {
     if (pull.cookie !== null && (await isPurgedGroup(db, groupId))) return { error: 'ClientStateNotFound' };
     await createClientGroup(db, groupId, tenantId, principal.tokenId);
     group = { tenantId, tokenId: principal.tokenId, cvrOrder: 0, head: -1, cvr: undefined };
   }
-  // Deletions are remembered for `tombstoneDays`; an older CVR cannot learn them and starts again.
-  const base = group.cvr && Date.parse(group.cvr.madeAt) > Date.now() - tombstoneDays * dayMs ? group.cvr : undefined;
+  const stored = usable(group.cvr);
+  if (stored && pull.cookie && stored.head === group.head) return unchanged(pull.cookie);
 
-  // 3. Nothing new.
-  if (base && pull.cookie && base.head === group.head) return { cookie: pull.cookie, lastMutationIDChanges: {}, patch: [] };
+  // 3. What changed since the CVR, and the new CVR.
+  return (await changesSince(db, viewer, groupId, pull.cookie, stored, group.cvrOrder)) ?? { error: 'ClientStateNotFound' };
+}
 
-  // 4 and 5. What changed since the CVR, and the new CVR recorded under the next cookie order.
-  const [order, cvrID] = [Math.max(group.cvrOrder, pull.cookie?.order ?? 0) + 1, randomUUID()];
-  const changes = await readChanges(db, viewer, groupId, base?.head ?? -1, base?.madeAt ?? 'epoch', { id: cvrID, order });
+const unchanged = (cookie: Cookie): PullResponse => ({ cookie, lastMutationIDChanges: {}, patch: [] });
+
+/** Step 3, from `base` (undefined: the whole view); undefined if the group is gone. */
+async function changesSince(db: Database, viewer: Viewer, groupId: string, cookie: Cookie | null, base: ClientViewRecord | undefined, knownOrder: number) {
+  const [order, cvrID] = [Math.max(knownOrder, cookie?.order ?? 0) + 1, randomUUID()];
+  const since = base?.head ?? -1;
+  const changes = await readChanges(db, viewer, groupId, since, base?.madeAt ?? 'epoch', { id: cvrID, order });
+  if (!changes.groupExists) return undefined;
+  if (cookie && changes.head === since) return unchanged(cookie);
   const next: ClientViewRecord = { head: changes.head, madeAt: changes.at, clients: new Map(Object.entries(changes.clients)) };
+  knownViews(db).remember(groupId, viewer, cvrID, order, next);
   return {
     cookie: { order, cvrID },
     lastMutationIDChanges: changedClients(base, next),

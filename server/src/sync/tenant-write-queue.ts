@@ -1,5 +1,6 @@
 import type { Database, Queryable } from '../db/database.ts';
 import { isDatabaseError, isDatabaseUnavailable } from '../db/database-errors.ts';
+import { perDatabase } from './per-database.ts';
 
 /** One write of a tenant: it runs inside the tenant's serialised transaction, possibly beside others. */
 export type WriteJob<T> = (q: Queryable) => Promise<T>;
@@ -103,14 +104,5 @@ async function settle(job: WriteJob<unknown>, q: Queryable): Promise<Outcome> {
   }
 }
 
-const queues = new WeakMap<Database, TenantWriteQueue>();
-
 /** This process's write queue for `db`: every writer of a tenant goes through it. */
-export function writeQueue(db: Database): TenantWriteQueue {
-  let queue = queues.get(db);
-  if (!queue) {
-    queue = new TenantWriteQueue(db);
-    queues.set(db, queue);
-  }
-  return queue;
-}
+export const writeQueue = perDatabase((db) => new TenantWriteQueue(db));

@@ -68,6 +68,8 @@ export type Viewer = Principal & { tenantId: string; role: ViewRole };
 const scope = (viewer: Viewer, clientGroupId: string) => (viewer.role === 'customer' ? viewer.orderId : clientGroupId);
 
 export interface ViewChanges {
+  /** False when the client group is gone (purged): nothing was read or recorded. */
+  groupExists: boolean;
   /** The tenant's head and the database's time this snapshot was read at, and the group's last mutation ids. */
   head: number;
   at: string;
@@ -82,6 +84,7 @@ export interface ViewChanges {
  * Everything a pull needs, in one statement (so one snapshot): the head now, the group's last
  * mutation ids, and what changed in the view since head `since` seen at `seenAt` (`since` -1:
  * the whole view, and no deletions); and, from that same snapshot, the new CVR `cvr` recorded.
+ * If the head is still `since`, or the group is gone, nothing is read or recorded.
  * The statement commits without waiting for its WAL to be flushed (or for a synchronous standby):
  * a CVR lost in a crash or a failover only makes its cookie unknown, and that client's next pull
  * answers `clear` and the whole view, as for any unknown cookie.
@@ -96,19 +99,25 @@ export async function readChanges(
 ): Promise<ViewChanges> {
   const view = views[viewer.role];
   const { rows } = await q.query<{ op: 'put' | 'del' | 'head'; key: string; data: ReadonlyJSONValue }>(
-    `WITH head AS (
+    `WITH found AS (
        SELECT coalesce((SELECT version FROM sync_heads WHERE tenant_id = $1), 0) AS version, now() AS at,
          set_config('synchronous_commit', 'off', true) AS async_commit,
+         EXISTS (SELECT 1 FROM replicache_client_groups WHERE id = $5::text) AS group_exists,
          (SELECT coalesce(jsonb_object_agg(id, last_mutation_id), '{}') FROM replicache_clients WHERE client_group_id = $5::text) AS clients),
+     head AS (SELECT *, group_exists AND version <> $3 AS moved FROM found),
      ${recordCvrParts({ id: '$6::text', group: '$5::text', order: '$7::int' }, 'head')}
-     SELECT 'head' AS op, version::text AS key, jsonb_build_object('at', at::text, 'seenAt', $4::timestamptz, 'clients', clients) AS data FROM head
-     UNION ALL SELECT 'del', key, NULL FROM (${view.deleted}) d WHERE $3 >= 0
-     UNION ALL SELECT 'put', key, data FROM (${view.changed}) c`,
+     SELECT 'head' AS op, version::text AS key, jsonb_build_object('at', at::text, 'seenAt', $4::timestamptz, 'clients', clients, 'groupExists', group_exists) AS data FROM head
+     UNION ALL SELECT 'del', key, NULL FROM (${view.deleted}) d WHERE $3 >= 0 AND (SELECT moved FROM head)
+     UNION ALL SELECT 'put', key, data FROM (${view.changed}) c WHERE (SELECT moved FROM head)`,
     [viewer.tenantId, scope(viewer, clientGroupId), since, seenAt, clientGroupId, cvr.id, cvr.order],
+    // An incremental pull's `since` is always recent, so one plan serves them all (and an unchanged
+    // pull, which reads nothing, is not planned at all); a full pull is planned for its own.
+    { prepare: since >= 0 },
   );
   const head = rows.find((r) => r.op === 'head') as (typeof rows)[0];
-  const meta = head.data as { at: string; clients: Record<string, number> };
+  const meta = head.data as { at: string; clients: Record<string, number>; groupExists: boolean };
   return {
+    groupExists: meta.groupExists,
     head: Number(head.key),
     at: meta.at,
     clients: meta.clients,
