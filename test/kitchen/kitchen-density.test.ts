@@ -94,5 +94,12 @@ describe.each(screens)('a busy rail at $name', (screen) => {
     await page.keyboard.press('5');
     await expect.poll(() => page.locator('li.item--picked').getAttribute('data-index')).toBe('4');
     expect((await fullyVisible(page.locator('li.item--picked'))).every(Boolean)).toBe(true);
+    // Lines past the ninth: 0 is the tenth, n walks on to the twelfth, on its own card part.
+    await page.keyboard.press('0');
+    await expect.poll(() => page.locator('li.item--picked').getAttribute('data-index')).toBe('9');
+    await page.keyboard.press('n');
+    await page.keyboard.press('n');
+    await expect.poll(() => page.locator('li.item--picked').getAttribute('data-index')).toBe('11');
+    expect((await fullyVisible(page.locator('li.item--picked'))).every(Boolean)).toBe(true);
   });
 });

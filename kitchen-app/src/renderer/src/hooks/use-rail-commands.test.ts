@@ -88,6 +88,20 @@ describe('bump-bar commands on the rail', () => {
     expect(log).toEqual(['pick 1', 'pick undefined']);
   });
 
+  it('n walks through every item of a ticket, past the ninth, and round again', () => {
+    const twelve = ticket({ id: 'long', items: Array.from({ length: 12 }, (_, i) => item({ id: `i${i}` })) });
+    const { c } = context(twelve);
+    const picks: (number | undefined)[] = [];
+    const selection = { ...c.selection, pickedItem: undefined as number | undefined };
+    selection.pick = (i) => {
+      selection.pickedItem = i;
+      picks.push(i);
+    };
+    const walking = { ...c, selection };
+    for (let n = 0; n < 13; n++) runCommand({ type: 'nextItem' }, walking);
+    expect(picks).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 0]);
+  });
+
   it('r opens the recently bumped drawer', () => {
     const { c, log } = context(t);
     runCommand({ type: 'recall' }, c);

@@ -65,6 +65,8 @@ function railCommand(cmd: KeyCommand, c: CommandContext): void {
       return selection.move(cmd.delta);
     case 'pick':
       return selection.pick(ticket && cmd.index < ticket.items.length ? cmd.index : undefined);
+    case 'nextItem':
+      return selection.pick(ticket && ticket.items.length > 0 ? ((selection.pickedItem ?? -1) + 1) % ticket.items.length : undefined);
     case 'close':
       return selection.pick(undefined);
     case 'recall':

@@ -9,10 +9,12 @@ describe('the keymap', () => {
     expect(keyCommand({ key: 'ArrowLeft' })).toEqual({ type: 'move', delta: -1 });
   });
 
-  it('number keys pick items (1 is the first)', () => {
+  it('number keys pick items (1 is the first, 0 the tenth), n the next one', () => {
     expect(keyCommand({ key: '1' })).toEqual({ type: 'pick', index: 0 });
     expect(keyCommand({ key: '9' })).toEqual({ type: 'pick', index: 8 });
-    expect(keyCommand({ key: '0' })).toBeUndefined();
+    expect(keyCommand({ key: '0' })).toEqual({ type: 'pick', index: 9 });
+    expect(keyCommand({ key: 'n' })).toEqual({ type: 'nextItem' });
+    expect(keyCommand({ key: '0', ctrlKey: true })).toBeUndefined();
   });
 
   it('s, d, b, r, a and f start, complete, bump, recall, acknowledge and fire, in either case', () => {

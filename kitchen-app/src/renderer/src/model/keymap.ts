@@ -2,6 +2,7 @@
 export type KeyCommand =
   | { type: 'move'; delta: 1 | -1 }
   | { type: 'pick'; index: number }
+  | { type: 'nextItem' }
   | { type: 'start' }
   | { type: 'done' }
   | { type: 'bump' }
@@ -14,7 +15,8 @@ export type KeyCommand =
 /** On-screen legend; the same table drives `keyCommand`. */
 export const keymapLegend: readonly { keys: string; action: string }[] = [
   { keys: '← → / j k', action: 'move' },
-  { keys: '1–9', action: 'pick an item' },
+  { keys: '1–9, 0', action: 'pick item 1–10' },
+  { keys: 'n', action: 'next item' },
   { keys: 's', action: 'start item' },
   { keys: 'd', action: 'item done' },
   { keys: 'a', action: 'acknowledge allergy / void' },
@@ -37,6 +39,7 @@ const simple: Readonly<Record<string, KeyCommand>> = {
   r: { type: 'recall' },
   a: { type: 'acknowledge' },
   f: { type: 'fire' },
+  n: { type: 'nextItem' },
   Enter: { type: 'confirm' },
   Escape: { type: 'close' },
 };
@@ -51,7 +54,8 @@ export interface KeyLike {
 /** Maps a key press to a command; modified keys and unknown keys mean nothing. */
 export function keyCommand(e: KeyLike): KeyCommand | undefined {
   if (e.ctrlKey || e.metaKey || e.altKey) return undefined;
-  if (/^[1-9]$/.test(e.key)) return { type: 'pick', index: Number(e.key) - 1 };
+  // A bump bar's 0 sits after its 9: the tenth item. Past that, n walks on through the ticket.
+  if (/^[0-9]$/.test(e.key)) return { type: 'pick', index: e.key === '0' ? 9 : Number(e.key) - 1 };
   return simple[e.key.length === 1 ? e.key.toLowerCase() : e.key];
 }
 
