@@ -1,16 +1,35 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
-import { lockSql, type Database } from './database.ts';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { lockSql, type Database, type QueryOptions } from './database.ts';
+import { preparedName, sqlLiteral } from './prepared.ts';
+
+const hasNul = (value: unknown): boolean => (typeof value === 'string' ? value.includes('\0') : Array.isArray(value) && value.some(hasNul));
 
 /** Embedded Postgres: `memory://` or a data directory. One connection; PGlite serialises queries. */
 export async function openPglite(dataDir: string): Promise<Database> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir, { parsers: { 20: (v: string) => Number(v) } });
+  // PGlite's one connection keeps prepared statements for its life, a rolled-back PREPARE included.
+  const prepared = new Set<string>();
+  /**
+   * Parsing and planning run as WebAssembly on the server's own thread, several times slower than
+   * a native Postgres: a statement asked to be prepared is, with SQL PREPARE, and then run by
+   * EXECUTE with its parameters as literals (EXECUTE takes no bind parameters).
+   */
+  const run = async (target: PGlite | Transaction, sql: string, params: readonly unknown[] | undefined, options?: QueryOptions) => {
+    // SQL text is sent as a C string: a NUL would cut it short, so such a value goes as a parameter.
+    if (!options?.prepare || !params?.length || params.some(hasNul)) return (await target.query(sql, params as unknown[])).rows as never[];
+    const name = preparedName(sql);
+    if (!prepared.has(name)) {
+      await target.query(`PREPARE ${name} AS ${sql}`);
+      prepared.add(name);
+    }
+    return (await target.query(`EXECUTE ${name}(${params.map(sqlLiteral).join(', ')})`)).rows as never[];
+  };
   return {
     kind: 'pglite',
-    async query(sql, params) {
-      const result = await db.query(sql, params as unknown[]);
-      return { rows: result.rows as never[] };
+    async query(sql, params, options) {
+      return { rows: await run(db, sql, params, options) };
     },
     async exec(sql) {
       await db.exec(sql);
@@ -20,7 +39,7 @@ export async function openPglite(dataDir: string): Promise<Database> {
         if (options?.isolation) await tx.query(`SET TRANSACTION ISOLATION LEVEL ${options.isolation.toUpperCase()}`);
         if (options?.lock) await tx.query(lockSql('$1'), [options.lock]);
         return fn({
-          query: async (sql, params) => ({ rows: (await tx.query(sql, params as unknown[])).rows as never[] }),
+          query: async (sql, params, options) => ({ rows: await run(tx, sql, params, options) }),
           exec: async (sql) => void (await tx.exec(sql)),
         });
       });

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { lockSql, type Database, type Queryable, type QueryOptions } from './database.ts';
 import { isDatabaseUnavailable } from './database-errors.ts';
 import { clientConfig, HostSelector } from './host-selector.ts';
 import { parsePgHosts, type PgHost } from './pg-hosts.ts';
 import { PgListener } from './pg-listener.ts';
+import { preparedName } from './prepared.ts';
 
 // bigint columns (versions, sequence numbers) fit in a JS number for this system's lifetime.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -13,7 +13,7 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 function pgQuery(text: string, params: readonly unknown[] | undefined, options?: QueryOptions): pg.QueryConfig {
   const values = (params ?? []) as unknown[];
   if (!options?.prepare) return { text, values };
-  return { name: `ks_${createHash('sha1').update(text).digest('base64url').slice(0, 24)}`, text, values };
+  return { name: preparedName(text), text, values };
 }
 
 function newPool(host: PgHost, max: number): pg.Pool {

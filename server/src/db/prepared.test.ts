@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from './database.ts';
+import { openPglite } from './pglite.ts';
+import { preparedName, sqlLiteral } from './prepared.ts';
+
+describe('prepared statements on PGlite (EXECUTE with literals)', () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await openPglite('memory://');
+    await db.exec('CREATE TABLE t (id text PRIMARY KEY, data jsonb, n bigint, at timestamptz)');
+  });
+  afterAll(async () => db.close());
+
+  const hostile = ["it's", 'a"b\\c', "'); DROP TABLE t; --", '{,}', 'NULL', 'ünï 😀', '\\x00'];
+
+  it('gives back exactly what a bind parameter would, whatever the text', async () => {
+    const rows = hostile.map((id, n) => ({ id, data: { id, list: [id] }, n }));
+    const insert = `INSERT INTO t (id, data, n, at) SELECT x.id, x.data, x.n, $2 FROM jsonb_to_recordset($1::jsonb) AS x(id text, data jsonb, n bigint)`;
+    await db.query(insert, [JSON.stringify(rows), 'epoch'], { prepare: true });
+    const select = 'SELECT id, data, n FROM t WHERE id = ANY($1::text[]) AND n >= $2 ORDER BY n';
+    const viaExecute = await db.query(select, [hostile, 0], { prepare: true });
+    const viaBind = await db.query(select, [hostile, 0]);
+    expect(viaExecute.rows).toEqual(viaBind.rows);
+    expect(viaExecute.rows.map((r) => (r as { id: string }).id)).toEqual(hostile);
+    // Prepared once: the second run reuses it and still reads its parameters.
+    expect((await db.query(select, [[hostile[2]], 0], { prepare: true })).rows).toEqual([{ id: hostile[2], data: { id: hostile[2], list: [hostile[2]] }, n: 2 }]);
+  });
+
+  it('writes a value with NUL as a bind parameter (SQL text is a C string), refused the same way', async () => {
+    const select = 'SELECT id FROM t WHERE id = $1';
+    const bind = await db.query(select, ['a\u0000b']).catch((err: Error) => err.message);
+    const prepared = await db.query(select, ['a\u0000b'], { prepare: true }).catch((err: Error) => err.message);
+    expect(prepared).toEqual(bind);
+  });
+
+  it('names a statement by its text with a plain SQL identifier', () => {
+    expect(preparedName('SELECT 1')).toMatch(/^ks_[0-9a-f]{32}$/);
+    expect(preparedName('SELECT 1')).toBe(preparedName('SELECT 1'));
+    expect(preparedName('SELECT 2')).not.toBe(preparedName('SELECT 1'));
+  });
+
+  it('quotes every value as text the parameter type reads', () => {
+    expect(sqlLiteral(null)).toBe('NULL');
+    expect(sqlLiteral(5)).toBe("'5'");
+    expect(sqlLiteral("o'clock")).toBe("'o''clock'");
+    expect(sqlLiteral(['a', 'b"c', null])).toBe(`'{"a","b\\"c",NULL}'`);
+    expect(sqlLiteral({ a: "'" })).toBe(`'{"a":"''"}'`);
+  });
+});
