@@ -96,12 +96,12 @@ async function maxThroughput(workload: Workload, workers: number, durationS: num
   return { samples, elapsedS: (performance.now() - start) / 1000 };
 }
 
-/** REST writes per transaction so far (group commit), from the server's metrics. */
+/** Writes per transaction so far (group commit; the mix only writes over REST), from the server's metrics. */
 async function writesPerBatch(http: HttpClient, adminToken: string): Promise<{ writes: number; batches: number }> {
   const res = await http.send('GET', '/api/metrics', adminToken);
   const text = String(res.body);
   const value = (name: string) => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
-  return { writes: value('kitchensync_rest_writes_total'), batches: value('kitchensync_rest_write_batches_total') };
+  return { writes: value('kitchensync_writes_total'), batches: value('kitchensync_write_transactions_total') };
 }
 
 /** Which requests failed and how, so a bad run explains itself. */
