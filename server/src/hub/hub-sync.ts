@@ -5,7 +5,7 @@ import { processPush } from '../sync/push.ts';
 import { versionProblem, type PushRequest } from '../sync/protocol.ts';
 import { applySnapshot, mirroredState } from './mirror.ts';
 import { dequeue, enqueue, nextForwardable, outboxSummary } from './outbox.ts';
-import { Upstream, UpstreamRefused, UpstreamUnavailable } from './upstream.ts';
+import { HubNotAuthorized, Upstream, UpstreamRefused, UpstreamUnavailable } from './upstream.ts';
 import { followCloud } from './upstream-socket.ts';
 
 export interface HubOptions {
@@ -51,6 +51,8 @@ export class HubSync {
   private retry: NodeJS.Timeout | undefined;
   private link: { close(): void } | undefined;
   private stopped = false;
+  /** The cloud answered the hub's token with 401 on the last try. */
+  private refused = false;
   /** A sync queued and not started yet: pokes come in bursts, and one pull after them covers them all. */
   private nextSync: Promise<void> | undefined;
 
@@ -138,6 +140,9 @@ export class HubSync {
 
   private wentOffline(err: unknown): void {
     if (!(err instanceof UpstreamUnavailable)) this.logger.error({ err }, 'hub sync failed');
+    // Once per spell: an admin must issue a new hub token; until then the restaurant works through the hub alone.
+    if (err instanceof HubNotAuthorized && !this.refused) this.logger.error({ err }, err.message);
+    this.refused = err instanceof HubNotAuthorized;
     this.online = false;
     clearTimeout(this.retry);
     if (this.stopped) return;
@@ -150,6 +155,7 @@ export class HubSync {
     const snap = await this.upstream.pull(full ? 0 : this.version);
     await applySnapshot(this.db, snap, full);
     this.online = true;
+    this.refused = false;
     this.version = snap.version;
     this.tenantId = snap.tenant.id;
     this.needsFull = false;

@@ -3,6 +3,13 @@ import type { ForwardedPush, ForwardedPushResult, HubSnapshot } from './hub-prot
 /** The cloud did not answer (network down, timeout, 5xx, 429): the hub works alone meanwhile. */
 export class UpstreamUnavailable extends Error {}
 
+/**
+ * The cloud does not know the hub's token (revoked, or rotated while the restaurant was offline):
+ * not the terminal's fault and not final. The hub works alone and keeps its queue until it runs
+ * with a valid token; dropping the queue would lose every change made meanwhile.
+ */
+export class HubNotAuthorized extends UpstreamUnavailable {}
+
 /** The cloud answered and refused (4xx): final, passed on to the terminal. */
 export class UpstreamRefused extends Error {
   constructor(
@@ -45,6 +52,7 @@ export class Upstream {
       throw new UpstreamUnavailable(`cloud unreachable: ${(err as Error).message}`, { cause: err });
     }
     if (res.status >= 500 || res.status === 429) throw new UpstreamUnavailable(`cloud answered ${res.status}`);
+    if (res.status === 401) throw new HubNotAuthorized('the cloud does not accept this hub token (HUB_TOKEN): changes stay queued at the hub');
     const parsed = text ? (JSON.parse(text) as unknown) : undefined;
     if (res.status !== 200) throw new UpstreamRefused(res.status, parsed);
     return parsed as T;
