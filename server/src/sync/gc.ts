@@ -15,8 +15,33 @@ export const defaultGcPolicy: GcPolicy = { groupIdleDays: 30, rejectionDays: 7 }
  */
 export const tombstoneDays = defaultGcPolicy.groupIdleDays;
 
-/** Deletes idle client groups (with their clients, CVRs and rejections), stale rejections and old tombstones. */
+/**
+ * Deletes idle client groups (with their clients, CVRs and rejections), stale rejections and old
+ * tombstones; on PGlite it then vacuums (see `vacuumEmbedded`).
+ */
 export async function collectGarbage(db: Database, policy: GcPolicy = defaultGcPolicy) {
+  const collected = await deleteExpired(db, policy);
+  if (db.kind === 'pglite') await vacuumEmbedded(db);
+  return collected;
+}
+
+/**
+ * PGlite is a single-user Postgres: no autovacuum runs. Every write leaves dead row versions (each
+ * pull replaces its group's CVR, each write moves the tenant's head), so without this an embedded
+ * server or a restaurant hub would grow and slow down for as long as it runs. One table at a time,
+ * so the embedded database (which answers nothing else meanwhile) is never held for long.
+ */
+async function vacuumEmbedded(db: Database): Promise<void> {
+  const { rows } = await db.query<{ name: string }>(
+    "SELECT quote_ident(relname) AS name FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace ORDER BY relname",
+  );
+  for (const { name } of rows) {
+    await db.exec(`VACUUM (ANALYZE) ${name}`);
+    await new Promise((resolve) => setImmediate(resolve)); // let requests in between tables
+  }
+}
+
+async function deleteExpired(db: Database, policy: GcPolicy) {
   return db.transaction(async (q) => {
     const purged = await q.query<{ id: string }>(
       `WITH gone AS (
