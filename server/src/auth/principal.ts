@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/database.ts';
 import { hashToken, sameHash, type Role } from './tokens.ts';
+import { RecentMap } from '../recent-map.ts';
 
 /** Who is calling: the token's id is the principal that owns Replicache client groups. */
 export interface Principal {
@@ -25,7 +26,7 @@ const cacheMs = 5_000;
  * entry at once (and other processes hear of it through `forgetToken`).
  */
 export class TokenResolver {
-  private readonly cache = new Map<string, { principal: Principal | undefined; until: number }>();
+  private readonly cache: RecentMap<string, { principal: Principal | undefined; until: number }>;
   private readonly adminHash: string;
   private revocations = 0;
 
@@ -33,21 +34,17 @@ export class TokenResolver {
     private readonly db: Queryable,
     adminToken: string,
     /** Bounds the cache: past this many tokens, the least recently resolved one is dropped. */
-    private readonly maxCached = 10_000,
+    maxCached = 10_000,
   ) {
     this.adminHash = hashToken(adminToken);
+    this.cache = new RecentMap(maxCached);
   }
 
   async resolve(token: string): Promise<Principal | undefined> {
     const hash = hashToken(token);
     if (sameHash(hash, this.adminHash)) return { tokenId: 'admin', role: 'admin' };
     const cached = this.cache.get(hash);
-    if (cached && cached.until > Date.now()) {
-      // Re-inserted, it moves to the end of the map's order: the oldest entry is the first to go.
-      this.cache.delete(hash);
-      this.cache.set(hash, cached);
-      return cached.principal;
-    }
+    if (cached && cached.until > Date.now()) return cached.principal;
     const generation = this.revocations;
     const principal = await this.lookup(hash);
     // A revocation that landed during the lookup may have been read too late: don't cache it.
@@ -71,14 +68,12 @@ export class TokenResolver {
   }
 
   private remember(hash: string, principal: Principal | undefined): void {
-    this.cache.delete(hash);
     this.cache.set(hash, { principal, until: Date.now() + cacheMs });
-    if (this.cache.size > this.maxCached) this.cache.delete(this.cache.keys().next().value as string);
   }
 
   forgetToken(tokenId: string): void {
     this.revocations += 1;
-    for (const [hash, entry] of this.cache) if (entry.principal?.tokenId === tokenId) this.cache.delete(hash);
+    this.cache.deleteWhere((entry) => entry.principal?.tokenId === tokenId);
   }
 }
 

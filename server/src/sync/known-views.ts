@@ -1,5 +1,5 @@
 import type { ClientViewRecord } from './cvr.ts';
-import { RecentMap } from './recent-map.ts';
+import { RecentMap } from '../recent-map.ts';
 import { perDatabase } from './per-database.ts';
 
 /** How many client groups, and CVRs, a process remembers per database. */

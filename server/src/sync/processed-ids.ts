@@ -1,4 +1,4 @@
-import { RecentMap } from './recent-map.ts';
+import { RecentMap } from '../recent-map.ts';
 import { perDatabase } from './per-database.ts';
 
 /** How many clients' ids are remembered per database (the least recently pushed are forgotten first). */
