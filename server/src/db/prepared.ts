@@ -1,7 +1,20 @@
 import { createHash } from 'node:crypto';
+import { RecentMap } from '../recent-map.ts';
 
-/** The name a prepared statement goes by on a connection: its text's hash, so equal texts share it. */
-export const preparedName = (text: string) => `ks_${createHash('sha1').update(text).digest('hex').slice(0, 32)}`;
+const names = new RecentMap<string, string>(1_000);
+
+/**
+ * The name a prepared statement goes by on a connection: its text's hash, so equal texts share it.
+ * Remembered per text (the code builds few), so a push or pull does not hash kilobytes of SQL.
+ */
+export function preparedName(text: string): string {
+  let name = names.get(text);
+  if (name === undefined) {
+    name = `ks_${createHash('sha1').update(text).digest('hex').slice(0, 32)}`;
+    names.set(text, name);
+  }
+  return name;
+}
 
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
 const arrayElement = (v: unknown) => (v === null || v === undefined ? 'NULL' : `"${String(v).replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`);
