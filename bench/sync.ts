@@ -63,6 +63,7 @@ async function measureFloor() {
     await echo.close();
   }
   print('echo: where the time goes (medians, ms)', phases.medians());
+  for (const slow of phases.slowest()) print('  a slowest sample (ms)', slow);
   const database = await databaseFloor();
   const floorMs = echoMs + database.transactionMs + database.readMs;
   return { floorMs: Number(floorMs.toFixed(2)), echoMs: Number(echoMs.toFixed(2)), ...database };
@@ -179,6 +180,7 @@ for (const backend of chosen) {
     const phases = new Phases();
     print('visible on another client, 2 clients (ms)', againstFloor(await visibleLatencies(server.url, (await seededTenant(server, 'visible')).manager, samples, 0, phases), floorMs));
     print('  where the time goes (medians, ms)', phases.medians());
+    for (const slow of phases.slowest()) print('  a slowest sample (ms)', slow);
     const crowd = (await seededTenant(server, 'crowd')).manager;
     print('visible, 1,000 sockets connected (ms)', againstFloor(await visibleLatencies(server.url, crowd, Math.min(samples, 100), 998), floorMs));
     const one = await pushThroughput(server, 1, 2000);

@@ -38,7 +38,9 @@ export async function startServerProcess(backend: Backend, env: Record<string, s
   const db = backend === 'postgres' ? await createDatabase() : undefined;
   const dataDir = backend === 'pglite' ? mkdtempSync(join(tmpdir(), 'ks-bench-')) : undefined;
   const port = 20000 + Math.floor(Math.random() * 10000);
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/src/main.ts')], {
+  // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof": to profile the server under load.
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(root, 'server/src/main.ts')], {
     cwd: join(root, 'server'),
     env: {
       ...process.env,

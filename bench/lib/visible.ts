@@ -15,6 +15,8 @@ const phaseNames = ['mutate â†’ push sent', 'push round trip', 'push answered â†
  */
 export class Phases {
   private readonly gaps: number[][] = phaseNames.map(() => []);
+  /** Each recorded sample's total and its gaps, to show where the slowest ones lost their time. */
+  private readonly samples: { total: number; gaps: number[] }[] = [];
   /** The sync work's own time inside push and pull (`Server-Timing`), when the server says it. */
   private readonly server: Record<'push' | 'pull', number[]> = { push: [], pull: [] };
   private marks: Partial<Record<'pushSent' | 'pushAnswered' | 'poke' | 'pullSent' | 'pullAnswered', bigint>> = {};
@@ -28,7 +30,18 @@ export class Phases {
     const at = [start, m.pushSent, m.pushAnswered, m.poke, m.pullSent, m.pullAnswered, seen];
     this.marks = {};
     if (at.some((t) => t === undefined)) return;
-    for (let i = 0; i < phaseNames.length; i++) this.gaps[i]?.push(Number((at[i + 1] as bigint) - (at[i] as bigint)) / 1e6);
+    const gaps = phaseNames.map((_, i) => Number((at[i + 1] as bigint) - (at[i] as bigint)) / 1e6);
+    gaps.forEach((gap, i) => this.gaps[i]?.push(gap));
+    this.samples.push({ total: Number(seen - start) / 1e6, gaps });
+  }
+
+  /** The `n` slowest samples, each as its total and its phases (ms). */
+  slowest(n = 3): Record<string, number>[] {
+    const round = (v: number) => Number(v.toFixed(1));
+    return [...this.samples]
+      .sort((a, b) => b.total - a.total)
+      .slice(0, n)
+      .map((s) => Object.fromEntries([['total', round(s.total)], ...phaseNames.map((name, i) => [name, round(s.gaps[i] ?? 0)])]));
   }
 
   reset(): void {
