@@ -21,7 +21,7 @@ import { jsonBody } from './http/json-body.ts';
 import { requestLog } from './http/request-log.ts';
 import { staticUi } from './http/static-ui.ts';
 import type { SocketRegistry } from './sync/socket-registry.ts';
-import { writeQueue } from './sync/tenant-write-queue.ts';
+import { writeQueue } from './sync/mutation-runner.ts';
 
 export interface AppDeps {
   db: Database;

@@ -30,5 +30,5 @@ function restWrite(write: TenantWrite, meta: MutationMeta): RestWrite {
  */
 export function writeThrough<T>(ctx: RouteContext<unknown, unknown, unknown>, fn: (w: RestWrite) => Promise<T>): Promise<T> {
   const meta: MutationMeta = { source: 'rest', principal: ctx.principal, requestId: ctx.requestId };
-  return withTenantWrite(ctx.db, ctx.tenantId, undefined, (write) => fn(restWrite(write, meta)));
+  return withTenantWrite(ctx.db, ctx.tenantId, (write) => fn(restWrite(write, meta)));
 }

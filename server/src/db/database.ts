@@ -23,6 +23,18 @@ export interface TransactionOptions {
    * round trip as BEGIN: a tenant's writes wait for each other without paying a round trip more).
    */
   lock?: string;
+  /**
+   * A read to run first, in the same round trip as BEGIN and the lock where its values can be
+   * written into the SQL: what a batch of pushes must know before it can run. Its rows are handed
+   * to the transaction's function.
+   */
+  opening?: Statement;
+}
+
+/** One statement and its parameters. */
+export interface Statement {
+  readonly sql: string;
+  readonly params: readonly unknown[];
 }
 
 /** The statement that takes `TransactionOptions.lock`, given its key as SQL (a placeholder or a literal). */
@@ -30,8 +42,8 @@ export const lockSql = (key: string) => `SELECT pg_advisory_xact_lock(hashtext($
 
 export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
-  /** Runs `fn` in one transaction on one connection; rolls back if it throws. */
-  transaction<T>(fn: (q: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /** Runs `fn` in one transaction on one connection, with the rows of `options.opening`; rolls back if it throws. */
+  transaction<T>(fn: (q: Queryable, opened: Record<string, unknown>[]) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** Subscribes to NOTIFY on `channel`; payloads arrive only for committed transactions. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   /** Called after notifications may have been missed (the LISTEN connection was lost and is back). */

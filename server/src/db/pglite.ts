@@ -1,9 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import { lockSql, type Database, type QueryOptions } from './database.ts';
-import { preparedName, sqlLiteral } from './prepared.ts';
+import { lockSql, type Database, type Queryable, type QueryOptions, type TransactionOptions } from './database.ts';
+import { literalsAllowed, preparedName, sqlLiteral, withLiterals } from './prepared.ts';
 
-const hasNul = (value: unknown): boolean => (typeof value === 'string' ? value.includes('\0') : Array.isArray(value) && value.some(hasNul));
+/** The lock and the opening read, in one call where the read's values can be literals; the read's rows. */
+async function open(tx: Transaction, options: TransactionOptions | undefined): Promise<Record<string, unknown>[]> {
+  const opening = options?.opening;
+  const inline = opening && withLiterals(opening.sql, opening.params);
+  const lock = options?.lock ? [lockSql(sqlLiteral(options.lock))] : [];
+  if (inline) return (await tx.exec([...lock, inline].join('; '))).at(-1)?.rows ?? [];
+  if (lock.length > 0) await tx.exec(lock[0] as string);
+  return opening ? (await tx.query<Record<string, unknown>>(opening.sql, opening.params as unknown[])).rows : [];
+}
 
 /** Embedded Postgres: `memory://` or a data directory. One connection; PGlite serialises queries. */
 export async function openPglite(dataDir: string): Promise<Database> {
@@ -18,7 +26,7 @@ export async function openPglite(dataDir: string): Promise<Database> {
    */
   const run = async (target: PGlite | Transaction, sql: string, params: readonly unknown[] | undefined, options?: QueryOptions) => {
     // SQL text is sent as a C string: a NUL would cut it short, so such a value goes as a parameter.
-    if (!options?.prepare || !params?.length || params.some(hasNul)) return (await target.query(sql, params as unknown[])).rows as never[];
+    if (!options?.prepare || !params?.length || !literalsAllowed(params)) return (await target.query(sql, params as unknown[])).rows as never[];
     const name = preparedName(sql);
     if (!prepared.has(name)) {
       await target.query(`PREPARE ${name} AS ${sql}`);
@@ -37,11 +45,11 @@ export async function openPglite(dataDir: string): Promise<Database> {
     async transaction(fn, options) {
       return db.transaction(async (tx) => {
         if (options?.isolation) await tx.query(`SET TRANSACTION ISOLATION LEVEL ${options.isolation.toUpperCase()}`);
-        if (options?.lock) await tx.query(lockSql('$1'), [options.lock]);
-        return fn({
+        const q: Queryable = {
           query: async (sql, params, options) => ({ rows: await run(tx, sql, params, options) }),
           exec: async (sql) => void (await tx.exec(sql)),
-        });
+        };
+        return fn(q, await open(tx, options));
       });
     },
     async listen(channel, onPayload) {

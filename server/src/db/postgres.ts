@@ -1,10 +1,10 @@
 import pg from 'pg';
-import { lockSql, type Database, type Queryable, type QueryOptions } from './database.ts';
+import { lockSql, type Database, type Queryable, type QueryOptions, type TransactionOptions } from './database.ts';
 import { isDatabaseUnavailable } from './database-errors.ts';
 import { clientConfig, HostSelector } from './host-selector.ts';
 import { parsePgHosts, type PgHost } from './pg-hosts.ts';
 import { PgListener } from './pg-listener.ts';
-import { preparedName } from './prepared.ts';
+import { preparedName, withLiterals } from './prepared.ts';
 
 // bigint columns (versions, sequence numbers) fit in a JS number for this system's lifetime.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -14,6 +14,24 @@ function pgQuery(text: string, params: readonly unknown[] | undefined, options?:
   const values = (params ?? []) as unknown[];
   if (!options?.prepare) return { text, values };
   return { name: preparedName(text), text, values };
+}
+
+/**
+ * BEGIN, the lock and the opening read in one round trip: without parameters they go as one
+ * simple-protocol query, with the values written as literals (the lock's key and, unless one
+ * cannot be, the read's). Returns the opening read's rows.
+ */
+async function open(client: pg.PoolClient, options: TransactionOptions | undefined): Promise<Record<string, unknown>[]> {
+  const begin = options?.isolation ? `BEGIN ISOLATION LEVEL ${options.isolation.toUpperCase()}` : 'BEGIN';
+  const first = [begin, ...(options?.lock ? [lockSql(client.escapeLiteral(options.lock))] : [])];
+  const opening = options?.opening;
+  const inline = opening && withLiterals(opening.sql, opening.params);
+  if (inline) {
+    const results = (await client.query([...first, inline].join('; '))) as unknown as pg.QueryResult[];
+    return results.at(-1)?.rows ?? [];
+  }
+  await client.query(first.join('; '));
+  return opening ? (await client.query(opening.sql, opening.params as unknown[])).rows : [];
 }
 
 function newPool(host: PgHost, max: number): pg.Pool {
@@ -72,13 +90,13 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
       });
       let lost: Error | undefined;
       try {
-        const begin = options?.isolation ? `BEGIN ISOLATION LEVEL ${options.isolation.toUpperCase()}` : 'BEGIN';
-        // Without parameters the two go as one simple-protocol query; the lock's key is quoted as a literal.
-        await client.query(options?.lock ? `${begin}; ${lockSql(client.escapeLiteral(options.lock))}` : begin);
-        const result = await fn({
-          query: async (sql, params, queryOptions) => ({ rows: (await client.query(pgQuery(sql, params, queryOptions))).rows }),
-          exec: async (sql) => void (await client.query(sql)),
-        });
+        const result = await fn(
+          {
+            query: async (sql, params, queryOptions) => ({ rows: (await client.query(pgQuery(sql, params, queryOptions))).rows }),
+            exec: async (sql) => void (await client.query(sql)),
+          },
+          await open(client, options),
+        );
         await client.query('COMMIT');
         return result;
       } catch (err) {

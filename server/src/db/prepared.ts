@@ -32,3 +32,17 @@ export function sqlLiteral(value: unknown): string {
   if (typeof value === 'object') return quote(JSON.stringify(value));
   return quote(String(value));
 }
+
+const hasNul = (value: unknown): boolean => (typeof value === 'string' ? value.includes('\0') : Array.isArray(value) && value.some(hasNul));
+
+/** Whether `params` can all be written as literals: SQL text is a C string, which a NUL would cut short. */
+export const literalsAllowed = (params: readonly unknown[]) => !params.some(hasNul);
+
+/**
+ * `sql` with each `$n` replaced by its parameter as a literal, to send as part of a multi-statement
+ * simple query (which takes no parameters); undefined when a value cannot be a literal.
+ */
+export function withLiterals(sql: string, params: readonly unknown[]): string | undefined {
+  if (!literalsAllowed(params)) return undefined;
+  return sql.replace(/\$(\d+)/g, (_, n: string) => sqlLiteral(params[Number(n) - 1]));
+}

@@ -18,14 +18,19 @@ export async function scanRejections(q: Queryable, clientGroupId: string, prefix
   return rows;
 }
 
-export function insertRejections(b: StatementBatch, tenantId: string, clientGroupId: string, rejections: readonly Rejection[]): void {
+/** Rejections to keep, each for the client group whose push it came from. */
+export function insertRejections(b: StatementBatch, tenantId: string, rejections: readonly { group: string; rejection: Rejection }[]): void {
   if (rejections.length === 0) return;
+  const rows = rejections.map(({ group, rejection }) => ({ group, id: rejection.id, data: rejection }));
   b.add(`INSERT INTO rejections (tenant_id, client_group_id, key, data)
-     SELECT ${b.param(tenantId)}, ${b.param(clientGroupId)}, x.id, x.data FROM jsonb_to_recordset(${b.param(JSON.stringify(rejections.map((r) => ({ id: r.id, data: r }))))}::jsonb) AS x(id text, data jsonb)
+     SELECT ${b.param(tenantId)}, x.group, x.id, x.data FROM jsonb_to_recordset(${b.param(JSON.stringify(rows))}::jsonb) AS x("group" text, id text, data jsonb)
      ON CONFLICT (client_group_id, key) DO NOTHING`);
 }
 
-export function deleteRejections(b: StatementBatch, clientGroupId: string, keys: readonly string[]): void {
-  if (keys.length === 0) return;
-  b.add(`DELETE FROM rejections WHERE client_group_id = ${b.param(clientGroupId)} AND key = ANY(${b.param(keys)}::text[])`);
+/** Dismissed rejections, by client group. */
+export function deleteRejections(b: StatementBatch, keysByGroup: ReadonlyMap<string, readonly string[]>): void {
+  if (keysByGroup.size === 0) return;
+  const rows = [...keysByGroup].flatMap(([group, keys]) => keys.map((key) => ({ group, key })));
+  b.add(`DELETE FROM rejections r USING jsonb_to_recordset(${b.param(JSON.stringify(rows))}::jsonb) AS x("group" text, key text)
+     WHERE r.client_group_id = x.group AND r.key = x.key`);
 }

@@ -1,29 +1,35 @@
 import type { ReadonlyJSONValue } from '@kitchensync/shared';
-import type { Queryable } from './database.ts';
+import type { Queryable, Statement } from './database.ts';
 import type { StatementBatch } from './statement-batch.ts';
 
+/** A client group's owner: the tenant and the token that created it. */
+export interface GroupOwner {
+  readonly tenantId: string;
+  readonly tokenId: string;
+}
+
+/** What a batch of pushes reads first: their groups' owners and purges, their clients, and rows. */
+export interface PushState {
+  owners: { id: string; tenant_id: string; token_id: string }[];
+  purged: string[];
+  clients: { id: string; client_group_id: string; last_mutation_id: number }[];
+  rows: { key: string; data: ReadonlyJSONValue }[];
+}
+
 /**
- * A push's starting point, in one statement: its client group's owner, whether it was purged, its
- * clients, and the rows `rowsSql` selects (`key, data`: what the mutations will read; it places
- * its values with `param`).
+ * The one statement that reads `PushState` for client groups `groupIds`, clients `clientIds` and
+ * the rows `rowsSql` selects (`key`, `data`), run in BEGIN's round trip (`TransactionOptions.opening`).
  */
-export async function readPushState(q: Queryable, clientGroupId: string, clientIds: readonly string[], rowsSql?: (param: (value: unknown) => string) => string) {
-  const params: unknown[] = [clientGroupId, clientIds];
+export function pushStateStatement(groupIds: readonly string[], clientIds: readonly string[], rowsSql?: (param: (value: unknown) => string) => string): Statement {
+  const params: unknown[] = [groupIds, clientIds];
   const rows = rowsSql?.((value) => `$${params.push(value)}`);
-  const result = await q.query<{
-    owner: { tenant_id: string; token_id: string } | null;
-    purged: boolean;
-    clients: { id: string; client_group_id: string; last_mutation_id: number }[];
-    rows: { key: string; data: ReadonlyJSONValue }[];
-  }>(
-    `SELECT (SELECT json_build_object('tenant_id', tenant_id, 'token_id', token_id) FROM replicache_client_groups WHERE id = $1) AS owner,
-            EXISTS (SELECT 1 FROM replicache_purged_groups WHERE id = $1) AS purged,
+  const sql = `SELECT (SELECT coalesce(json_agg(json_build_object('id', id, 'tenant_id', tenant_id, 'token_id', token_id)), '[]')
+             FROM replicache_client_groups WHERE id = ANY($1::text[])) AS owners,
+            (SELECT coalesce(json_agg(id), '[]') FROM replicache_purged_groups WHERE id = ANY($1::text[])) AS purged,
             (SELECT coalesce(json_agg(json_build_object('id', id, 'client_group_id', client_group_id, 'last_mutation_id', last_mutation_id)), '[]')
              FROM replicache_clients WHERE id = ANY($2::text[])) AS clients,
-            ${rows ? `(SELECT coalesce(json_agg(r), '[]') FROM (${rows}) r)` : `'[]'::json`} AS rows`,
-    params,
-  );
-  return result.rows[0] as NonNullable<(typeof result.rows)[0]>;
+            ${rows ? `(SELECT coalesce(json_agg(r), '[]') FROM (${rows}) r)` : `'[]'::json`} AS rows`;
+  return { sql, params };
 }
 
 export async function isPurgedGroup(q: Queryable, id: string): Promise<boolean> {
@@ -46,12 +52,28 @@ export async function getClients(q: Queryable, ids: readonly string[]) {
   return rows;
 }
 
-/** Records the clients' new last mutation ids and that their group was seen. */
-export function saveLastMutationIds(b: StatementBatch, clientGroupId: string, lmids: ReadonlyMap<string, number>): void {
-  const group = b.param(clientGroupId);
-  b.add(`UPDATE replicache_client_groups SET last_seen = now() WHERE id = ${group}`);
+/**
+ * Saves what a batch of pushes did to client groups: the groups it created, that each pushing
+ * group was seen, and the clients' new last mutation ids. A group created here is inserted by the
+ * same statement that inserts its clients: foreign keys are checked when the statement ends.
+ */
+export function saveClientGroups(
+  b: StatementBatch,
+  created: ReadonlyMap<string, GroupOwner>,
+  seen: ReadonlySet<string>,
+  lmids: ReadonlyMap<string, { group: string; lmid: number }>,
+): void {
+  if (created.size > 0) {
+    const rows = [...created].map(([id, owner]) => ({ id, tenant: owner.tenantId, token: owner.tokenId }));
+    b.add(`INSERT INTO replicache_client_groups (id, tenant_id, token_id)
+     SELECT x.id, x.tenant, x.token FROM jsonb_to_recordset(${b.param(JSON.stringify(rows))}::jsonb) AS x(id text, tenant text, token text)
+     ON CONFLICT (id) DO NOTHING`);
+  }
+  // A group created above is not seen by this update (one snapshot), and needs it not: it is new.
+  if (seen.size > 0) b.add(`UPDATE replicache_client_groups SET last_seen = now() WHERE id = ANY(${b.param([...seen])}::text[])`);
   if (lmids.size === 0) return;
+  const rows = [...lmids].map(([id, { group, lmid }]) => ({ id, group, lmid }));
   b.add(`INSERT INTO replicache_clients (id, client_group_id, last_mutation_id)
-     SELECT x.id, ${group}, x.lmid FROM jsonb_to_recordset(${b.param(JSON.stringify([...lmids].map(([id, lmid]) => ({ id, lmid }))))}::jsonb) AS x(id text, lmid int)
+     SELECT x.id, x.group, x.lmid FROM jsonb_to_recordset(${b.param(JSON.stringify(rows))}::jsonb) AS x(id text, "group" text, lmid int)
      ON CONFLICT (id) DO UPDATE SET last_mutation_id = EXCLUDED.last_mutation_id, last_seen = now()`);
 }

@@ -13,8 +13,8 @@ export function countStatements(db: Database): { db: Database; take(): number } 
   const counted: Database = {
     ...db,
     ...wrap(db),
-    // BEGIN and COMMIT, and the lock sent with BEGIN.
-    transaction: (fn, options) => ((count += options?.lock ? 3 : 2), db.transaction((q) => fn(wrap(q)), options)),
+    // BEGIN and COMMIT, and the lock and the opening read sent with BEGIN.
+    transaction: (fn, options) => ((count += 2 + (options?.lock ? 1 : 0) + (options?.opening ? 1 : 0)), db.transaction((q, opened) => fn(wrap(q), opened), options)),
   };
   return { db: counted, take: () => count - (count = 0) };
 }

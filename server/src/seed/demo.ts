@@ -41,7 +41,7 @@ export async function seedDemoIfEmpty(db: Database): Promise<DemoTenant | undefi
   if ((await listTenants(db)).length > 0) return undefined;
   const tenant = await createTenant(db, 'Demo Bistro');
   const principal = { tokenId: 'system', role: 'manager' as const, tenantId: tenant.id };
-  await withTenantWrite(db, tenant.id, undefined, async (write) => {
+  await withTenantWrite(db, tenant.id, async (write) => {
     for (const p of menu) await write.apply('upsertProduct', p, { source: 'rest', principal });
     for (const s of stations) await write.apply('upsertStation', s, { source: 'rest', principal });
   });

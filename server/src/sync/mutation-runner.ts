@@ -11,21 +11,25 @@ import {
 import type { Principal } from '../auth/principal.ts';
 import { mayRun } from '../auth/permissions.ts';
 import type { Database, Queryable } from '../db/database.ts';
+import { perDatabase } from './per-database.ts';
+import { ClientGroups } from './client-groups.ts';
 import { isDatabaseError, isRefusedData } from '../db/database-errors.ts';
 import { appendEvents, type EventRow } from '../db/events.ts';
 import { insertRejections } from '../db/rejections.ts';
-import { saveLastMutationIds } from '../db/replicache-clients.ts';
+import { pushStateStatement, type PushState } from '../db/replicache-clients.ts';
 import { StatementBatch } from '../db/statement-batch.ts';
 import { toStorableText } from '../db/storable-text.ts';
 import { serverEffects } from './server-effects.ts';
-import { TenantStore, type MutationTx } from './tenant-store.ts';
+import { rowsToLoad, TenantStore, type MutationTx } from './tenant-store.ts';
 import { committedPokes, pokeFor, type PokeMessage } from './notify.ts';
-import { writeQueue } from './tenant-write-queue.ts';
+import { settle, TenantWriteQueue, type CommitBatch, type Outcome, type QueuedJob } from './tenant-write-queue.ts';
 
 export interface MutationMeta {
   readonly source: 'sync' | 'rest';
   readonly principal: Principal;
   readonly clientID?: string;
+  /** The client group that pushed the mutation (its rejections are that group's alone). */
+  readonly clientGroupID?: string;
   readonly mutationID?: number;
   readonly requestId?: string;
   /** Set when a restaurant hub forwarded the mutation: which hub, and when it had it (epoch ms). */
@@ -40,17 +44,24 @@ function asDomainError(err: unknown): DomainError {
   return isDomainError(err) ? err : unappliable();
 }
 
+/** A push's mutations as the batch's first read needs them: its group, its clients, the rows it will read. */
+export interface PushReads {
+  readonly groupId: string;
+  readonly clientIds: readonly string[];
+  readonly keys: Iterable<string>;
+}
+
 /**
- * Runs mutations for one tenant inside one serialised transaction, collecting their effects, and
- * writes them all at the end in one statement (`finish`).
+ * The writes of one batch (one transaction) of a tenant: the mutations of every job in it run
+ * against one buffer, so a later job reads what an earlier one wrote, and everything is written at
+ * the end in one statement (`finish`).
  */
 export class TenantWrite {
   private readonly events: EventRow[] = [];
-  private readonly rejections: Rejection[] = [];
-  private readonly orderIds = new Set<string>();
-  private wrote = false;
-  /** Last mutation ids a push processed, saved with everything else. */
-  private advanced: ReadonlyMap<string, number> = new Map();
+  private readonly rejections: { group: string; rejection: Rejection }[] = [];
+  private readonly orderIds: string[] = [];
+  /** The client groups and clients the batch's pushes deal with. */
+  readonly groups = new ClientGroups();
   /** The poke `finish` sent with the write, if it wrote anything. */
   poke: PokeMessage | undefined;
 
@@ -63,8 +74,20 @@ export class TenantWrite {
     private readonly isolateEach = false,
   ) {}
 
+  /** A point to return to if the job about to run fails: `undo` takes back all it did. */
+  mark(): () => void {
+    const [store, groups, events, rejections, orderIds] = [this.store.mark(), this.groups.mark(), this.events.length, this.rejections.length, this.orderIds.length];
+    return () => {
+      this.store.rollbackTo(store);
+      this.groups.rollbackTo(groups);
+      this.events.length = events;
+      this.rejections.length = rejections;
+      this.orderIds.length = orderIds;
+    };
+  }
+
   async apply(name: string, args: unknown, meta: MutationMeta): Promise<MutationOutcome> {
-    const tx = this.store.begin();
+    const tx = this.store.begin(meta.clientGroupID);
     try {
       if (!isMutatorName(name)) throw new DomainError('unknown_mutator', `unknown mutator ${name}`);
       if (!mayRun(meta.principal.role, name)) throw new DomainError('forbidden', `a ${meta.principal.role} may not ${name}`);
@@ -74,7 +97,6 @@ export class TenantWrite {
         tx.rollback();
         return { ok: false, error: unappliable() };
       }
-      this.wrote ||= tx.writes.size > 0;
       this.record(tx, name, events, meta);
       return { ok: true, events };
     } catch (err) {
@@ -101,19 +123,19 @@ export class TenantWrite {
     }
   }
 
-  /** Keeps a rejection the issuing client will pull, so its UI can say why its change was undone. */
-  reject(clientID: string, mutationID: number, mutationName: string, error: DomainError): void {
+  /** Keeps a rejection the issuing client's group will pull, so its UI can say why its change was undone. */
+  reject(group: string, clientID: string, mutationID: number, mutationName: string, error: DomainError): void {
     const id = rejectionKey(clientID, mutationID);
     // The name is whatever the client sent, and messages may quote it.
     const [name, message] = [toStorableText(mutationName), toStorableText(error.message)];
-    this.rejections.push({ id, clientID, mutationID, mutationName: name, code: error.code, message, at: Date.now() });
+    this.rejections.push({ group, rejection: { id, clientID, mutationID, mutationName: name, code: error.code, message, at: Date.now() } });
   }
 
   private record(tx: MutationTx, name: string, events: DomainEvent[], meta: MutationMeta): void {
     for (const [key, value] of tx.writes) {
-      if (key.startsWith('order/')) this.orderIds.add(key.slice('order/'.length));
+      if (key.startsWith('order/')) this.orderIds.push(key.slice('order/'.length));
       const orderId = (value as { orderId?: unknown } | null)?.orderId;
-      if (typeof orderId === 'string') this.orderIds.add(orderId);
+      if (typeof orderId === 'string') this.orderIds.push(orderId);
     }
     for (const event of events) {
       this.events.push({
@@ -133,53 +155,86 @@ export class TenantWrite {
     }
   }
 
-  /** The clients' last mutation ids to save with this write (a push's). */
-  advance(lmids: ReadonlyMap<string, number>): void {
-    this.advanced = lmids;
-  }
-
   /**
    * Writes everything in one statement: rows, ticket items and tracking tokens, events, rejections,
-   * the clients' last mutation ids. Its NOTIFY is delivered only if the transaction commits: no
-   * poke for a rolled-back write.
+   * client groups and last mutation ids. Its NOTIFY is delivered only if the transaction commits:
+   * no poke for a rolled-back write.
    */
   async finish(q: Queryable, pokeOrigin: string): Promise<void> {
-    const { tenantId, clientGroupId } = this.store;
+    const changed = this.store.dirty || this.rejections.length > 0;
     const b = new StatementBatch();
     this.store.flushInto(b);
-    appendEvents(b, tenantId, this.events);
-    if (clientGroupId) {
-      insertRejections(b, tenantId, clientGroupId, this.rejections);
-      saveLastMutationIds(b, clientGroupId, this.advanced);
-    }
-    const changed = this.wrote || this.rejections.length > 0;
-    const poke = changed ? pokeFor(b, tenantId, this.orderIds, pokeOrigin) : undefined;
+    appendEvents(b, this.store.tenantId, this.events);
+    insertRejections(b, this.store.tenantId, this.rejections);
+    this.groups.writeInto(b);
+    const poke = changed ? pokeFor(b, this.store.tenantId, new Set(this.orderIds), pokeOrigin) : undefined;
     await b.run(q, poke?.sql);
     this.poke = poke?.message;
   }
 }
 
+/** One write of a tenant, run in a batch with others that arrived while the tenant was busy. */
+export interface WriteJob extends QueuedJob {
+  /** What a push reads first: read for the whole batch in BEGIN's round trip. */
+  readonly reads?: PushReads;
+  run(write: TenantWrite, q: Queryable): Promise<unknown>;
+}
+
+/** The advisory lock that serialises a tenant's writes (every writer of a tenant takes this one). */
+const tenantLock = (tenantId: string) => `tenant:${tenantId}`;
+
+/** What a batch's pushes read first, as one statement (or none, for a batch of REST writes). */
+function openingRead(tenantId: string, jobs: readonly WriteJob[]) {
+  const reads = jobs.flatMap((j) => (j.reads ? [j.reads] : []));
+  if (reads.length === 0) return undefined;
+  const rows = rowsToLoad(tenantId, reads.flatMap((r) => [...r.keys]));
+  const statement = pushStateStatement([...new Set(reads.map((r) => r.groupId))], [...new Set(reads.flatMap((r) => r.clientIds))], rows.sql);
+  return {
+    statement,
+    loaded(write: TenantWrite, opened: Record<string, unknown>[]) {
+      const state = opened[0] as unknown as PushState;
+      write.groups.loaded(state);
+      write.store.loaded(rows.asked, state.rows);
+    },
+  };
+}
+
 /**
- * Runs `fn` as one write of the tenant: inside the tenant's serialised transaction (possibly
- * beside other writes of the tenant, see `TenantWriteQueue`), with its effects written as it
- * finishes. A write that throws has written nothing.
+ * Commits one batch of a tenant's writes: one transaction under the tenant's lock, whose first
+ * round trip also reads what the batch's pushes need; each job in turn (one that fails is undone);
+ * one statement writing all they did; COMMIT. This process's sockets are poked as it returns.
  */
-export async function withTenantWrite<T>(
-  db: Database,
-  tenantId: string,
-  clientGroupId: string | undefined,
-  fn: (write: TenantWrite, q: Queryable) => Promise<T>,
-  options: { isolateEach?: boolean } = {},
-): Promise<T> {
+function batchCommitter(db: Database): CommitBatch<WriteJob> {
   const pokes = committedPokes(db);
-  let write: TenantWrite | undefined;
-  const result = await writeQueue(db).run(tenantId, async (q) => {
-    write = new TenantWrite(new TenantStore(q, tenantId, clientGroupId), options.isolateEach);
-    const value = await fn(write, q);
-    await write.finish(q, pokes.origin);
-    return value;
-  });
-  // Committed: this process's sockets hear of it now, before the write is answered.
-  if (write?.poke) pokes.emit(write.poke);
-  return result;
+  return async (tenantId, jobs) => {
+    const opening = openingRead(tenantId, jobs);
+    let poke: PokeMessage | undefined;
+    const outcomes = await db.transaction(
+      async (q, opened) => {
+        const write = new TenantWrite(new TenantStore(q, tenantId), jobs.some((j) => j.alone));
+        opening?.loaded(write, opened);
+        const settled: Outcome[] = [];
+        for (const job of jobs) settled.push(await settle(() => job.run(write, q), write.mark()));
+        await write.finish(q, pokes.origin);
+        poke = write.poke;
+        return settled;
+      },
+      { lock: tenantLock(tenantId), ...(opening ? { opening: opening.statement } : {}) },
+    );
+    // Committed: this process's sockets hear of it now, before the writes are answered.
+    if (poke) pokes.emit(poke);
+    return outcomes;
+  };
+}
+
+/** This process's write queue for `db`: every writer of a tenant goes through it. */
+export const writeQueue = perDatabase((db) => new TenantWriteQueue(batchCommitter(db)));
+
+/**
+ * Runs `run` as one write of the tenant: inside the tenant's serialised transaction, possibly
+ * beside other writes of the tenant, with its effects written as the batch finishes. A write that
+ * throws has written nothing.
+ */
+export function withTenantWrite<T>(db: Database, tenantId: string, run: (write: TenantWrite, q: Queryable) => Promise<T>, options: Omit<WriteJob, 'run'> = {}): Promise<T> {
+  return writeQueue(db).run<T>(tenantId, { ...options, run });
 }

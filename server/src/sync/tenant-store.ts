@@ -19,9 +19,35 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /**
+ * Where a key's row is kept in the buffer: a rejection belongs to the client group that pushed it
+ * (and only that group may read or dismiss it), every other row to the tenant. NUL never occurs in
+ * a stored key, so the two cannot collide.
+ */
+function slotOf(keyOrPrefix: string, group: string | undefined): string {
+  const kind = (Object.keys(keyPrefix) as (keyof typeof keyPrefix)[]).find((k) => keyOrPrefix.startsWith(keyPrefix[k]));
+  return kind !== undefined && isStoredKind(kind) ? keyOrPrefix : `${group ?? ''}\0${keyOrPrefix}`;
+}
+
+const keyOf = (slot: string) => slot.slice(slot.indexOf('\0') + 1);
+const groupOf = (slot: string) => (slot.includes('\0') ? slot.slice(0, slot.indexOf('\0')) : undefined);
+
+/** Which rows to read up front for `keys` (of any kinds), in one statement: see `TenantStore.loaded`. */
+export function rowsToLoad(tenantId: string, keys: Iterable<string>) {
+  const wanted = new Map<StoredKind, string[]>();
+  const asked: string[] = [];
+  for (const key of new Set(keys)) {
+    const parsed = parseKey(key);
+    if (!parsed || !isStoredKind(parsed.kind) || !storableKey(key)) continue;
+    push(wanted, parsed.kind, parsed.id);
+    asked.push(key);
+  }
+  return { asked, sql: asked.length === 0 ? undefined : (param: (value: unknown) => string) => entitiesSql(tenantId, wanted, param) };
+}
+
+/**
  * One tenant's rows as mutators see them during a serialised write, in one buffer: each row read
- * from Postgres (once) or written by a mutation, with the keys written since the last flush. A
- * mutation writes straight into the buffer and keeps an undo log, so a failed one is rolled back
+ * from Postgres (once) or written by a mutation, with the keys written since the last flush. The
+ * buffer keeps an undo log, so a failed mutation, or a failed write of a batch, is rolled back
  * (the savepoint of DESIGN.md, without a round trip); what stays is flushed in set-based parts of
  * one statement.
  */
@@ -29,122 +55,136 @@ export class TenantStore {
   private readonly rows = new Map<string, Value>();
   private readonly written = new Set<string>();
   private readonly scanned = new Set<string>();
+  private readonly undo: (() => void)[] = [];
   /** Customer tokens issued by this write's mutations, stored with their rows. */
   readonly tokens: NewToken[] = [];
 
   constructor(
     readonly q: Queryable,
     readonly tenantId: string,
-    /** Rejection keys are visible only to the client group that pushed. */
-    readonly clientGroupId?: string,
   ) {}
 
-  /** A transaction for one mutation. */
-  begin(): MutationTx {
-    return new MutationTx(this);
+  /** A transaction for one mutation; `group` is the client group that pushed it, if any. */
+  begin(group?: string): MutationTx {
+    return new MutationTx(this, group);
   }
 
-  async load(key: string): Promise<Value> {
-    if (!this.rows.has(key)) this.rows.set(key, await this.fetch(key));
-    return this.rows.get(key) ?? null;
+  /** Whether anything written has not been flushed yet. */
+  get dirty(): boolean {
+    return this.written.size > 0 || this.tokens.length > 0;
   }
 
-  private async fetch(key: string): Promise<Value> {
+  /** A point to roll back to: everything written after it is undone by `rollbackTo`. */
+  mark(): number {
+    return this.undo.length;
+  }
+
+  rollbackTo(mark: number): void {
+    for (const undo of this.undo.splice(mark).reverse()) undo();
+  }
+
+  async load(key: string, group?: string): Promise<Value> {
+    const slot = slotOf(key, group);
+    if (!this.rows.has(slot)) this.rows.set(slot, await this.fetch(key, group));
+    return this.rows.get(slot) ?? null;
+  }
+
+  private async fetch(key: string, group: string | undefined): Promise<Value> {
     const parsed = parseKey(key);
     if (!parsed || !storableKey(key)) return null;
-    if (!isStoredKind(parsed.kind)) return this.clientGroupId ? ((await getRejection(this.q, this.clientGroupId, key)) ?? null) : null;
+    if (!isStoredKind(parsed.kind)) return group ? ((await getRejection(this.q, group, key)) ?? null) : null;
     return (await getEntities(this.q, this.tenantId, new Map([[parsed.kind, [parsed.id]]])))[0]?.data ?? null;
   }
 
-  /**
-   * Plans loading many keys of any kinds at once, so a batch of mutations does not read row by row:
-   * the SQL to select those not known yet (for `readPushState`), and `loaded` to record the answer.
-   */
-  planLoad(keys: Iterable<string>) {
-    const wanted = new Map<StoredKind, string[]>();
-    const asked: string[] = [];
-    for (const key of keys) {
-      const parsed = parseKey(key);
-      if (!parsed || !isStoredKind(parsed.kind) || !storableKey(key) || this.rows.has(key)) continue;
-      push(wanted, parsed.kind, parsed.id);
-      asked.push(key);
-    }
-    return {
-      sql: asked.length === 0 ? undefined : (param: (value: unknown) => string) => entitiesSql(this.tenantId, wanted, param),
-      loaded: (rows: readonly { key: string; data: ReadonlyJSONValue }[]) => {
-        const found = new Map(rows.map((r) => [r.key, r.data]));
-        for (const key of asked) this.rows.set(key, found.get(key) ?? null);
-      },
-    };
+  /** Records rows read up front (`rowsToLoad`): each asked key not found is known to be absent. */
+  loaded(asked: readonly string[], rows: readonly { key: string; data: ReadonlyJSONValue }[]): void {
+    const found = new Map(rows.map((r) => [r.key, r.data]));
+    for (const key of asked) if (!this.rows.has(key)) this.rows.set(key, found.get(key) ?? null);
   }
 
   /** Entries under `prefix`, as stored plus written, in key order. */
-  async scan(prefix: string): Promise<[string, ReadonlyJSONValue][]> {
-    if (!this.scanned.has(prefix)) {
-      for (const [key, value] of await this.fetchPrefix(prefix)) if (!this.rows.has(key)) this.rows.set(key, value);
-      this.scanned.add(prefix);
+  async scan(prefix: string, group?: string): Promise<[string, ReadonlyJSONValue][]> {
+    const slotPrefix = slotOf(prefix, group);
+    if (!this.scanned.has(slotPrefix)) {
+      for (const [key, value] of await this.fetchPrefix(prefix, group)) {
+        const slot = slotOf(key, group);
+        if (!this.rows.has(slot)) this.rows.set(slot, value);
+      }
+      this.scanned.add(slotPrefix);
     }
     return [...this.rows]
-      .filter((e): e is [string, ReadonlyJSONValue] => e[0].startsWith(prefix) && e[1] !== null)
+      .filter((e): e is [string, ReadonlyJSONValue] => e[0].startsWith(slotPrefix) && e[1] !== null)
+      .map(([slot, value]): [string, ReadonlyJSONValue] => [keyOf(slot), value])
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   }
 
-  private async fetchPrefix(prefix: string): Promise<[string, Value][]> {
+  private async fetchPrefix(prefix: string, group: string | undefined): Promise<[string, Value][]> {
     const kind = (Object.keys(keyPrefix) as (keyof typeof keyPrefix)[]).find((k) => prefix.startsWith(keyPrefix[k]));
     if (!kind || !isStorableText(prefix)) return [];
-    if (!isStoredKind(kind)) return this.clientGroupId ? (await scanRejections(this.q, this.clientGroupId, prefix)).map((r) => [r.key, r.data]) : [];
+    if (!isStoredKind(kind)) return group ? (await scanRejections(this.q, group, prefix)).map((r) => [r.key, r.data]) : [];
     return (await scanEntities(this.q, this.tenantId, kind, prefix.slice(keyPrefix[kind].length))).map((r) => [keyPrefix[kind] + r.id, r.data]);
   }
 
-  /** Writes `value` and returns what to restore to undo it. */
-  write(key: string, value: Value): () => void {
-    const [had, before, wasWritten] = [this.rows.has(key), this.rows.get(key), this.written.has(key)];
-    this.rows.set(key, value);
-    this.written.add(key);
-    return () => {
-      if (had) this.rows.set(key, before as Value);
-      else this.rows.delete(key);
-      if (!wasWritten) this.written.delete(key);
-    };
+  /** Writes `value`, remembering how to undo it. */
+  write(key: string, value: Value, group?: string): void {
+    const slot = slotOf(key, group);
+    const [had, before, wasWritten] = [this.rows.has(slot), this.rows.get(slot), this.written.has(slot)];
+    this.rows.set(slot, value);
+    this.written.add(slot);
+    this.undo.push(() => {
+      if (had) this.rows.set(slot, before as Value);
+      else this.rows.delete(slot);
+      if (!wasWritten) this.written.delete(slot);
+    });
+  }
+
+  /** Issues a customer token with the current mutation's writes (dropped with them). */
+  issueToken(token: NewToken): void {
+    this.tokens.push(token);
+    this.undo.push(() => void this.tokens.pop());
   }
 
   /** Adds what was written since the last flush to `b` (one part per table) and starts afresh. */
   flushInto(b: StatementBatch): void {
     const puts = new Map<StoredKind, { id: string; data: ReadonlyJSONValue }[]>();
     const dels = new Map<StoredKind, string[]>();
-    const rejectionDels: string[] = [];
-    for (const key of this.written) {
-      const parsed = parseKey(key);
-      const value = this.rows.get(key) ?? null;
-      if (!parsed) continue;
-      if (!isStoredKind(parsed.kind)) {
-        if (value === null) rejectionDels.push(key);
-      } else if (value === null) push(dels, parsed.kind, parsed.id);
+    const rejectionDels = new Map<string, string[]>();
+    for (const slot of this.written) {
+      const value = this.rows.get(slot) ?? null;
+      const group = groupOf(slot);
+      const parsed = parseKey(keyOf(slot));
+      if (group !== undefined) {
+        if (value === null) push(rejectionDels, group, keyOf(slot));
+      } else if (!parsed || !isStoredKind(parsed.kind)) continue;
+      else if (value === null) push(dels, parsed.kind, parsed.id);
       else push(puts, parsed.kind, { id: parsed.id, data: value });
     }
     for (const [kind, rows] of puts) upsertEntities(b, this.tenantId, kind, rows);
     for (const [kind, ids] of dels) deleteEntities(b, this.tenantId, kind, ids);
     ticketItemsPart(b, this.tenantId, (puts.get('kitchenOrder') ?? []) as never);
-    if (this.clientGroupId) deleteRejections(b, this.clientGroupId, rejectionDels);
+    deleteRejections(b, rejectionDels);
     insertCustomerTokens(b, this.tenantId, this.tokens.splice(0));
     this.written.clear();
   }
 }
 
-/** The `Tx` one server-side mutation runs against: it writes into the store, remembering how to undo. */
+/** The `Tx` one server-side mutation runs against: it writes into the store, which can undo it. */
 export class MutationTx implements Tx {
   readonly location = 'server' as const;
   /** Keys this mutation wrote, in order. */
   readonly writes = new Map<string, Value>();
-  private readonly undo: (() => void)[] = [];
-  private readonly tokensBefore: number;
+  private readonly start: number;
 
-  constructor(private readonly store: TenantStore) {
-    this.tokensBefore = store.tokens.length;
+  constructor(
+    private readonly store: TenantStore,
+    /** The client group that pushed the mutation: the only one whose rejections it sees. */
+    private readonly group?: string,
+  ) {
+    this.start = store.mark();
   }
 
   async get(key: string): Promise<ReadonlyJSONValue | undefined> {
-    return (await this.store.load(key)) ?? undefined;
+    return (await this.store.load(key, this.group)) ?? undefined;
   }
 
   async set(key: string, value: ReadonlyJSONValue): Promise<void> {
@@ -164,23 +204,22 @@ export class MutationTx implements Tx {
   }
 
   private record(key: string, value: Value): void {
-    this.undo.push(this.store.write(key, value));
+    this.store.write(key, value, this.group);
     this.writes.set(key, value);
   }
 
   /** Issues a customer token with this mutation's writes (dropped with them). */
   issueToken(token: NewToken): void {
-    this.store.tokens.push(token);
+    this.store.issueToken(token);
   }
 
   scan({ prefix }: { prefix: string }) {
-    return { toArray: async (): Promise<ReadonlyJSONValue[]> => (await this.store.scan(prefix)).map(([, value]) => value) };
+    return { toArray: async (): Promise<ReadonlyJSONValue[]> => (await this.store.scan(prefix, this.group)).map(([, value]) => value) };
   }
 
-  /** Undoes every write of this mutation, newest first. */
+  /** Undoes every write of this mutation. */
   rollback(): void {
-    for (const undo of this.undo.splice(0).reverse()) undo();
-    this.store.tokens.splice(this.tokensBefore);
+    this.store.rollbackTo(this.start);
     this.writes.clear();
   }
 }

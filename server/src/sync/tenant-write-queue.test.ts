@@ -1,87 +1,101 @@
 import { describe, expect, it } from 'vitest';
-import type { Database, Queryable } from '../db/database.ts';
-import { TenantWriteQueue } from './tenant-write-queue.ts';
+import { settle, TenantWriteQueue, type CommitBatch, type Outcome } from './tenant-write-queue.ts';
 
-/** A database that only counts transactions: jobs here write nothing, so nothing is flushed. */
-function countingDb() {
-  const q: Queryable = { query: async () => ({ rows: [] }), exec: async () => undefined };
-  const db = {
-    transactions: 0,
-    async transaction<T>(fn: (q: Queryable) => Promise<T>) {
-      db.transactions += 1;
-      return fn(q);
-    },
+interface Job {
+  alone?: boolean;
+  run(): Promise<unknown>;
+}
+
+/** Commits batches by running their jobs in turn, counting transactions and the batches' sizes. */
+function counting() {
+  const sizes: number[] = [];
+  const undone: number[] = [];
+  const commit: CommitBatch<Job> = async (_tenant, jobs) => {
+    sizes.push(jobs.length);
+    const outcomes: Outcome[] = [];
+    for (const [i, job] of jobs.entries()) outcomes.push(await settle(() => job.run(), () => undone.push(i)));
+    return outcomes;
   };
-  return db as typeof db & Database;
+  return { sizes, undone, queue: new TenantWriteQueue(commit) };
 }
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
+const job = (run: () => Promise<unknown>, alone = false): Job => ({ run, alone });
 
 describe('TenantWriteQueue', () => {
   it("an idle tenant's write runs at once; writes that arrive meanwhile share the next transaction", async () => {
-    const db = countingDb();
-    const queue = new TenantWriteQueue(db);
+    const { queue, sizes } = counting();
     const order: number[] = [];
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        queue.run('t1', async () => {
+        queue.run('t1', job(async () => {
           await tick();
           order.push(i);
           return i * 2;
-        }),
+        })),
       ),
     );
     expect(results).toEqual([0, 2, 4, 6, 8, 10, 12, 14, 16, 18]);
     expect(order).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    expect(db.transactions).toBe(2);
+    expect(sizes).toEqual([1, 9]);
+    expect(queue.counters).toEqual({ writes: 10, transactions: 2 });
   });
 
-  it('a job that refuses fails alone; the others in its batch still answer', async () => {
-    const queue = new TenantWriteQueue(countingDb());
-    const first = queue.run('t1', async () => tick());
-    const refused = queue.run('t1', async () => {
+  it('a job that refuses fails alone and is undone; the others in its batch still answer', async () => {
+    const { queue, undone } = counting();
+    const first = queue.run('t1', job(async () => tick()));
+    const refused = queue.run('t1', job(async () => {
       throw new Error('no such order');
-    });
-    const fine = queue.run('t1', async () => 'ok');
+    }));
+    const fine = queue.run('t1', job(async () => 'ok'));
     await first;
     await expect(refused).rejects.toThrow('no such order');
     await expect(fine).resolves.toBe('ok');
+    expect(undone).toEqual([0]); // the refused job, first of the second batch
   });
 
   it('a statement the database refused aborts the batch: each write runs again alone, so only the bad one fails', async () => {
-    const db = countingDb();
-    const queue = new TenantWriteQueue(db);
-    const first = queue.run('t1', async () => tick());
+    const { queue, sizes } = counting();
+    const first = queue.run('t1', job(async () => tick()));
     let runs = 0;
-    const innocent = queue.run('t1', async () => (runs += 1));
-    const broken = queue.run('t1', async () => {
+    const innocent = queue.run('t1', job(async () => (runs += 1)));
+    const broken = queue.run('t1', job(async () => {
       throw Object.assign(new Error('value too long'), { severity: 'ERROR', code: '22001' });
-    });
+    }));
     await first;
     await expect(broken).rejects.toThrow('value too long');
     await expect(innocent).resolves.toBe(2);
     expect(runs).toBe(2); // once in the aborted batch, once alone
+    expect(sizes).toEqual([1, 2, 1, 1]);
     expect(queue.counters).toEqual({ writes: 3, transactions: 4 });
   });
 
   it('a lost database fails the whole batch at once', async () => {
-    const queue = new TenantWriteQueue(countingDb());
-    const first = queue.run('t1', async () => tick());
-    const broken = queue.run('t1', async () => {
+    const { queue } = counting();
+    const first = queue.run('t1', job(async () => tick()));
+    const broken = queue.run('t1', job(async () => {
       throw Object.assign(new Error('Connection terminated unexpectedly'), { severity: 'FATAL', code: '57P01' });
-    });
-    const innocent = queue.run('t1', async () => 'ok');
+    }));
+    const innocent = queue.run('t1', job(async () => 'ok'));
     await first;
     await expect(broken).rejects.toThrow('Connection terminated');
     await expect(innocent).rejects.toThrow('Connection terminated');
   });
 
+  it('a job that must run alone gets a batch of its own, in its place in the queue', async () => {
+    const { queue, sizes } = counting();
+    const order: string[] = [];
+    const run = (name: string, alone = false) => queue.run('t1', job(async () => order.push(name), alone));
+    await Promise.all([run('a'), run('b'), run('c'), run('d', true), run('e'), run('f')]);
+    expect(order).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+    expect(sizes).toEqual([1, 2, 1, 2]);
+  });
+
   it('tenants do not wait for each other', async () => {
-    const db = countingDb();
-    const queue = new TenantWriteQueue(db);
+    const { queue } = counting();
     let release: () => void = () => undefined;
-    const slow = queue.run('t1', () => new Promise<void>((resolve) => (release = resolve)));
-    await expect(queue.run('t2', async () => 'other tenant')).resolves.toBe('other tenant');
+    const slow = queue.run('t1', job(() => new Promise<void>((resolve) => (release = resolve))));
+    await expect(queue.run('t2', job(async () => 'other tenant'))).resolves.toBe('other tenant');
     release();
     await slow;
   });

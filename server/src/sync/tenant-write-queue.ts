@@ -1,17 +1,23 @@
-import type { Database, Queryable } from '../db/database.ts';
 import { isDatabaseError, isDatabaseUnavailable } from '../db/database-errors.ts';
-import { perDatabase } from './per-database.ts';
 
-/** One write of a tenant: it runs inside the tenant's serialised transaction, possibly beside others. */
-export type WriteJob<T> = (q: Queryable) => Promise<T>;
+export type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
-interface Queued {
-  job: WriteJob<unknown>;
+/**
+ * Commits a batch of one tenant's jobs in one transaction and tells how each went. It throws only
+ * when the transaction itself failed (a database error): then nothing of the batch was written.
+ */
+export type CommitBatch<J> = (tenantId: string, jobs: readonly J[]) => Promise<Outcome[]>;
+
+export interface QueuedJob {
+  /** Runs in a batch of its own. */
+  readonly alone?: boolean;
+}
+
+interface Queued<J> {
+  job: J;
   resolve(value: unknown): void;
   reject(error: unknown): void;
 }
-
-type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 export interface WriteCounters {
   /** Writes (sync pushes and REST writes) committed or refused. */
@@ -20,31 +26,28 @@ export interface WriteCounters {
   transactions: number;
 }
 
-/** The advisory lock that serialises a tenant's writes (every writer of a tenant takes this one). */
-const tenantLock = (tenantId: string) => `tenant:${tenantId}`;
-
 /**
  * Group commit for one tenant's writes, pushes and REST writes alike. They are serialised anyway
  * (the tenant's advisory lock, across every server process), so writes that arrive while one is
- * running wait here rather than on the lock, and then run one after another in one transaction:
- * one BEGIN and lock, one COMMIT (one WAL flush) for all of them. An idle tenant's write runs at
- * once, alone.
+ * running wait here rather than on the lock, and then go together as one batch: one transaction,
+ * one round trip for what they read first, one statement for what they wrote, one COMMIT (one WAL
+ * flush). An idle tenant's write runs at once, alone.
  *
- * A job that fails fails alone: a job writes only as it finishes, so one that throws has written
- * nothing. A statement the database refuses aborts the whole transaction: each job of the batch
- * then runs again alone, so one bad write cannot fail the others. Answers go out after the commit.
+ * A job that fails fails alone (`CommitBatch` undoes what it wrote). A statement the database
+ * refuses aborts the whole transaction: each job of the batch then runs again alone, so one bad
+ * write cannot fail the others. Answers go out after the commit.
  */
-export class TenantWriteQueue {
+export class TenantWriteQueue<J extends QueuedJob> {
   readonly counters: WriteCounters = { writes: 0, transactions: 0 };
-  private readonly waiting = new Map<string, Queued[]>();
+  private readonly waiting = new Map<string, Queued<J>[]>();
   private readonly draining = new Set<string>();
 
   constructor(
-    private readonly db: Database,
+    private readonly commitBatch: CommitBatch<J>,
     private readonly maxBatch = 32,
   ) {}
 
-  run<T>(tenantId: string, job: WriteJob<T>): Promise<T> {
+  run<T>(tenantId: string, job: J): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const queue = this.waiting.get(tenantId) ?? [];
       queue.push({ job, resolve: resolve as (value: unknown) => void, reject });
@@ -62,20 +65,22 @@ export class TenantWriteQueue {
     }
   }
 
-  private take(tenantId: string): Queued[] {
+  /** The next batch: up to `maxBatch` jobs in arrival order, ending before a job that runs alone. */
+  private take(tenantId: string): Queued<J>[] {
     const queue = this.waiting.get(tenantId) ?? [];
-    const batch = queue.splice(0, this.maxBatch);
+    let size = Math.min(queue.length, this.maxBatch);
+    const alone = queue.findIndex((q) => q.job.alone);
+    if (alone >= 0) size = alone === 0 ? 1 : Math.min(size, alone);
+    const batch = queue.splice(0, size);
     if (queue.length === 0) this.waiting.delete(tenantId);
     return batch;
   }
 
-  private async commit(tenantId: string, batch: readonly Queued[]): Promise<void> {
-    const outcomes: Outcome[] = [];
+  private async commit(tenantId: string, batch: readonly Queued<J>[]): Promise<void> {
+    let outcomes: Outcome[];
     this.counters.transactions += 1;
     try {
-      await this.db.transaction(async (q) => {
-        for (const { job } of batch) outcomes.push(await settle(job, q));
-      }, { lock: tenantLock(tenantId) });
+      outcomes = await this.commitBatch(tenantId, batch.map((q) => q.job));
     } catch (err) {
       if (batch.length > 1 && !isDatabaseUnavailable(err)) {
         for (const queued of batch) await this.commit(tenantId, [queued]);
@@ -94,15 +99,16 @@ export class TenantWriteQueue {
   }
 }
 
-/** Runs one job; a database failure (which aborts the transaction) ends the whole batch. */
-async function settle(job: WriteJob<unknown>, q: Queryable): Promise<Outcome> {
+/**
+ * Runs one job of a batch; if it fails, `undo` takes back what it wrote. A database failure (which
+ * aborts the transaction) ends the whole batch.
+ */
+export async function settle(job: () => Promise<unknown>, undo: () => void): Promise<Outcome> {
   try {
-    return { ok: true, value: await job(q) };
+    return { ok: true, value: await job() };
   } catch (error) {
     if (isDatabaseError(error)) throw error;
+    undo();
     return { ok: false, error };
   }
 }
-
-/** This process's write queue for `db`: every writer of a tenant goes through it. */
-export const writeQueue = perDatabase((db) => new TenantWriteQueue(db));

@@ -8,7 +8,7 @@ import type { TestServer } from '../../support/server.ts';
  */
 export async function applyAt(server: TestServer, tenantId: string, steps: [MutatorName, Record<string, unknown>][]): Promise<void> {
   const principal = { tokenId: 'system', role: 'manager' as const, tenantId };
-  await withTenantWrite(server.running.db, tenantId, undefined, async (write) => {
+  await withTenantWrite(server.running.db, tenantId, async (write) => {
     for (const [name, args] of steps) {
       const outcome = await write.apply(name, args, { source: 'rest', principal });
       if (!outcome.ok) throw new Error(`${name} ${JSON.stringify(args)}: ${outcome.error.message}`);

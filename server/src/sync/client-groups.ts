@@ -1,0 +1,82 @@
+import type { StatementBatch } from '../db/statement-batch.ts';
+import { saveClientGroups, type GroupOwner, type PushState } from '../db/replicache-clients.ts';
+
+/**
+ * The client groups and clients one batch of pushes deals with: as read when it began (in the
+ * same round trip as BEGIN), then as its pushes change them — a group created, a client's last
+ * mutation id moved on — so a later push of the batch sees what an earlier one did. Saved with
+ * everything else in the batch's one write statement; changes can be undone to a mark.
+ */
+export class ClientGroups {
+  private readonly owners = new Map<string, GroupOwner>();
+  private readonly purged = new Set<string>();
+  private readonly clients = new Map<string, { group: string; lmid: number }>();
+  private readonly created = new Map<string, GroupOwner>();
+  private readonly seen = new Set<string>();
+  private readonly advanced = new Map<string, { group: string; lmid: number }>();
+  private readonly undo: (() => void)[] = [];
+
+  loaded(state: Pick<PushState, 'owners' | 'purged' | 'clients'>): void {
+    for (const o of state.owners) this.owners.set(o.id, { tenantId: o.tenant_id, tokenId: o.token_id });
+    for (const id of state.purged) this.purged.add(id);
+    for (const c of state.clients) this.clients.set(c.id, { group: c.client_group_id, lmid: c.last_mutation_id });
+  }
+
+  owner(group: string): GroupOwner | undefined {
+    return this.owners.get(group);
+  }
+
+  isPurged(group: string): boolean {
+    return this.purged.has(group);
+  }
+
+  /** The group a client belongs to, if it has pushed before. */
+  groupOf(clientID: string): string | undefined {
+    return this.clients.get(clientID)?.group;
+  }
+
+  lastMutationId(clientID: string): number {
+    return this.clients.get(clientID)?.lmid ?? 0;
+  }
+
+  create(group: string, owner: GroupOwner): void {
+    this.owners.set(group, owner);
+    this.created.set(group, owner);
+    this.undo.push(() => {
+      this.owners.delete(group);
+      this.created.delete(group);
+    });
+  }
+
+  /** Records that `group` pushed, and each of its clients' new last mutation id. */
+  advance(group: string, lmids: ReadonlyMap<string, number>): void {
+    const hadSeen = this.seen.has(group);
+    this.seen.add(group);
+    const before = [...lmids.keys()].map((id) => [id, this.clients.get(id), this.advanced.get(id)] as const);
+    for (const [id, lmid] of lmids) {
+      this.clients.set(id, { group, lmid });
+      this.advanced.set(id, { group, lmid });
+    }
+    this.undo.push(() => {
+      if (!hadSeen) this.seen.delete(group);
+      for (const [id, client, advanced] of before) {
+        if (client) this.clients.set(id, client);
+        else this.clients.delete(id);
+        if (advanced) this.advanced.set(id, advanced);
+        else this.advanced.delete(id);
+      }
+    });
+  }
+
+  mark(): number {
+    return this.undo.length;
+  }
+
+  rollbackTo(mark: number): void {
+    for (const undo of this.undo.splice(mark).reverse()) undo();
+  }
+
+  writeInto(b: StatementBatch): void {
+    saveClientGroups(b, this.created, this.seen, this.advanced);
+  }
+}
