@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rejectionKey } from '@kitchensync/shared';
+import { processPush } from '../../server/src/sync/push.ts';
+import { withTenantWrite } from '../../server/src/sync/mutation-runner.ts';
+import type { PushRequest } from '../../server/src/sync/protocol.ts';
 import { serverRecordOf } from '../support/kitchen-fixture.ts';
 import { api, backends, createTenant, startServer, type TestServer } from '../support/server.ts';
 import { mutation, productArgs, push, pushBody, uniqueId } from '../support/sync-protocol.ts';
@@ -64,5 +68,65 @@ describe.each(backends)('group commit of one tenant’s pushes (%s)', (backend) 
     expect((await serverRecordOf(server.running.db, owner.client)).lastMutationID).toBe(1);
     const names = (await api<{ items: { id: string }[] }>(server, managerToken, 'GET', '/api/products?limit=200')).body.items.map((p) => p.id).sort();
     expect(names).toEqual(['first', ...good.map((_, i) => `good-${i}`)].sort());
+  });
+
+  it('pushes of one batch see each other: a re-sent mutation is skipped, a rejection is its own group’s alone', async () => {
+    const { tenantId, managerTokenId } = await createTenant(server);
+    const db = server.running.db;
+    const principal = { tokenId: managerTokenId, role: 'manager' as const, tenantId };
+    const run = (group: string, mutations: unknown[]) => processPush(db, principal, pushBody(group, mutations) as PushRequest, 100);
+    const [a, b, warm] = [uniqueId('a'), uniqueId('b'), uniqueId('w')].map((id) => ({ group: `${id}-g`, client: `${id}-c` })) as [
+      { group: string; client: string }, { group: string; client: string }, { group: string; client: string }];
+    const refused = mutation(a.client, 1, 'confirmOrder', { orderId: 'no-such-order', at: 1 });
+    const transactions = await counter(server, 'write_transactions_total');
+    // In each round the first push runs at once, alone; those behind it arrive while it runs and share one batch.
+    const first = await Promise.all([
+      run(warm.group, [mutation(warm.client, 1, 'upsertProduct', productArgs('warm'))]),
+      run(a.group, [refused]),
+      // A re-send of the same client, with one more mutation: the first is already processed in this batch.
+      run(a.group, [refused, mutation(a.client, 2, 'upsertProduct', productArgs('after-refusal'))]),
+    ]);
+    const second = await Promise.all([
+      run(warm.group, [mutation(warm.client, 2, 'upsertProduct', productArgs('warm', 600))]),
+      // Group b may not see group a's rejection: refused. Group a, next in the same batch, dismisses it.
+      run(b.group, [mutation(b.client, 1, 'dismissRejection', { key: rejectionKey(a.client, 1) })]),
+      run(a.group, [mutation(a.client, 3, 'dismissRejection', { key: rejectionKey(a.client, 1) })]),
+    ]);
+    expect([...first, ...second].map((r) => r.processed)).toEqual([1, 1, 1, 1, 1, 1]);
+    expect((await counter(server, 'write_transactions_total')) - transactions).toBe(4);
+    expect(await serverRecordOf(db, a.client)).toMatchObject({
+      lastMutationID: 3,
+      events: [{ mutation_id: 2, type: 'product.upserted' }, { mutation_id: 3, type: 'rejection.dismissed' }],
+    });
+    expect((await serverRecordOf(db, b.client)).lastMutationID).toBe(1);
+    const rejections = await db.query<{ client_group_id: string; key: string; code: string }>(
+      "SELECT client_group_id, key, data->>'code' AS code FROM rejections WHERE tenant_id = $1 ORDER BY key",
+      [tenantId],
+    );
+    expect(rejections.rows).toEqual([{ client_group_id: b.group, key: rejectionKey(b.client, 1), code: 'not_found' }]);
+  });
+
+  it('a write that fails after applying a mutation leaves nothing, while the write beside it in the batch commits', async () => {
+    const { tenantId } = await createTenant(server);
+    const db = server.running.db;
+    const principal = { tokenId: 'system', role: 'manager' as const, tenantId };
+    const apply = (id: string) => async (write: Parameters<Parameters<typeof withTenantWrite>[2]>[0]) => {
+      const outcome = await write.apply('upsertProduct', productArgs(id), { source: 'rest', principal });
+      expect(outcome.ok).toBe(true);
+    };
+    const [, failed, kept] = await Promise.allSettled([
+      withTenantWrite(db, tenantId, apply('first')),
+      withTenantWrite(db, tenantId, async (write) => {
+        await apply('undone')(write);
+        throw new Error('the handler refused after applying');
+      }),
+      withTenantWrite(db, tenantId, apply('kept')),
+    ]);
+    expect(failed).toMatchObject({ status: 'rejected', reason: { message: 'the handler refused after applying' } });
+    expect(kept.status).toBe('fulfilled');
+    const products = await db.query<{ id: string }>('SELECT id FROM products WHERE tenant_id = $1 ORDER BY id', [tenantId]);
+    expect(products.rows.map((r) => r.id)).toEqual(['first', 'kept']);
+    const events = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM events WHERE tenant_id = $1 AND type = 'product.upserted'", [tenantId]);
+    expect(events.rows[0]?.n).toBe(2);
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from './database.ts';
 import { openPglite } from './pglite.ts';
-import { preparedName, sqlLiteral } from './prepared.ts';
+import { preparedName, sqlLiteral, withLiterals } from './prepared.ts';
 
 describe('prepared statements on PGlite (EXECUTE with literals)', () => {
   let db: Database;
@@ -45,5 +45,19 @@ describe('prepared statements on PGlite (EXECUTE with literals)', () => {
     expect(sqlLiteral("o'clock")).toBe("'o''clock'");
     expect(sqlLiteral(['a', 'b"c', null])).toBe(`'{"a","b\\"c",NULL}'`);
     expect(sqlLiteral({ a: "'" })).toBe(`'{"a":"''"}'`);
+  });
+
+  it('an opening read with its values as literals gives what bind parameters give, and is refused a NUL', async () => {
+    const tenth = withLiterals('SELECT $10, $1', ['one', 2, 3, 4, 5, 6, 7, 8, 9, 'ten']);
+    expect(tenth).toBe("SELECT 'ten', 'one'"); // $10 is not $1 followed by a 0
+    const sql = 'SELECT id, data FROM t WHERE id = ANY($1::text[]) AND n >= $2 ORDER BY n';
+    const params = [hostile, 0];
+    const opened = await db.transaction(async (_q, rows) => rows, { lock: "tenant:it's", opening: { sql, params } });
+    expect(opened).toEqual((await db.query(sql, params)).rows);
+    expect(opened).toHaveLength(hostile.length);
+    expect(withLiterals(sql, [['a\u0000b'], 0])).toBeUndefined();
+    const withNul = await db.transaction(async (_q, rows) => rows, { opening: { sql: 'SELECT $1::text AS v', params: ['a\u0000b'] } }).catch((err: Error) => err.message);
+    const bind = await db.query('SELECT $1::text AS v', ['a\u0000b']).then((r) => r.rows, (err: Error) => err.message);
+    expect(withNul).toEqual(bind);
   });
 });
