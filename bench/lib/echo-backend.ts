@@ -27,6 +27,8 @@ export async function startEchoBackend(): Promise<{ url: string; close(): Promis
     let answer: unknown = {};
     if (req.url?.endsWith('/push')) {
       for (const m of json.mutations as { id: number; clientID: string; args: { id?: string } }[]) {
+        // A client re-sends its mutations until a pull confirms them: each is applied once.
+        if (m.id <= (lmids.get(m.clientID) ?? 0)) continue;
         version += 1;
         entries.push({ key: `product/${m.args.id ?? version}`, value: m.args, version });
         lmids.set(m.clientID, m.id);
