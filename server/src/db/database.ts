@@ -7,6 +7,12 @@ export interface QueryOptions {
    * scanned a tenant's every order on each push, until the next ANALYZE.
    */
   prepare?: boolean;
+  /**
+   * The transaction's last statement: the database may send it and COMMIT in one round trip (on
+   * Postgres, a prepared statement already parsed on that connection, run by `EXECUTE` with its
+   * values as literals). Nothing may be sent in the transaction after it.
+   */
+  last?: boolean;
 }
 
 /** What the server needs from a SQL database; PGlite and Postgres both provide it. */

@@ -4,7 +4,7 @@ import { isDatabaseUnavailable } from './database-errors.ts';
 import { clientConfig, HostSelector } from './host-selector.ts';
 import { parsePgHosts, type PgHost } from './pg-hosts.ts';
 import { PgListener } from './pg-listener.ts';
-import { preparedName, withLiterals } from './prepared.ts';
+import { literalsAllowed, preparedName, sqlLiteral, withLiterals } from './prepared.ts';
 
 // bigint columns (versions, sequence numbers) fit in a JS number for this system's lifetime.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -32,6 +32,28 @@ async function open(client: pg.PoolClient, options: TransactionOptions | undefin
   }
   await client.query(first.join('; '));
   return opening ? (await client.query(opening.sql, opening.params as unknown[])).rows : [];
+}
+
+/** The prepared statements each pooled connection has parsed (pg parses a named statement on its first run there). */
+const parsedOn = new WeakMap<pg.PoolClient, Set<string>>();
+
+async function run(client: pg.PoolClient, sql: string, params: readonly unknown[] | undefined, options?: QueryOptions) {
+  const query = pgQuery(sql, params, options);
+  const { rows } = await client.query(query);
+  if (query.name) parsedOn.set(client, (parsedOn.get(client) ?? new Set()).add(query.name));
+  return rows;
+}
+
+/**
+ * A transaction's last statement and COMMIT in one round trip, when the statement is already
+ * parsed on this connection and its values can be literals: `EXECUTE name(...); COMMIT` as one
+ * simple-protocol query. Undefined otherwise (the statement then goes alone, COMMIT after it).
+ */
+function withCommit(client: pg.PoolClient, sql: string, params: readonly unknown[], options: QueryOptions): Promise<Record<string, unknown>[]> | undefined {
+  const name = options.prepare ? preparedName(sql) : undefined;
+  if (!name || !parsedOn.get(client)?.has(name) || !literalsAllowed(params)) return undefined;
+  const args = params.length > 0 ? `(${params.map(sqlLiteral).join(', ')})` : '';
+  return client.query(`EXECUTE ${name}${args}; COMMIT`).then((results) => (results as unknown as pg.QueryResult[])[0]?.rows ?? []);
 }
 
 function newPool(host: PgHost, max: number): pg.Pool {
@@ -90,14 +112,19 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
       });
       let lost: Error | undefined;
       try {
+        let committed = false;
         const result = await fn(
           {
-            query: async (sql, params, queryOptions) => ({ rows: (await client.query(pgQuery(sql, params, queryOptions))).rows }),
+            query: async (sql, params, queryOptions) => {
+              const last = queryOptions?.last ? withCommit(client, sql, params ?? [], queryOptions) : undefined;
+              if (last) committed = true;
+              return { rows: last ? await last : await run(client, sql, params, queryOptions) };
+            },
             exec: async (sql) => void (await client.query(sql)),
           },
           await open(client, options),
         );
-        await client.query('COMMIT');
+        if (!committed) await client.query('COMMIT');
         return result;
       } catch (err) {
         if (isDatabaseUnavailable(err)) {

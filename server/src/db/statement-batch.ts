@@ -23,9 +23,12 @@ export class StatementBatch {
     return this.parts.length === 0;
   }
 
-  /** Sends the parts, with `final` as the statement's own query; nothing to send, no round trip. */
-  async run(q: Queryable, final = 'SELECT 1'): Promise<void> {
+  /**
+   * Sends the parts, with `final` as the statement's own query; nothing to send, no round trip.
+   * `last`: the transaction's last statement (see `QueryOptions.last`).
+   */
+  async run(q: Queryable, final = 'SELECT 1', last = false): Promise<void> {
     if (this.parts.length === 0 && final === 'SELECT 1') return;
-    await q.query(this.parts.length === 0 ? final : `WITH ${this.parts.join(',\n')}\n${final}`, this.params, { prepare: true });
+    await q.query(this.parts.length === 0 ? final : `WITH ${this.parts.join(',\n')}\n${final}`, this.params, { prepare: true, last });
   }
 }

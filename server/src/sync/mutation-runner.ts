@@ -168,7 +168,8 @@ export class TenantWrite {
     insertRejections(b, this.store.tenantId, this.rejections);
     this.groups.writeInto(b);
     const poke = changed ? pokeFor(b, this.store.tenantId, new Set(this.orderIds), pokeOrigin) : undefined;
-    await b.run(q, poke?.sql);
+    // The batch's last statement: on Postgres it goes with COMMIT once its connection has parsed it.
+    await b.run(q, poke?.sql, true);
     this.poke = poke?.message;
   }
 }
@@ -202,7 +203,8 @@ function openingRead(tenantId: string, jobs: readonly WriteJob[]) {
 /**
  * Commits one batch of a tenant's writes: one transaction under the tenant's lock, whose first
  * round trip also reads what the batch's pushes need; each job in turn (one that fails is undone);
- * one statement writing all they did; COMMIT. This process's sockets are poked as it returns.
+ * one statement writing all they did, sent with COMMIT. This process's sockets are poked as it
+ * returns.
  */
 function batchCommitter(db: Database): CommitBatch<WriteJob> {
   const pokes = committedPokes(db);

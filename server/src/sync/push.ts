@@ -36,8 +36,8 @@ const mutationKey = (clientID: string, id: number) => `${clientID}/${id}`;
  *  5. Everything the batch wrote in one statement — rows, ticket items, tracking tokens, events,
  *     rejections, client groups, last mutation ids — with the poke's NOTIFY, which leaves on commit.
  *  6. Commit.
- * A one-mutation push is three round trips (BEGIN with the lock and the reads, the write, COMMIT)
- * plus any read the hints missed; pushes that arrive together share all three.
+ * A one-mutation push is two round trips on Postgres (BEGIN with the lock and the reads; the write
+ * with COMMIT) plus any read the hints missed; pushes that arrive together share both.
  *
  * The database aborts a transaction on a refused statement: the push is rerun without the mutation
  * that caused it, which becomes a rejection (never a 500 that wedges the queue); when the refusal
