@@ -1,6 +1,8 @@
 // The floor's backend: Replicache's push/pull protocol and a poke socket with nothing behind them.
 // A push keeps each mutation's args under `product/<id>` and pokes every socket at once; a pull
-// answers everything newer than its cookie. Loopback only.
+// answers everything newer than its cookie. Loopback only. With `behind`, each push first runs
+// `behind.push` and each pull `behind.pull` (a Postgres transaction and a read, for the floor
+// measured end to end).
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -17,7 +19,12 @@ const body = async (req: IncomingMessage) => {
   return JSON.parse(Buffer.concat(chunks).toString()) as Record<string, unknown>;
 };
 
-export async function startEchoBackend(): Promise<{ url: string; close(): Promise<void> }> {
+export interface Behind {
+  push(version: number): Promise<void>;
+  pull(since: number): Promise<void>;
+}
+
+export async function startEchoBackend(behind?: Behind): Promise<{ url: string; close(): Promise<void> }> {
   const entries: Entry[] = [];
   const lmids = new Map<string, number>();
   const sockets = new Set<WebSocket>();
@@ -33,9 +40,11 @@ export async function startEchoBackend(): Promise<{ url: string; close(): Promis
         entries.push({ key: `product/${m.args.id ?? version}`, value: m.args, version });
         lmids.set(m.clientID, m.id);
       }
+      await behind?.push(version);
       for (const s of sockets) s.send('{"type":"poke"}');
     } else {
       const since = (json.cookie as number | null) ?? 0;
+      await behind?.pull(since);
       answer = {
         cookie: version,
         lastMutationIDChanges: Object.fromEntries(lmids),

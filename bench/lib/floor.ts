@@ -23,6 +23,23 @@ async function pushShaped(c: pg.Client, n: number) {
   await c.query('COMMIT');
 }
 
+/** The floor's transaction and read on one connection of a fresh database, for the echo backend to run behind it. */
+export async function floorDatabase() {
+  const db = await createDatabase();
+  const c = new pg.Client({ connectionString: db.url });
+  await c.connect();
+  await c.query(schema);
+  let n = 0;
+  return {
+    push: async () => pushShaped(c, (n += 1)),
+    pull: async (since: number) => void (await c.query(`SELECT id, data FROM rows WHERE tenant_id = 't' AND version > $1`, [since])),
+    async close() {
+      await c.end();
+      await db.drop();
+    },
+  };
+}
+
 export interface DatabaseFloor {
   transactionMs: number;
   readMs: number;
