@@ -60,6 +60,8 @@ export class TenantWrite {
   private readonly events: EventRow[] = [];
   private readonly rejections: { group: string; rejection: Rejection }[] = [];
   private readonly orderIds: string[] = [];
+  /** Whether a mutation wrote rows (a row flushed under its own savepoint no longer shows in the buffer). */
+  private wrote = false;
   /** The client groups and clients the batch's pushes deal with. */
   readonly groups = new ClientGroups();
   /** The poke `finish` sent with the write, if it wrote anything. */
@@ -76,8 +78,9 @@ export class TenantWrite {
 
   /** A point to return to if the job about to run fails: `undo` takes back all it did. */
   mark(): () => void {
-    const [store, groups, events, rejections, orderIds] = [this.store.mark(), this.groups.mark(), this.events.length, this.rejections.length, this.orderIds.length];
+    const [store, groups, events, rejections, orderIds, wrote] = [this.store.mark(), this.groups.mark(), this.events.length, this.rejections.length, this.orderIds.length, this.wrote];
     return () => {
+      this.wrote = wrote;
       this.store.rollbackTo(store);
       this.groups.rollbackTo(groups);
       this.events.length = events;
@@ -132,6 +135,7 @@ export class TenantWrite {
   }
 
   private record(tx: MutationTx, name: string, events: DomainEvent[], meta: MutationMeta): void {
+    this.wrote ||= tx.writes.size > 0;
     for (const [key, value] of tx.writes) {
       if (key.startsWith('order/')) this.orderIds.push(key.slice('order/'.length));
       const orderId = (value as { orderId?: unknown } | null)?.orderId;
@@ -161,7 +165,7 @@ export class TenantWrite {
    * no poke for a rolled-back write.
    */
   async finish(q: Queryable, pokeOrigin: string): Promise<void> {
-    const changed = this.store.dirty || this.rejections.length > 0;
+    const changed = this.wrote || this.rejections.length > 0;
     const b = new StatementBatch();
     this.store.flushInto(b);
     appendEvents(b, this.store.tenantId, this.events);

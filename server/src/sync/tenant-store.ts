@@ -69,11 +69,6 @@ export class TenantStore {
     return new MutationTx(this, group);
   }
 
-  /** Whether anything written has not been flushed yet. */
-  get dirty(): boolean {
-    return this.written.size > 0 || this.tokens.length > 0;
-  }
-
   /** A point to roll back to: everything written after it is undone by `rollbackTo`. */
   mark(): number {
     return this.undo.length;
