@@ -23,6 +23,11 @@ describe('the last statement and COMMIT in one round trip (postgres)', () => {
 
   beforeAll(async () => {
     database = await freshPostgresDatabase();
+    // Literals must read back exactly even where backslashes are escapes in plain strings.
+    const setup = new pg.Client({ connectionString: database.url });
+    await setup.connect();
+    await setup.query(`ALTER DATABASE "${new URL(database.url).pathname.slice(1)}" SET standard_conforming_strings = off`);
+    await setup.end();
     db = await openPostgres(database.url, 1);
     await db.exec("CREATE TABLE notes (id int PRIMARY KEY, body text NOT NULL CHECK (body <> 'refused'))");
     admin = new pg.Client({ connectionString: database.url });
@@ -41,6 +46,10 @@ describe('the last statement and COMMIT in one round trip (postgres)', () => {
     expect(await lastSent()).toEqual([expect.stringMatching(/^EXECUTE ks_[0-9a-f]{32}\('2', 'it''s; COMMIT; DROP TABLE notes; --'\); COMMIT$/)]);
     expect(await ids()).toEqual([1, 2]);
     expect((await db.query('SELECT body FROM notes WHERE id = 2')).rows).toEqual([{ body: "it's; COMMIT; DROP TABLE notes; --" }]);
+    const backslashes = "\\'); DROP TABLE notes; -- \\\\ \\n";
+    await write(8, backslashes);
+    expect(await lastSent()).toEqual([expect.stringMatching(/^EXECUTE ks_[0-9a-f]{32}\('8', E'/)]);
+    expect((await db.query('SELECT body FROM notes WHERE id = 8')).rows).toEqual([{ body: backslashes }]);
   });
 
   it('a refused last statement commits nothing of its transaction, and the connection goes on', async () => {
@@ -49,16 +58,16 @@ describe('the last statement and COMMIT in one round trip (postgres)', () => {
       await q.query(insert, [4, 'refused'], { prepare: true, last: true });
     });
     await expect(refused).rejects.toThrow(/notes_body_check/);
-    expect(await ids()).toEqual([1, 2]);
+    expect(await ids()).toEqual([1, 2, 8]);
     await write(5, 'after');
-    expect(await ids()).toEqual([1, 2, 5]);
+    expect(await ids()).toEqual([1, 2, 5, 8]);
   });
 
   it('a value SQL text cannot carry (NUL) goes as a bind parameter, COMMIT after it', async () => {
     const nul = write(6, 'a\u0000b');
     await expect(nul).rejects.toThrow(/0x00/);
-    expect(await ids()).toEqual([1, 2, 5]);
+    expect(await ids()).toEqual([1, 2, 5, 8]);
     await write(7, 'fine');
-    expect(await ids()).toEqual([1, 2, 5, 7]);
+    expect(await ids()).toEqual([1, 2, 5, 7, 8]);
   });
 });

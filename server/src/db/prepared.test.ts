@@ -43,7 +43,8 @@ describe('prepared statements on PGlite (EXECUTE with literals)', () => {
     expect(sqlLiteral(null)).toBe('NULL');
     expect(sqlLiteral(5)).toBe("'5'");
     expect(sqlLiteral("o'clock")).toBe("'o''clock'");
-    expect(sqlLiteral(['a', 'b"c', null])).toBe(`'{"a","b\\"c",NULL}'`);
+    expect(sqlLiteral(['a', 'b"c', null])).toBe(`E'{"a","b\\\\"c",NULL}'`);
+    expect(sqlLiteral('back\\slash')).toBe(`E'back\\\\slash'`);
     expect(sqlLiteral({ a: "'" })).toBe(`'{"a":"''"}'`);
   });
 

@@ -16,14 +16,21 @@ export function preparedName(text: string): string {
   return name;
 }
 
-const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
+/**
+ * A string literal that reads back as `text` whatever `standard_conforming_strings` says: with a
+ * backslash in it, an escape string (E'...') with the backslashes doubled, as `pg` quotes too.
+ */
+const quote = (text: string) => {
+  const quoted = text.replaceAll("'", "''");
+  return text.includes('\\') ? `E'${quoted.replaceAll('\\', '\\\\')}'` : `'${quoted}'`;
+};
 const arrayElement = (v: unknown) => (v === null || v === undefined ? 'NULL' : `"${String(v).replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`);
 
 /**
  * A parameter as an SQL literal for `EXECUTE name(...)`, which takes no bind parameters. Every
  * value is written as quoted text (an array as an array literal, an object as JSON), and the
  * prepared statement's parameter type reads it: the same conversion a bind parameter gets. Text
- * is quoted by doubling `'` (standard_conforming_strings is on), so no value can end the literal.
+ * is quoted by doubling `'` (and `\` in an escape string), so no value can end the literal.
  */
 export function sqlLiteral(value: unknown): string {
   if (value === null || value === undefined) return 'NULL';
