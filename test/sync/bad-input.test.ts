@@ -201,7 +201,7 @@ describe.each(backends)('bad input to push and pull (%s)', (backend) => {
       await rep.mutate.upsertProduct(productArgs('forgotten'));
       await settle(rep);
       // Listening before the purge: a pull of the client's own (a poke, a reconnect) may hear of it
-      // while GC is still vacuuming, and Replicache reports a lost state once.
+      // while GC is still vacuuming, before a handler set afterwards could catch the report.
       const reported = new Promise<boolean>((resolve) => {
         rep.onClientStateNotFound = () => resolve(true);
         setTimeout(() => resolve(false), 30_000);
