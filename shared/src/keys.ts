@@ -20,15 +20,16 @@ export const customerKey = (id: string) => `${keyPrefix.customer}${id}`;
 export const rejectionKey = (clientID: string, mutationID: number) =>
   `${keyPrefix.rejection}${clientID}/${mutationID}`;
 
+/** The kind whose prefix a key, or a scan prefix, starts with (no prefix is the start of another). */
+export function kindOf(keyOrPrefix: string): EntityKind | undefined {
+  return (Object.keys(keyPrefix) as EntityKind[]).find((kind) => keyOrPrefix.startsWith(keyPrefix[kind]));
+}
+
 /** Splits a replica key into its kind and id; undefined for keys outside the layout. */
 export function parseKey(key: string): { kind: EntityKind; id: string } | undefined {
-  for (const kind of Object.keys(keyPrefix) as EntityKind[]) {
-    const prefix = keyPrefix[kind];
-    if (key.startsWith(prefix) && key.length > prefix.length) {
-      return { kind, id: key.slice(prefix.length) };
-    }
-  }
-  return undefined;
+  const kind = kindOf(key);
+  if (kind === undefined || key.length === keyPrefix[kind].length) return undefined;
+  return { kind, id: key.slice(keyPrefix[kind].length) };
 }
 
 /** Derived ids are deterministic so client and server write the same keys. */

@@ -1,4 +1,4 @@
-import { DomainError, keyPrefix, parseKey, type ReadonlyJSONValue, type Tx } from '@kitchensync/shared';
+import { DomainError, keyPrefix, kindOf, parseKey, type ReadonlyJSONValue, type Tx } from '@kitchensync/shared';
 import type { Queryable } from '../db/database.ts';
 import { deleteEntities, entitiesSql, getEntities, isStoredKind, scanEntities, ticketItemsPart, upsertEntities, type StoredKind } from '../db/entities.ts';
 import { insertCustomerTokens, type NewToken } from '../db/customer-tokens.ts';
@@ -24,7 +24,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  * a stored key, so the two cannot collide.
  */
 function slotOf(keyOrPrefix: string, group: string | undefined): string {
-  const kind = (Object.keys(keyPrefix) as (keyof typeof keyPrefix)[]).find((k) => keyOrPrefix.startsWith(keyPrefix[k]));
+  const kind = kindOf(keyOrPrefix);
   return kind !== undefined && isStoredKind(kind) ? keyOrPrefix : `${group ?? ''}\0${keyOrPrefix}`;
 }
 
@@ -114,7 +114,7 @@ export class TenantStore {
   }
 
   private async fetchPrefix(prefix: string, group: string | undefined): Promise<[string, Value][]> {
-    const kind = (Object.keys(keyPrefix) as (keyof typeof keyPrefix)[]).find((k) => prefix.startsWith(keyPrefix[k]));
+    const kind = kindOf(prefix);
     if (!kind || !isStorableText(prefix)) return [];
     if (!isStoredKind(kind)) return group ? (await scanRejections(this.q, group, prefix)).map((r) => [r.key, r.data]) : [];
     return (await scanEntities(this.q, this.tenantId, kind, prefix.slice(keyPrefix[kind].length))).map((r) => [keyPrefix[kind] + r.id, r.data]);
