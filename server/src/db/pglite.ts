@@ -1,16 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { lockSql, type Database, type Queryable, type QueryOptions, type TransactionOptions } from './database.ts';
-import { literalsAllowed, preparedName, sqlLiteral, withLiterals } from './prepared.ts';
+import { executeSql, literalsAllowed, openingScript, preparedName, sqlLiteral } from './prepared.ts';
 
 /** The lock and the opening read, in one call where the read's values can be literals; the read's rows. */
 async function open(tx: Transaction, options: TransactionOptions | undefined): Promise<Record<string, unknown>[]> {
-  const opening = options?.opening;
-  const inline = opening && withLiterals(opening.sql, opening.params);
-  const lock = options?.lock ? [lockSql(sqlLiteral(options.lock))] : [];
-  if (inline) return (await tx.exec([...lock, inline].join('; '))).at(-1)?.rows ?? [];
-  if (lock.length > 0) await tx.exec(lock[0] as string);
-  return opening ? (await tx.query<Record<string, unknown>>(opening.sql, opening.params as unknown[])).rows : [];
+  const { script, apart } = openingScript(options?.lock ? [lockSql(sqlLiteral(options.lock))] : [], options?.opening);
+  const results = script ? await tx.exec(script) : [];
+  if (apart) return (await tx.query<Record<string, unknown>>(apart.sql, apart.params as unknown[])).rows;
+  return options?.opening ? (results.at(-1)?.rows ?? []) : [];
 }
 
 /** Embedded Postgres: `memory://` or a data directory. One connection; PGlite serialises queries. */
@@ -32,7 +30,7 @@ export async function openPglite(dataDir: string): Promise<Database> {
       await target.query(`PREPARE ${name} AS ${sql}`);
       prepared.add(name);
     }
-    return (await target.query(`EXECUTE ${name}(${params.map(sqlLiteral).join(', ')})`)).rows as never[];
+    return (await target.query(executeSql(name, params))).rows as never[];
   };
   return {
     kind: 'pglite',

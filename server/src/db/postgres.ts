@@ -4,7 +4,7 @@ import { isDatabaseUnavailable } from './database-errors.ts';
 import { clientConfig, HostSelector } from './host-selector.ts';
 import { parsePgHosts, type PgHost } from './pg-hosts.ts';
 import { PgListener } from './pg-listener.ts';
-import { literalsAllowed, preparedName, sqlLiteral, withLiterals } from './prepared.ts';
+import { executeSql, literalsAllowed, openingScript, preparedName, sqlLiteral } from './prepared.ts';
 
 // bigint columns (versions, sequence numbers) fit in a JS number for this system's lifetime.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -18,20 +18,15 @@ function pgQuery(text: string, params: readonly unknown[] | undefined, options?:
 
 /**
  * BEGIN, the lock and the opening read in one round trip: without parameters they go as one
- * simple-protocol query, with the values written as literals (the lock's key and, unless one
- * cannot be, the read's). Returns the opening read's rows.
+ * simple-protocol query, with the values written as literals (unless one cannot be). Returns the
+ * opening read's rows.
  */
 async function open(client: pg.PoolClient, options: TransactionOptions | undefined): Promise<Record<string, unknown>[]> {
   const begin = options?.isolation ? `BEGIN ISOLATION LEVEL ${options.isolation.toUpperCase()}` : 'BEGIN';
-  const first = [begin, ...(options?.lock ? [lockSql(client.escapeLiteral(options.lock))] : [])];
-  const opening = options?.opening;
-  const inline = opening && withLiterals(opening.sql, opening.params);
-  if (inline) {
-    const results = (await client.query([...first, inline].join('; '))) as unknown as pg.QueryResult[];
-    return results.at(-1)?.rows ?? [];
-  }
-  await client.query(first.join('; '));
-  return opening ? (await client.query(opening.sql, opening.params as unknown[])).rows : [];
+  const { script, apart } = openingScript([begin, ...(options?.lock ? [lockSql(sqlLiteral(options.lock))] : [])], options?.opening);
+  const results = (await client.query(script)) as unknown as pg.QueryResult | pg.QueryResult[];
+  if (apart) return (await client.query(apart.sql, apart.params as unknown[])).rows;
+  return options?.opening && Array.isArray(results) ? (results.at(-1)?.rows ?? []) : [];
 }
 
 /** The prepared statements each pooled connection has parsed (pg parses a named statement on its first run there). */
@@ -52,8 +47,7 @@ async function run(client: pg.PoolClient, sql: string, params: readonly unknown[
 function withCommit(client: pg.PoolClient, sql: string, params: readonly unknown[], options: QueryOptions): Promise<Record<string, unknown>[]> | undefined {
   const name = options.prepare ? preparedName(sql) : undefined;
   if (!name || !parsedOn.get(client)?.has(name) || !literalsAllowed(params)) return undefined;
-  const args = params.length > 0 ? `(${params.map(sqlLiteral).join(', ')})` : '';
-  return client.query(`EXECUTE ${name}${args}; COMMIT`).then((results) => (results as unknown as pg.QueryResult[])[0]?.rows ?? []);
+  return client.query(`${executeSql(name, params)}; COMMIT`).then((results) => (results as unknown as pg.QueryResult[])[0]?.rows ?? []);
 }
 
 function newPool(host: PgHost, max: number): pg.Pool {

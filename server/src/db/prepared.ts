@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { RecentMap } from '../recent-map.ts';
+import type { Statement } from './database.ts';
 
 const names = new RecentMap<string, string>(1_000);
 
@@ -52,4 +53,18 @@ export const literalsAllowed = (params: readonly unknown[]) => !params.some(hasN
 export function withLiterals(sql: string, params: readonly unknown[]): string | undefined {
   if (!literalsAllowed(params)) return undefined;
   return sql.replace(/\$(\d+)/g, (_, n: string) => sqlLiteral(params[Number(n) - 1]));
+}
+
+/** Runs prepared statement `name` with `params` as literals (EXECUTE takes no bind parameters). */
+export const executeSql = (name: string, params: readonly unknown[]) => (params.length > 0 ? `EXECUTE ${name}(${params.map(sqlLiteral).join(', ')})` : `EXECUTE ${name}`);
+
+/**
+ * How a transaction opens: `first` (BEGIN, the lock) and the opening read as one script when the
+ * read's values can be literals — its rows are then the script's last result — or else `first` as
+ * a script and the read `apart`, with bind parameters.
+ */
+export function openingScript(first: readonly string[], opening: Statement | undefined): { script: string; apart?: Statement } {
+  const inline = opening && withLiterals(opening.sql, opening.params);
+  if (inline || !opening) return { script: [...first, ...(inline ? [inline] : [])].join('; ') };
+  return { script: first.join('; '), apart: opening };
 }

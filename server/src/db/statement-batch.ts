@@ -19,10 +19,6 @@ export class StatementBatch {
     this.parts.push(`w${this.parts.length} AS (${sql})`);
   }
 
-  get isEmpty(): boolean {
-    return this.parts.length === 0;
-  }
-
   /**
    * Sends the parts, with `final` as the statement's own query; nothing to send, no round trip.
    * `last`: the transaction's last statement (see `QueryOptions.last`).
