@@ -5,8 +5,7 @@ import fc from 'fast-check';
 import { rejectionKey } from '@kitchensync/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/src/db/database.ts';
-import { migrate } from '../../server/src/db/migrate.ts';
-import { openPglite } from '../../server/src/db/pglite.ts';
+import { migratedMemoryDatabase } from '../../server/src/db/memory-database.ts';
 import type { PushRequest } from '../../server/src/sync/protocol.ts';
 import { writeQueue } from '../../server/src/sync/mutation-runner.ts';
 import { processPush } from '../../server/src/sync/push.ts';
@@ -57,8 +56,7 @@ const mutationOf = (client: Client, id: number) =>
 describe('pushes committed in batches (pglite, processPush direct)', () => {
   let db: Database;
   beforeAll(async () => {
-    db = await openPglite('memory://');
-    await migrate(db);
+    db = await migratedMemoryDatabase();
   });
   afterAll(async () => db.close());
 

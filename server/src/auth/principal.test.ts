@@ -1,15 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
-import { migrate } from '../db/migrate.ts';
-import { openPglite } from '../db/pglite.ts';
+import { migratedMemoryDatabase } from '../db/memory-database.ts';
 import { TokenResolver } from './principal.ts';
 import { generateToken, hashToken } from './tokens.ts';
 
 let db: Database;
 beforeEach(async () => {
-  db = await openPglite('memory://');
-  await migrate(db);
-  await db.query(`INSERT INTO tenants (id, name) VALUES ('t1', 'resolver test')`);
+  db = await migratedMemoryDatabase({ id: 't1', name: 'resolver test' });
 });
 afterEach(async () => db.close());
 

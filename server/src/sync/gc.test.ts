@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
-import { migrate } from '../db/migrate.ts';
-import { openPglite } from '../db/pglite.ts';
+import { migratedMemoryDatabase } from '../db/memory-database.ts';
 import { collectGarbage } from './gc.ts';
 import { processPull } from './pull.ts';
 
@@ -10,9 +9,7 @@ const manager = { tokenId: 'tok-m', role: 'manager' as const, tenantId: 't1' };
 describe('garbage collection on PGlite, which runs no autovacuum', () => {
   let db: Database;
   beforeEach(async () => {
-    db = await openPglite('memory://');
-    await migrate(db);
-    await db.query(`INSERT INTO tenants (id, name) VALUES ('t1', 'gc test')`);
+    db = await migratedMemoryDatabase({ id: 't1', name: 'gc test' });
   });
   afterEach(async () => db.close());
 

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { demoProducts, demoStations } from '@kitchensync/shared';
 import type { Database } from '../db/database.ts';
-import { migrate } from '../db/migrate.ts';
-import { openPglite } from '../db/pglite.ts';
+import { migratedMemoryDatabase } from '../db/memory-database.ts';
 import { countStatements } from '../db/statement-counter.ts';
 import { collectGarbage } from './gc.ts';
 import type { Cookie } from './protocol.ts';
@@ -17,9 +16,7 @@ let raw: Database;
 let lastIds = new Map<string, number>();
 beforeEach(async () => {
   lastIds = new Map();
-  raw = await openPglite('memory://');
-  await migrate(raw);
-  await raw.query(`INSERT INTO tenants (id, name) VALUES ('t1', 'pull test')`);
+  raw = await migratedMemoryDatabase({ id: 't1', name: 'pull test' });
 });
 afterEach(async () => raw.close());
 

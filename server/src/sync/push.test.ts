@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { demoProducts, demoStations } from '@kitchensync/shared';
 import type { Database } from '../db/database.ts';
-import { migrate } from '../db/migrate.ts';
-import { openPglite } from '../db/pglite.ts';
+import { migratedMemoryDatabase } from '../db/memory-database.ts';
 import { countStatements } from '../db/statement-counter.ts';
 import { processPush } from './push.ts';
 
@@ -11,9 +10,7 @@ let raw: Database;
 let nextId = 1;
 beforeEach(async () => {
   nextId = 1;
-  raw = await openPglite('memory://');
-  await migrate(raw);
-  await raw.query(`INSERT INTO tenants (id, name) VALUES ('t1', 'push test')`);
+  raw = await migratedMemoryDatabase({ id: 't1', name: 'push test' });
 });
 afterEach(async () => raw.close());
 
