@@ -51,6 +51,13 @@ export interface Database extends Queryable {
   /** Runs `fn` in one transaction on one connection, with the rows of `options.opening`; rolls back if it throws. */
   transaction<T>(fn: (q: Queryable, opened: Record<string, unknown>[]) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** Subscribes to NOTIFY on `channel`; payloads arrive only for committed transactions. */
+  /**
+   * `checks` (statements without parameters) and then `write`, as one implicit transaction sent in
+   * one round trip (a multi-statement simple query): all of it commits, or on any error none of it.
+   * The write's values go as literals (a statement already prepared on that connection runs by
+   * EXECUTE); undefined, with nothing sent, when one cannot be a literal. Returns the write's rows.
+   */
+  atOnce(checks: readonly string[], write: Statement): Promise<Record<string, unknown>[] | undefined>;
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   /** Called after notifications may have been missed (the LISTEN connection was lost and is back). */
   onListenGap(handler: () => void): void;

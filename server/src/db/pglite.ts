@@ -50,6 +50,15 @@ export async function openPglite(dataDir: string): Promise<Database> {
         return fn(q, await open(tx, options));
       });
     },
+    async atOnce(checks, write) {
+      if (!literalsAllowed(write.params)) return undefined;
+      const name = preparedName(write.sql);
+      if (!prepared.has(name)) {
+        await db.query(`PREPARE ${name} AS ${write.sql}`);
+        prepared.add(name);
+      }
+      return (await db.exec([...checks, executeSql(name, write.params)].join('; '))).at(-1)?.rows ?? [];
+    },
     async listen(channel, onPayload) {
       const unsubscribe = await db.listen(channel, onPayload);
       return async () => unsubscribe();

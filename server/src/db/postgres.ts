@@ -4,7 +4,7 @@ import { isDatabaseUnavailable } from './database-errors.ts';
 import { clientConfig, HostSelector } from './host-selector.ts';
 import { parsePgHosts, type PgHost } from './pg-hosts.ts';
 import { PgListener } from './pg-listener.ts';
-import { executeSql, literalsAllowed, openingScript, preparedName, sqlLiteral } from './prepared.ts';
+import { executeSql, literalsAllowed, openingScript, preparedName, sqlLiteral, withLiterals } from './prepared.ts';
 
 // bigint columns (versions, sequence numbers) fit in a JS number for this system's lifetime.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -92,20 +92,38 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     }
   };
 
+  /**
+   * Runs `work` on a connection of the pool; if it fails, a transaction it left open is rolled back
+   * (`rollback`), and a lost connection is destroyed rather than handed out again.
+   */
+  const checkedOut = async <T>(work: (client: pg.PoolClient) => Promise<T>, rollback: boolean): Promise<T> => {
+    const used = await use();
+    const client = await used.pool.connect().catch((err: unknown) => {
+      failed(used, err);
+      throw err;
+    });
+    let lost: Error | undefined;
+    try {
+      return await work(client);
+    } catch (err) {
+      if (isDatabaseUnavailable(err)) {
+        lost = err as Error;
+        failed(used, err);
+      } else if (rollback) await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release(lost);
+    }
+  };
+
   return {
     kind: 'postgres',
     query,
     async exec(sql) {
       await query(sql);
     },
-    async transaction(fn, options) {
-      const used = await use();
-      const client = await used.pool.connect().catch((err: unknown) => {
-        failed(used, err);
-        throw err;
-      });
-      let lost: Error | undefined;
-      try {
+    transaction: (fn, options) =>
+      checkedOut(async (client) => {
         let committed = false;
         const result = await fn(
           {
@@ -120,16 +138,15 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
         );
         if (!committed) await client.query('COMMIT');
         return result;
-      } catch (err) {
-        if (isDatabaseUnavailable(err)) {
-          lost = err as Error;
-          failed(used, err);
-        } else await client.query('ROLLBACK').catch(() => undefined);
-        throw err;
-      } finally {
-        // Given the error, the pool destroys the client instead of handing a dead connection out again.
-        client.release(lost);
-      }
+      }, true),
+    async atOnce(checks, write) {
+      if (!literalsAllowed(write.params)) return undefined;
+      return checkedOut(async (client) => {
+        const name = preparedName(write.sql);
+        const last = parsedOn.get(client)?.has(name) ? executeSql(name, write.params) : (withLiterals(write.sql, write.params) as string);
+        const results = (await client.query([...checks, last].join('; '))) as unknown as pg.QueryResult | pg.QueryResult[];
+        return (Array.isArray(results) ? results.at(-1) : results)?.rows ?? [];
+      }, false);
     },
     listen: (channel, onPayload) => listener.listen(channel, onPayload),
     onListenGap: (handler) => listener.onGap(handler),

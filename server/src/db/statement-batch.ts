@@ -1,4 +1,4 @@
-import type { Queryable } from './database.ts';
+import type { Queryable, Statement } from './database.ts';
 
 /**
  * Several writes sent to the database as one statement: each part is a data-modifying CTE. All
@@ -8,6 +8,10 @@ import type { Queryable } from './database.ts';
 export class StatementBatch {
   private readonly parts: string[] = [];
   private readonly params: unknown[] = [];
+
+  get isEmpty(): boolean {
+    return this.parts.length === 0;
+  }
 
   /** The placeholder for `value` in a part's SQL. */
   param(value: unknown): string {
@@ -19,12 +23,18 @@ export class StatementBatch {
     this.parts.push(`w${this.parts.length} AS (${sql})`);
   }
 
+  /** The parts as one statement, with `final` as its own query; undefined when there is nothing to send. */
+  statement(final = 'SELECT 1'): Statement | undefined {
+    if (this.parts.length === 0 && final === 'SELECT 1') return undefined;
+    return { sql: this.parts.length === 0 ? final : `WITH ${this.parts.join(',\n')}\n${final}`, params: this.params };
+  }
+
   /**
-   * Sends the parts, with `final` as the statement's own query; nothing to send, no round trip.
-   * `last`: the transaction's last statement (see `QueryOptions.last`).
+   * Sends the parts, with `final` as the statement's own query, and returns its rows; nothing to
+   * send, no round trip. `last`: the transaction's last statement (see `QueryOptions.last`).
    */
-  async run(q: Queryable, final = 'SELECT 1', last = false): Promise<void> {
-    if (this.parts.length === 0 && final === 'SELECT 1') return;
-    await q.query(this.parts.length === 0 ? final : `WITH ${this.parts.join(',\n')}\n${final}`, this.params, { prepare: true, last });
+  async run(q: Queryable, final = 'SELECT 1', last = false): Promise<Record<string, unknown>[]> {
+    const statement = this.statement(final);
+    return statement ? (await q.query(statement.sql, statement.params, { prepare: true, last })).rows : [];
   }
 }

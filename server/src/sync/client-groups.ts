@@ -76,6 +76,16 @@ export class ClientGroups {
     for (const undo of this.undo.splice(mark).reverse()) undo();
   }
 
+  /** The groups' owners and purges and the clients' groups and last mutation ids, as the batch leaves them. */
+  known() {
+    return { owners: this.owners as ReadonlyMap<string, GroupOwner>, purged: this.purged as ReadonlySet<string>, clients: this.clients as ReadonlyMap<string, { group: string; lmid: number }> };
+  }
+
+  /** Whether the batch moved a client's last mutation id (which moves the tenant's head). */
+  get advancedAny(): boolean {
+    return this.advanced.size > 0;
+  }
+
   writeInto(b: StatementBatch): void {
     saveClientGroups(b, this.created, this.seen, this.advanced);
   }

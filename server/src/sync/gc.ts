@@ -43,6 +43,15 @@ async function vacuumEmbedded(db: Database): Promise<void> {
 
 async function deleteExpired(db: Database, policy: GcPolicy) {
   return db.transaction(async (q) => {
+    // Like every writer of a tenant's synced state, it holds the tenants' write locks (in one order,
+    // so two collectors cannot deadlock): a push's copy of that state must not change under it.
+    await q.query(
+      `SELECT pg_advisory_xact_lock(hashtext('tenant:' || tenant_id)) FROM (
+         SELECT tenant_id FROM replicache_client_groups WHERE last_seen < now() - make_interval(days => $1)
+         UNION SELECT tenant_id FROM rejections WHERE created_at < now() - make_interval(days => $2)
+         ORDER BY tenant_id) t`,
+      [policy.groupIdleDays, policy.rejectionDays],
+    );
     const purged = await q.query<{ id: string }>(
       `WITH gone AS (
          DELETE FROM replicache_client_groups WHERE last_seen < now() - make_interval(days => $1) RETURNING id)

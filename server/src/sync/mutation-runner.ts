@@ -10,18 +10,20 @@ import {
 } from '@kitchensync/shared';
 import type { Principal } from '../auth/principal.ts';
 import { mayRun } from '../auth/permissions.ts';
-import type { Database, Queryable } from '../db/database.ts';
+import { lockSql, type Database, type Queryable, type Statement } from '../db/database.ts';
 import { perDatabase } from './per-database.ts';
 import { ClientGroups } from './client-groups.ts';
-import { isDatabaseError, isRefusedData } from '../db/database-errors.ts';
+import { isDatabaseError, isDatabaseUnavailable, isRefusedData } from '../db/database-errors.ts';
 import { appendEvents, type EventRow } from '../db/events.ts';
 import { insertRejections } from '../db/rejections.ts';
 import { pushStateStatement, type PushState } from '../db/replicache-clients.ts';
+import { sqlLiteral } from '../db/prepared.ts';
 import { StatementBatch } from '../db/statement-batch.ts';
 import { toStorableText } from '../db/storable-text.ts';
 import { serverEffects } from './server-effects.ts';
 import { rowsToLoad, TenantStore, type MutationTx } from './tenant-store.ts';
 import { committedPokes, pokeFor, type PokeMessage } from './notify.ts';
+import { SnapshotReads, tenantSnapshots, TenantSnapshot, type BatchState } from './tenant-snapshot.ts';
 import { settle, TenantWriteQueue, type CommitBatch, type Outcome, type QueuedJob } from './tenant-write-queue.ts';
 
 export interface MutationMeta {
@@ -159,22 +161,40 @@ export class TenantWrite {
     }
   }
 
+  /** Whether the write moves the tenant's head: it changes rows, rejections or last mutation ids. */
+  movesHead(): boolean {
+    return this.wrote || this.rejections.length > 0 || this.groups.advancedAny;
+  }
+
+  /** What the batch leaves in its buffer and knows of client groups, for the tenant's snapshot. */
+  state(): BatchState {
+    return { rows: () => this.store.slots(), scanned: () => this.store.scannedSlots(), ...this.groups.known() };
+  }
+
   /**
-   * Writes everything in one statement: rows, ticket items and tracking tokens, events, rejections,
-   * client groups and last mutation ids. Its NOTIFY is delivered only if the transaction commits:
-   * no poke for a rolled-back write.
+   * Everything in one statement: rows, ticket items and tracking tokens, events, rejections,
+   * client groups and last mutation ids, and the poke's NOTIFY (delivered only if the transaction
+   * commits: no poke for a rolled-back write). Its one row names the writing transaction (`mover`).
+   * Undefined when there is nothing to write.
    */
-  async finish(q: Queryable, pokeOrigin: string): Promise<void> {
-    const changed = this.wrote || this.rejections.length > 0;
+  statement(pokeOrigin: string): Statement | undefined {
     const b = new StatementBatch();
     this.store.flushInto(b);
     appendEvents(b, this.store.tenantId, this.events);
     insertRejections(b, this.store.tenantId, this.rejections);
     this.groups.writeInto(b);
-    const poke = changed ? pokeFor(b, this.store.tenantId, new Set(this.orderIds), pokeOrigin) : undefined;
-    // The batch's last statement: on Postgres it goes with COMMIT once its connection has parsed it.
-    await b.run(q, poke?.sql, true);
+    const poke = this.wrote || this.rejections.length > 0 ? pokeFor(b, this.store.tenantId, new Set(this.orderIds), pokeOrigin) : undefined;
     this.poke = poke?.message;
+    if (b.isEmpty && !poke) return undefined;
+    return b.statement(`SELECT pg_current_xact_id()::text AS mover${poke ? `, ${poke.sql}` : ''}`);
+  }
+
+  /** Sends `statement` as the transaction's last (on Postgres it goes with COMMIT once its connection has parsed it); the writing transaction. */
+  async finish(q: Queryable, pokeOrigin: string): Promise<string | undefined> {
+    const statement = this.statement(pokeOrigin);
+    if (!statement) return undefined;
+    const { rows } = await q.query<{ mover: string }>(statement.sql, statement.params, { prepare: true, last: true });
+    return rows[0]?.mover;
   }
 }
 
@@ -188,49 +208,115 @@ export interface WriteJob extends QueuedJob {
 /** The advisory lock that serialises a tenant's writes (every writer of a tenant takes this one). */
 const tenantLock = (tenantId: string) => `tenant:${tenantId}`;
 
-/** What a batch's pushes read first, as one statement (or none, for a batch of REST writes). */
-function openingRead(tenantId: string, jobs: readonly WriteJob[]) {
+/** What a batch's pushes read first: their client groups, their clients, and the rows their mutations will obviously read. */
+function batchReads(tenantId: string, jobs: readonly WriteJob[]) {
   const reads = jobs.flatMap((j) => (j.reads ? [j.reads] : []));
   if (reads.length === 0) return undefined;
   const rows = rowsToLoad(tenantId, reads.flatMap((r) => [...r.keys]));
-  const statement = pushStateStatement([...new Set(reads.map((r) => r.groupId))], [...new Set(reads.flatMap((r) => r.clientIds))], rows.sql);
+  return { groupIds: [...new Set(reads.map((r) => r.groupId))], clientIds: [...new Set(reads.flatMap((r) => r.clientIds))], rows };
+}
+
+/** Those reads as one statement, for BEGIN's round trip (or none, for a batch of REST writes). */
+function openingRead(tenantId: string, jobs: readonly WriteJob[]) {
+  const reads = batchReads(tenantId, jobs);
+  if (!reads) return undefined;
   return {
-    statement,
-    loaded(write: TenantWrite, opened: Record<string, unknown>[]) {
+    reads,
+    statement: pushStateStatement(tenantId, reads.groupIds, reads.clientIds, reads.rows.sql),
+    /** Hands the rows read to the batch; the transaction that last moved the tenant's head. */
+    loaded(write: TenantWrite, opened: Record<string, unknown>[]): string | null {
       const state = opened[0] as unknown as PushState;
       write.groups.loaded(state);
-      write.store.loaded(rows.asked, state.rows);
+      write.store.loaded(reads.rows.asked, state.rows);
+      return state.mover;
     },
   };
 }
 
 /**
- * Commits one batch of a tenant's writes: one transaction under the tenant's lock, whose first
- * round trip also reads what the batch's pushes need; each job in turn (one that fails is undone);
- * one statement writing all they did, sent with COMMIT. This process's sockets are poked as it
- * returns.
+ * Commits one batch of a tenant's writes: against the tenant's snapshot in one round trip where it
+ * can (`againstSnapshot`), else one transaction under the tenant's lock, whose first round trip
+ * also reads what the batch's pushes need; each job in turn (one that fails is undone); one
+ * statement writing all they did, sent with COMMIT. This process's sockets are poked as it
+ * returns, and the tenant's snapshot takes in what the batch read and wrote.
  */
 function batchCommitter(db: Database): CommitBatch<WriteJob> {
   const pokes = committedPokes(db);
+  const snapshots = tenantSnapshots(db);
   return async (tenantId, jobs) => {
+    const known = snapshots.get(tenantId);
+    const fast = known && (await againstSnapshot(db, known, tenantId, jobs));
+    if (fast) {
+      if (fast.poke) pokes.emit(fast.poke);
+      return fast.outcomes;
+    }
+    snapshots.delete(tenantId);
     const opening = openingRead(tenantId, jobs);
     let poke: PokeMessage | undefined;
+    let done: { write: TenantWrite; before: string | null; mover: string | undefined } | undefined;
     const outcomes = await db.transaction(
       async (q, opened) => {
-        const write = new TenantWrite(new TenantStore(q, tenantId), jobs.some((j) => j.alone));
-        opening?.loaded(write, opened);
+        const isolateEach = jobs.some((j) => j.alone);
+        const write = new TenantWrite(new TenantStore(q, tenantId), isolateEach);
+        const before = opening?.loaded(write, opened);
         const settled: Outcome[] = [];
         for (const job of jobs) settled.push(await settle(() => job.run(write, q), write.mark()));
-        await write.finish(q, pokes.origin);
+        const mover = await write.finish(q, pokes.origin);
         poke = write.poke;
+        if (before !== undefined && !isolateEach) done = { write, before, mover };
         return settled;
       },
       { lock: tenantLock(tenantId), ...(opening ? { opening: opening.statement } : {}) },
     );
     // Committed: this process's sockets hear of it now, before the writes are answered.
     if (poke) pokes.emit(poke);
+    if (done && opening) {
+      const snapshot = known?.mover === done.before ? known : new TenantSnapshot(done.before);
+      snapshot.absorb(done.write.state(), opening.reads.clientIds, done.write.movesHead() ? (done.mover ?? null) : done.before);
+      snapshots.set(tenantId, snapshot);
+    }
     return outcomes;
   };
+}
+
+/**
+ * The check a write run against a snapshot taken after transaction `mover` goes with: that no other
+ * transaction has moved the tenant's head since (so all it read from the snapshot still stands),
+ * and that the rows it took to be absent are (SQLSTATE KSH01 otherwise).
+ */
+function snapshotCheck(tenantId: string, mover: string | null, assumedAbsent: readonly string[]): string {
+  const head = `ks_expect_head(${sqlLiteral(tenantId)}, ${mover === null ? 'NULL' : sqlLiteral(mover)})`;
+  const absent = rowsToLoad(tenantId, assumedAbsent).sql?.(sqlLiteral);
+  return `SELECT ${head}${absent ? `, ks_expect_none((SELECT count(*) FROM (${absent}) r))` : ''}`;
+}
+
+/**
+ * A batch of pushes run against the tenant's snapshot and written in one round trip: the lock, the
+ * check that no other transaction moved the tenant's head since the snapshot's, and the write, as
+ * one implicit transaction. Undefined, with nothing written, when a job is not a push, the snapshot
+ * lacks something the batch reads, or the check (or anything else in the write) fails: the batch
+ * then goes the ordinary way, which reads afresh.
+ */
+async function againstSnapshot(db: Database, snapshot: TenantSnapshot, tenantId: string, jobs: readonly WriteJob[]) {
+  const reads = jobs.every((j) => j.reads && !j.alone) ? batchReads(tenantId, jobs) : undefined;
+  if (!reads || !snapshot.covers(reads)) return undefined;
+  const misses = new SnapshotReads();
+  const write = new TenantWrite(new TenantStore(misses, tenantId, snapshot));
+  write.groups.loaded(snapshot.pushState(reads));
+  const outcomes: Outcome[] = [];
+  for (const job of jobs) outcomes.push(await settle(() => job.run(write, misses), write.mark()));
+  if (misses.missed) return undefined;
+  const statement = write.statement(committedPokes(db).origin) ?? { sql: 'SELECT NULL::text AS mover', params: [] };
+  let rows: Record<string, unknown>[] | undefined;
+  try {
+    rows = await db.atOnce([lockSql(sqlLiteral(tenantLock(tenantId))), snapshotCheck(tenantId, snapshot.mover, write.store.assumedAbsent)], statement);
+  } catch (err) {
+    if (isDatabaseUnavailable(err)) throw err;
+    return undefined;
+  }
+  if (!rows) return undefined;
+  snapshot.absorb(write.state(), reads.clientIds, write.movesHead() ? ((rows[0]?.mover as string | undefined) ?? null) : snapshot.mover);
+  return { outcomes, poke: write.poke };
 }
 
 /** This process's write queue for `db`: every writer of a tenant goes through it. */

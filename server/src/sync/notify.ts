@@ -39,10 +39,10 @@ export class CommittedPokes {
 
 export const committedPokes = perDatabase(() => new CommittedPokes());
 
-/** The poke for a tenant's write, and the query that sends it on commit (NOTIFY is delivered only on commit). */
+/** The poke for a tenant's write, and the SQL expression that sends it on commit (NOTIFY is delivered only on commit). */
 export function pokeFor(b: StatementBatch, tenantId: string, orderIds: ReadonlySet<string>, origin: string) {
   const message: PokeMessage = orderIds.size <= maxOrderIds ? { t: tenantId, o: [...orderIds], s: origin } : { t: tenantId, s: origin };
-  return { message, sql: `SELECT pg_notify(${b.param(channels.poke)}, ${b.param(JSON.stringify(message))})` };
+  return { message, sql: `pg_notify(${b.param(channels.poke)}, ${b.param(JSON.stringify(message))})` };
 }
 
 export async function notify(q: Queryable, channel: string, payload: unknown): Promise<void> {

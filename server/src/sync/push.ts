@@ -37,7 +37,10 @@ const mutationKey = (clientID: string, id: number) => `${clientID}/${id}`;
  *     rejections, client groups, last mutation ids — with the poke's NOTIFY, which leaves on commit.
  *  6. Commit.
  * A one-mutation push is two round trips on Postgres (BEGIN with the lock and the reads; the write
- * with COMMIT) plus any read the hints missed; pushes that arrive together share both.
+ * with COMMIT) plus any read the hints missed; pushes that arrive together share both. Where this
+ * process still holds the tenant as its last commit left it (`TenantSnapshot`), 3 to 6 run against
+ * that copy and go as one round trip: the lock, the check that nobody moved the tenant's head
+ * since, and the write.
  *
  * The database aborts a transaction on a refused statement: the push is rerun without the mutation
  * that caused it, which becomes a rejection (never a 500 that wedges the queue); when the refusal

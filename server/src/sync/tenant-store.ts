@@ -5,6 +5,7 @@ import { insertCustomerTokens, type NewToken } from '../db/customer-tokens.ts';
 import { deleteRejections, getRejection, scanRejections } from '../db/rejections.ts';
 import type { StatementBatch } from '../db/statement-batch.ts';
 import { isStorableJson, isStorableText } from '../db/storable-text.ts';
+import type { TenantSnapshot } from './tenant-snapshot.ts';
 
 type Value = ReadonlyJSONValue | null; // null: known to be absent
 
@@ -56,12 +57,16 @@ export class TenantStore {
   private readonly written = new Set<string>();
   private readonly scanned = new Set<string>();
   private readonly undo: (() => void)[] = [];
+  /** Rows the snapshot did not hold, taken to be absent (see `load`): the write must find none of them. */
+  readonly assumedAbsent: string[] = [];
   /** Customer tokens issued by this write's mutations, stored with their rows. */
   readonly tokens: NewToken[] = [];
 
   constructor(
     readonly q: Queryable,
     readonly tenantId: string,
+    /** What this process knows of the tenant, exact as of the batch's start (else undefined): read before asking `q`. */
+    private readonly base?: TenantSnapshot,
   ) {}
 
   /** A transaction for one mutation; `group` is the client group that pushed it, if any. */
@@ -80,7 +85,10 @@ export class TenantStore {
 
   async load(key: string, group?: string): Promise<Value> {
     const slot = slotOf(key, group);
-    if (!this.rows.has(slot)) this.rows.set(slot, await this.fetch(key, group));
+    if (!this.rows.has(slot)) {
+      const known = this.base?.row(slot);
+      this.rows.set(slot, known !== undefined ? known : await this.fetch(key, group));
+    }
     return this.rows.get(slot) ?? null;
   }
 
@@ -88,6 +96,11 @@ export class TenantStore {
     const parsed = parseKey(key);
     if (!parsed || !storableKey(key)) return null;
     if (!isStoredKind(parsed.kind)) return group ? ((await getRejection(this.q, group, key)) ?? null) : null;
+    if (this.base) {
+      // Run against a snapshot, a row it does not hold is taken to be absent, and checked as the write goes.
+      this.assumedAbsent.push(key);
+      return null;
+    }
     return (await getEntities(this.q, this.tenantId, new Map([[parsed.kind, [parsed.id]]])))[0]?.data ?? null;
   }
 
@@ -101,10 +114,8 @@ export class TenantStore {
   async scan(prefix: string, group?: string): Promise<[string, ReadonlyJSONValue][]> {
     const slotPrefix = slotOf(prefix, group);
     if (!this.scanned.has(slotPrefix)) {
-      for (const [key, value] of await this.fetchPrefix(prefix, group)) {
-        const slot = slotOf(key, group);
-        if (!this.rows.has(slot)) this.rows.set(slot, value);
-      }
+      const found = this.base?.scan(slotPrefix) ?? (await this.fetchPrefix(prefix, group)).map(([key, value]): [string, Value] => [slotOf(key, group), value]);
+      for (const [slot, value] of found) if (!this.rows.has(slot)) this.rows.set(slot, value);
       this.scanned.add(slotPrefix);
     }
     return [...this.rows]
@@ -118,6 +129,16 @@ export class TenantStore {
     if (!kind || !isStorableText(prefix)) return [];
     if (!isStoredKind(kind)) return group ? (await scanRejections(this.q, group, prefix)).map((r) => [r.key, r.data]) : [];
     return (await scanEntities(this.q, this.tenantId, kind, prefix.slice(keyPrefix[kind].length))).map((r) => [keyPrefix[kind] + r.id, r.data]);
+  }
+
+  /** Every row the buffer holds, by slot: read, or as written. */
+  slots(): Iterable<[string, Value]> {
+    return this.rows;
+  }
+
+  /** The slot prefixes scanned whole. */
+  scannedSlots(): Iterable<string> {
+    return this.scanned;
   }
 
   /** Writes `value`, remembering how to undo it. */
