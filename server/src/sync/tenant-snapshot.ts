@@ -7,8 +7,13 @@ import { perDatabase } from './per-database.ts';
 type Value = ReadonlyJSONValue | null; // null: known to be absent
 type Client = { group: string; lmid: number };
 
-/** Past this many rows (or clients) a snapshot starts again empty: it is a working set, not a replica. */
-const maxEntries = 20_000;
+/**
+ * Past this many rows (or clients) a snapshot starts again empty: it is a working set (a busy
+ * service's open orders, their tickets, the menu and stations are a few hundred), not a replica.
+ * With `maxTenants` kept per process, a process holds at most about a million small JSON values.
+ */
+const maxEntries = 4_000;
+const maxTenants = 256;
 
 /** What a batch of pushes reads first: its client groups and its clients. */
 export interface BatchReads {
@@ -115,4 +120,4 @@ export class SnapshotReads implements Queryable {
 }
 
 /** The tenants this process keeps a snapshot of, per database. */
-export const tenantSnapshots = perDatabase(() => new RecentMap<string, TenantSnapshot>(1_000));
+export const tenantSnapshots = perDatabase(() => new RecentMap<string, TenantSnapshot>(maxTenants));
