@@ -29,9 +29,16 @@ export async function startEchoBackend(behind?: Behind): Promise<{ url: string; 
   const lmids = new Map<string, number>();
   const sockets = new Set<WebSocket>();
   let version = 0;
-  const server = createServer(async (req, res) => {
+  const server = createServer((req, res) => {
+    // A request still in flight as the run ends (a last pull on a poke) must not end the process.
+    answer(req).then(
+      (text) => res.writeHead(200, { 'content-type': 'application/json' }).end(text),
+      () => res.writeHead(500).end(),
+    );
+  });
+  async function answer(req: IncomingMessage): Promise<string> {
     const json = await body(req);
-    let answer: unknown = {};
+    let reply: unknown = {};
     if (req.url?.endsWith('/push')) {
       for (const m of json.mutations as { id: number; clientID: string; args: { id?: string } }[]) {
         // A client re-sends its mutations until a pull confirms them: each is applied once.
@@ -45,14 +52,14 @@ export async function startEchoBackend(behind?: Behind): Promise<{ url: string; 
     } else {
       const since = (json.cookie as number | null) ?? 0;
       await behind?.pull(since);
-      answer = {
+      reply = {
         cookie: version,
         lastMutationIDChanges: Object.fromEntries(lmids),
         patch: entries.filter((e) => e.version > since).map((e) => ({ op: 'put', key: e.key, value: e.value })),
       };
     }
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
-  });
+    return JSON.stringify(reply);
+  }
   const wss = new WebSocketServer({ server, path: '/api/ws' });
   wss.on('connection', (ws) => {
     ws.once('message', () => {

@@ -11,7 +11,7 @@ const schema = `
   CREATE TABLE clients (id text PRIMARY KEY, lmid int);
   CREATE SEQUENCE v;`;
 
-async function pushShaped(c: pg.Client, n: number) {
+async function pushShaped(c: pg.ClientBase, n: number) {
   await c.query('BEGIN');
   await c.query('SELECT pg_advisory_xact_lock(42)');
   await c.query(
@@ -23,18 +23,27 @@ async function pushShaped(c: pg.Client, n: number) {
   await c.query('COMMIT');
 }
 
-/** The floor's transaction and read on one connection of a fresh database, for the echo backend to run behind it. */
+/**
+ * The floor's transaction and read on a fresh database, for the echo backend to run behind it:
+ * from a pool, as a server would (B's pull on a poke and A's untimed pull may overlap).
+ */
 export async function floorDatabase() {
   const db = await createDatabase();
-  const c = new pg.Client({ connectionString: db.url });
-  await c.connect();
-  await c.query(schema);
+  const pool = new pg.Pool({ connectionString: db.url, max: 4 });
+  await pool.query(schema);
   let n = 0;
   return {
-    push: async () => pushShaped(c, (n += 1)),
-    pull: async (since: number) => void (await c.query(`SELECT id, data FROM rows WHERE tenant_id = 't' AND version > $1`, [since])),
+    push: async () => {
+      const c = await pool.connect();
+      try {
+        await pushShaped(c, (n += 1));
+      } finally {
+        c.release();
+      }
+    },
+    pull: async (since: number) => void (await pool.query(`SELECT id, data FROM rows WHERE tenant_id = 't' AND version > $1`, [since])),
     async close() {
-      await c.end();
+      await pool.end();
       await db.drop();
     },
   };
