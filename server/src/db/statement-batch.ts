@@ -29,12 +29,9 @@ export class StatementBatch {
     return { sql: this.parts.length === 0 ? final : `WITH ${this.parts.join(',\n')}\n${final}`, params: this.params };
   }
 
-  /**
-   * Sends the parts, with `final` as the statement's own query, and returns its rows; nothing to
-   * send, no round trip. `last`: the transaction's last statement (see `QueryOptions.last`).
-   */
-  async run(q: Queryable, final = 'SELECT 1', last = false): Promise<Record<string, unknown>[]> {
-    const statement = this.statement(final);
-    return statement ? (await q.query(statement.sql, statement.params, { prepare: true, last })).rows : [];
+  /** Sends the parts as one statement (see `statement`); nothing to send, no round trip. */
+  async run(q: Queryable): Promise<void> {
+    const statement = this.statement();
+    if (statement) await q.query(statement.sql, statement.params, { prepare: true });
   }
 }
