@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { lockSql, type Database, type Queryable, type QueryOptions, type TransactionOptions } from './database.ts';
-import { executeSql, literalsAllowed, openingScript, preparedName, sqlLiteral } from './prepared.ts';
+import { executeSql, literalsAllowed, openingScript, preparedName, sqlLiteral, withLiterals } from './prepared.ts';
 
 /** The lock and the opening read, in one call where the read's values can be literals; the read's rows. */
 async function open(tx: Transaction, options: TransactionOptions | undefined): Promise<Record<string, unknown>[]> {
@@ -19,18 +19,23 @@ export async function openPglite(dataDir: string): Promise<Database> {
   const prepared = new Set<string>();
   /**
    * Parsing and planning run as WebAssembly on the server's own thread, several times slower than
-   * a native Postgres: a statement asked to be prepared is, with SQL PREPARE, and then run by
-   * EXECUTE with its parameters as literals (EXECUTE takes no bind parameters).
+   * a native Postgres, and PGlite's extended protocol (`query`) is six calls into it where a simple
+   * query (`exec`) is two. So a statement goes as one simple query with its values written as
+   * literals (the same text a bind parameter would carry); one asked to be prepared is, with SQL
+   * PREPARE, and then run by EXECUTE. SQL text is sent as a C string: a NUL would cut it short, so
+   * a statement with such a value goes by `query`, with bind parameters.
    */
   const run = async (target: PGlite | Transaction, sql: string, params: readonly unknown[] | undefined, options?: QueryOptions) => {
-    // SQL text is sent as a C string: a NUL would cut it short, so such a value goes as a parameter.
-    if (!options?.prepare || !params?.length || !literalsAllowed(params)) return (await target.query(sql, params as unknown[])).rows as never[];
+    const values = params ?? [];
+    if (!literalsAllowed(values)) return (await target.query(sql, values as unknown[])).rows as never[];
+    if (values.length === 0) return ((await target.exec(sql)).at(-1)?.rows ?? []) as never[];
+    if (!options?.prepare) return ((await target.exec(withLiterals(sql, values) as string)).at(-1)?.rows ?? []) as never[];
     const name = preparedName(sql);
     if (!prepared.has(name)) {
-      await target.query(`PREPARE ${name} AS ${sql}`);
+      await target.exec(`PREPARE ${name} AS ${sql}`);
       prepared.add(name);
     }
-    return (await target.query(executeSql(name, params))).rows as never[];
+    return ((await target.exec(executeSql(name, values))).at(-1)?.rows ?? []) as never[];
   };
   return {
     kind: 'pglite',
