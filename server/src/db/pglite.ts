@@ -28,14 +28,15 @@ export async function openPglite(dataDir: string): Promise<Database> {
   const run = async (target: PGlite | Transaction, sql: string, params: readonly unknown[] | undefined, options?: QueryOptions) => {
     const values = params ?? [];
     if (!literalsAllowed(values)) return (await target.query(sql, values as unknown[])).rows as never[];
-    if (values.length === 0) return ((await target.exec(sql)).at(-1)?.rows ?? []) as never[];
-    if (!options?.prepare) return ((await target.exec(withLiterals(sql, values) as string)).at(-1)?.rows ?? []) as never[];
+    const simple = async (text: string) => ((await target.exec(text)).at(-1)?.rows ?? []) as never[];
+    if (values.length === 0) return simple(sql);
+    if (!options?.prepare) return simple(withLiterals(sql, values) as string);
     const name = preparedName(sql);
     if (!prepared.has(name)) {
       await target.exec(`PREPARE ${name} AS ${sql}`);
       prepared.add(name);
     }
-    return ((await target.exec(executeSql(name, values))).at(-1)?.rows ?? []) as never[];
+    return simple(executeSql(name, values));
   };
   return {
     kind: 'pglite',

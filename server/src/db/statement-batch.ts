@@ -23,15 +23,15 @@ export class StatementBatch {
     this.parts.push(`w${this.parts.length} AS (${sql})`);
   }
 
-  /** The parts as one statement, with `final` as its own query; undefined when there is nothing to send. */
-  statement(final = 'SELECT 1'): Statement | undefined {
-    if (this.parts.length === 0 && final === 'SELECT 1') return undefined;
-    return { sql: this.parts.length === 0 ? final : `WITH ${this.parts.join(',\n')}\n${final}`, params: this.params };
+  /** The parts as one statement, with `final` as its own query. */
+  statement(final = 'SELECT 1'): Statement {
+    return { sql: this.isEmpty ? final : `WITH ${this.parts.join(',\n')}\n${final}`, params: this.params };
   }
 
-  /** Sends the parts as one statement (see `statement`); nothing to send, no round trip. */
+  /** Sends the parts as one statement; nothing to send, no round trip. */
   async run(q: Queryable): Promise<void> {
-    const statement = this.statement();
-    if (statement) await q.query(statement.sql, statement.params, { prepare: true });
+    if (this.isEmpty) return;
+    const { sql, params } = this.statement();
+    await q.query(sql, params, { prepare: true });
   }
 }

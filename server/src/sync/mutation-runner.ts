@@ -216,9 +216,10 @@ function batchReads(tenantId: string, jobs: readonly WriteJob[]) {
   return { groupIds: [...new Set(reads.map((r) => r.groupId))], clientIds: [...new Set(reads.flatMap((r) => r.clientIds))], rows };
 }
 
-/** Those reads as one statement, for BEGIN's round trip (or none, for a batch of REST writes). */
-function openingRead(tenantId: string, jobs: readonly WriteJob[]) {
-  const reads = batchReads(tenantId, jobs);
+type BatchReadSet = NonNullable<ReturnType<typeof batchReads>>;
+
+/** Those reads as one statement, for BEGIN's round trip (none for a batch of REST writes). */
+function openingRead(tenantId: string, reads: BatchReadSet | undefined) {
   if (!reads) return undefined;
   return {
     reads,
@@ -245,13 +246,14 @@ function batchCommitter(db: Database): CommitBatch<WriteJob> {
   const snapshots = tenantSnapshots(db);
   return async (tenantId, jobs) => {
     const known = snapshots.get(tenantId);
-    const fast = known && (await againstSnapshot(db, known, tenantId, jobs));
+    const reads = batchReads(tenantId, jobs);
+    const fast = known && reads && (await againstSnapshot(db, known, tenantId, jobs, reads));
     if (fast) {
       if (fast.poke) pokes.emit(fast.poke);
       return fast.outcomes;
     }
     snapshots.delete(tenantId);
-    const opening = openingRead(tenantId, jobs);
+    const opening = openingRead(tenantId, reads);
     let poke: PokeMessage | undefined;
     let done: { write: TenantWrite; before: string | null; mover: string | undefined } | undefined;
     const outcomes = await db.transaction(
@@ -297,9 +299,8 @@ function snapshotCheck(tenantId: string, mover: string | null, assumedAbsent: re
  * lacks something the batch reads, or the check (or anything else in the write) fails: the batch
  * then goes the ordinary way, which reads afresh.
  */
-async function againstSnapshot(db: Database, snapshot: TenantSnapshot, tenantId: string, jobs: readonly WriteJob[]) {
-  const reads = jobs.every((j) => j.reads && !j.alone) ? batchReads(tenantId, jobs) : undefined;
-  if (!reads || !snapshot.covers(reads)) return undefined;
+async function againstSnapshot(db: Database, snapshot: TenantSnapshot, tenantId: string, jobs: readonly WriteJob[], reads: BatchReadSet) {
+  if (!jobs.every((j) => j.reads && !j.alone) || !snapshot.covers(reads)) return undefined;
   const misses = new SnapshotReads();
   const write = new TenantWrite(new TenantStore(misses, tenantId, snapshot));
   write.groups.loaded(snapshot.pushState(reads));
