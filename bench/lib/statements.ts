@@ -34,6 +34,8 @@ export async function statementCounts() {
     await push('upsertProduct', product(2));
     take();
     const changed = await pull('cookie' in first ? first.cookie : null);
+    // Answered from this process's own commit, a pull stores its CVR just after the answer: counted.
+    await new Promise((resolve) => setImmediate(resolve));
     const changedPull = take();
     await pull('cookie' in changed ? changed.cookie : null);
     const unchangedPull = take();

@@ -48,6 +48,12 @@ export const lockSql = (key: string) => `SELECT pg_advisory_xact_lock(hashtext($
 
 export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
+  /**
+   * Whether every move of a tenant's head is reported to this process as NOTIFY on `ks_heads`
+   * (migration 007), delivered before the call that committed it returns: true where no other
+   * process can write the database (PGlite).
+   */
+  readonly reportsHeads: boolean;
   /** Runs `fn` in one transaction on one connection, with the rows of `options.opening`; rolls back if it throws. */
   transaction<T>(fn: (q: Queryable, opened: Record<string, unknown>[]) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** Subscribes to NOTIFY on `channel`; payloads arrive only for committed transactions. */

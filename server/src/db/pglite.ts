@@ -15,6 +15,8 @@ async function open(tx: Transaction, options: TransactionOptions | undefined): P
 export async function openPglite(dataDir: string): Promise<Database> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir, { parsers: { 20: (v: string) => Number(v) } });
+  // This process alone writes the database: have its one session report every head it moves (migration 007).
+  await db.exec(`SET ks.report_heads = 'on'`);
   // PGlite's one connection keeps prepared statements for its life, a rolled-back PREPARE included.
   const prepared = new Set<string>();
   /**
@@ -40,6 +42,7 @@ export async function openPglite(dataDir: string): Promise<Database> {
   };
   return {
     kind: 'pglite',
+    reportsHeads: true,
     async query(sql, params, options) {
       return { rows: await run(db, sql, params, options) };
     },

@@ -118,6 +118,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
 
   return {
     kind: 'postgres',
+    reportsHeads: false,
     query,
     async exec(sql) {
       await query(sql);

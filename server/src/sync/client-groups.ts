@@ -81,9 +81,9 @@ export class ClientGroups {
     return { owners: this.owners as ReadonlyMap<string, GroupOwner>, purged: this.purged as ReadonlySet<string>, clients: this.clients as ReadonlyMap<string, { group: string; lmid: number }> };
   }
 
-  /** Whether the batch moved a client's last mutation id (which moves the tenant's head). */
-  get advancedAny(): boolean {
-    return this.advanced.size > 0;
+  /** The clients whose last mutation id the batch moved on (which moves the tenant's head). */
+  get advancedClients(): ReadonlyMap<string, { group: string; lmid: number }> {
+    return this.advanced;
   }
 
   writeInto(b: StatementBatch): void {

@@ -60,3 +60,18 @@ export function recordCvrParts(cvr: { id: string; group: string; order: string }
     new_cvr AS (INSERT INTO client_view_records (id, client_group_id, cvr_order, head, made_at, clients)
       SELECT ${cvr.id}, ${cvr.group}, ${cvr.order}, version, at, clients::text FROM ${head} WHERE moved)`;
 }
+
+/**
+ * Stores CVR `cvr` as cookie `order` of the group (if the group still exists), as `recordCvrParts`
+ * does inside a pull's statement: for a pull answered without one (`ChangeFeed`), after the answer.
+ */
+export async function recordCvr(q: Queryable, clientGroupId: string, cvrId: string, order: number, cvr: ClientViewRecord): Promise<void> {
+  await q.query(
+    `WITH head AS (SELECT $4::bigint AS version, $5::timestamptz AS at, $6::jsonb AS clients,
+         EXISTS (SELECT 1 FROM replicache_client_groups WHERE id = $2::text) AS moved),
+       ${recordCvrParts({ id: '$1::text', group: '$2::text', order: '$3::int' }, 'head')}
+     SELECT 1`,
+    [cvrId, clientGroupId, order, cvr.head, cvr.madeAt, JSON.stringify(Object.fromEntries(cvr.clients))],
+    { prepare: true },
+  );
+}

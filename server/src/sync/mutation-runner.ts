@@ -22,6 +22,7 @@ import { StatementBatch } from '../db/statement-batch.ts';
 import { toStorableText } from '../db/storable-text.ts';
 import { serverEffects } from './server-effects.ts';
 import { rowsToLoad, TenantStore, type MutationTx } from './tenant-store.ts';
+import { changeFeeds, type BatchChanges, type ChangeFeed } from './change-feed.ts';
 import { committedPokes, pokeFor, type PokeMessage } from './notify.ts';
 import { SnapshotReads, tenantSnapshots, TenantSnapshot, type BatchState } from './tenant-snapshot.ts';
 import { settle, TenantWriteQueue, type CommitBatch, type Outcome, type QueuedJob } from './tenant-write-queue.ts';
@@ -68,6 +69,8 @@ export class TenantWrite {
   readonly groups = new ClientGroups();
   /** The poke `finish` sent with the write, if it wrote anything. */
   poke: PokeMessage | undefined;
+  /** What the write statement wrote, as pulls see it (after `statement`). */
+  changes: BatchChanges | undefined;
 
   constructor(
     readonly store: TenantStore,
@@ -75,7 +78,7 @@ export class TenantWrite {
      * Writes each mutation at once under its own savepoint, so a mutation whose rows the database
      * refuses is rolled back alone and rejected: the slower way, taken after a batched flush failed.
      */
-    private readonly isolateEach = false,
+    readonly isolateEach = false,
   ) {}
 
   /** A point to return to if the job about to run fails: `undo` takes back all it did. */
@@ -163,7 +166,7 @@ export class TenantWrite {
 
   /** Whether the write moves the tenant's head: it changes rows, rejections or last mutation ids. */
   movesHead(): boolean {
-    return this.wrote || this.rejections.length > 0 || this.groups.advancedAny;
+    return this.wrote || this.rejections.length > 0 || this.groups.advancedClients.size > 0;
   }
 
   /** What the batch leaves in its buffer and knows of client groups, for the tenant's snapshot. */
@@ -179,7 +182,8 @@ export class TenantWrite {
    */
   statement(pokeOrigin: string): Statement | undefined {
     const b = new StatementBatch();
-    this.store.flushInto(b);
+    const flushed = this.store.flushInto(b);
+    this.changes = { rows: flushed.rows, rejections: this.rejectionChanges(flushed.dismissed), clients: this.groups.advancedClients };
     appendEvents(b, this.store.tenantId, this.events);
     insertRejections(b, this.store.tenantId, this.rejections);
     this.groups.writeInto(b);
@@ -187,6 +191,19 @@ export class TenantWrite {
     this.poke = poke?.message;
     if (b.isEmpty && !poke) return undefined;
     return b.statement(`SELECT pg_current_xact_id()::text AS mover${poke ? `, ${poke.sql}` : ''}`);
+  }
+
+  /** Rejections written and dismissed, by client group. */
+  private rejectionChanges(dismissed: ReadonlyMap<string, readonly string[]>) {
+    const byGroup = new Map<string, Map<string, Rejection | null>>();
+    const of = (group: string) => {
+      let rejections = byGroup.get(group);
+      if (!rejections) byGroup.set(group, (rejections = new Map()));
+      return rejections;
+    };
+    for (const [group, keys] of dismissed) for (const key of keys) of(group).set(key, null);
+    for (const { group, rejection } of this.rejections) of(group).set(rejection.id, rejection);
+    return byGroup;
   }
 
   /** Sends `statement` as the transaction's last (on Postgres it goes with COMMIT once its connection has parsed it); the writing transaction. */
@@ -244,6 +261,8 @@ function openingRead(tenantId: string, reads: BatchReadSet | undefined) {
 function batchCommitter(db: Database): CommitBatch<WriteJob> {
   const pokes = committedPokes(db);
   const snapshots = tenantSnapshots(db);
+  // Made now, it listens for head reports from the first write on.
+  const feed = changeFeeds(db);
   return async (tenantId, jobs) => {
     const known = snapshots.get(tenantId);
     const reads = batchReads(tenantId, jobs);
@@ -254,31 +273,38 @@ function batchCommitter(db: Database): CommitBatch<WriteJob> {
     }
     snapshots.delete(tenantId);
     const opening = openingRead(tenantId, reads);
-    let poke: PokeMessage | undefined;
-    let done: { write: TenantWrite; before: string | null; mover: string | undefined } | undefined;
+    let done: { write: TenantWrite; before: string | null | undefined; mover: string | undefined } | undefined;
     const outcomes = await db.transaction(
       async (q, opened) => {
-        const isolateEach = jobs.some((j) => j.alone);
-        const write = new TenantWrite(new TenantStore(q, tenantId), isolateEach);
+        const write = new TenantWrite(new TenantStore(q, tenantId), jobs.some((j) => j.alone));
         const before = opening?.loaded(write, opened);
         const settled: Outcome[] = [];
         for (const job of jobs) settled.push(await settle(() => job.run(write, q), write.mark()));
-        const mover = await write.finish(q, pokes.origin);
-        poke = write.poke;
-        if (before !== undefined && !isolateEach) done = { write, before, mover };
+        done = { write, before, mover: await write.finish(q, pokes.origin) };
         return settled;
       },
       { lock: tenantLock(tenantId), ...(opening ? { opening: opening.statement } : {}) },
     );
-    // Committed: this process's sockets hear of it now, before the writes are answered.
-    if (poke) pokes.emit(poke);
-    if (done && opening) {
-      const snapshot = known?.mover === done.before ? known : new TenantSnapshot(done.before);
-      snapshot.absorb(done.write.state(), opening.reads.clientIds, done.write.movesHead() ? (done.mover ?? null) : done.before);
+    if (!done) return outcomes;
+    const { write, before, mover } = done;
+    // Committed: this process's pulls and sockets hear of it now, before the writes are answered.
+    toFeed(feed, tenantId, write, mover);
+    if (write.poke) pokes.emit(write.poke);
+    if (before !== undefined && opening && !write.isolateEach) {
+      const snapshot = known?.mover === before ? known : new TenantSnapshot(before);
+      snapshot.absorb(write.state(), opening.reads.clientIds, write.movesHead() ? (mover ?? null) : before);
       snapshots.set(tenantId, snapshot);
     }
     return outcomes;
   };
+}
+
+/**
+ * Hands what a committed batch wrote to this process's change feed, for pulls to answer from; a
+ * batch written mutation by mutation (its changes are not all in its last statement) is not.
+ */
+function toFeed(feed: ChangeFeed, tenantId: string, write: TenantWrite, mover: string | undefined): void {
+  if (!write.isolateEach && write.movesHead() && mover && write.changes) feed.committed(tenantId, mover, write.changes);
 }
 
 /**
@@ -316,7 +342,9 @@ async function againstSnapshot(db: Database, snapshot: TenantSnapshot, tenantId:
     return undefined;
   }
   if (!rows) return undefined;
-  snapshot.absorb(write.state(), reads.clientIds, write.movesHead() ? ((rows[0]?.mover as string | undefined) ?? null) : snapshot.mover);
+  const mover = rows[0]?.mover as string | undefined;
+  toFeed(changeFeeds(db), tenantId, write, mover);
+  snapshot.absorb(write.state(), reads.clientIds, write.movesHead() ? (mover ?? null) : snapshot.mover);
   return { outcomes, poke: write.poke };
 }
 

@@ -9,6 +9,12 @@ import type { TenantSnapshot } from './tenant-snapshot.ts';
 
 type Value = ReadonlyJSONValue | null; // null: known to be absent
 
+/** What one flush wrote: entity rows by replica key (null: deleted), and rejections dismissed, by client group. */
+export interface Flushed {
+  readonly rows: Map<string, Value>;
+  readonly dismissed: Map<string, string[]>;
+}
+
 /** A key whose text Postgres cannot hold names no row: reading it finds nothing, without asking SQL. */
 const storableKey = (key: string) => isStorableText(key) && isStorableText(parseKey(key)?.id ?? '');
 
@@ -160,27 +166,34 @@ export class TenantStore {
     this.undo.push(() => void this.tokens.pop());
   }
 
-  /** Adds what was written since the last flush to `b` (one part per table) and starts afresh. */
-  flushInto(b: StatementBatch): void {
+  /**
+   * Adds what was written since the last flush to `b` (one part per table) and starts afresh.
+   * Returns it: entity rows by replica key and dismissed rejections by client group (null: deleted).
+   */
+  flushInto(b: StatementBatch): Flushed {
     const puts = new Map<StoredKind, { id: string; data: ReadonlyJSONValue }[]>();
     const dels = new Map<StoredKind, string[]>();
-    const rejectionDels = new Map<string, string[]>();
+    const flushed: Flushed = { rows: new Map(), dismissed: new Map() };
     for (const slot of this.written) {
       const value = this.rows.get(slot) ?? null;
-      const group = groupOf(slot);
-      const parsed = parseKey(keyOf(slot));
+      const [group, key] = [groupOf(slot), keyOf(slot)];
+      const parsed = parseKey(key);
       if (group !== undefined) {
-        if (value === null) push(rejectionDels, group, keyOf(slot));
-      } else if (!parsed || !isStoredKind(parsed.kind)) continue;
-      else if (value === null) push(dels, parsed.kind, parsed.id);
+        if (value === null) push(flushed.dismissed, group, key);
+        continue;
+      }
+      if (!parsed || !isStoredKind(parsed.kind)) continue;
+      flushed.rows.set(key, value);
+      if (value === null) push(dels, parsed.kind, parsed.id);
       else push(puts, parsed.kind, { id: parsed.id, data: value });
     }
     for (const [kind, rows] of puts) upsertEntities(b, this.tenantId, kind, rows);
     for (const [kind, ids] of dels) deleteEntities(b, this.tenantId, kind, ids);
     ticketItemsPart(b, this.tenantId, (puts.get('kitchenOrder') ?? []) as never);
-    deleteRejections(b, rejectionDels);
+    deleteRejections(b, flushed.dismissed);
     insertCustomerTokens(b, this.tenantId, this.tokens.splice(0));
     this.written.clear();
+    return flushed;
   }
 }
 
