@@ -26,7 +26,8 @@ export interface Behind {
 
 export async function startEchoBackend(behind?: Behind): Promise<{ url: string; close(): Promise<void> }> {
   const entries: Entry[] = [];
-  const lmids = new Map<string, number>();
+  /** Each client's last mutation id, and the version it was set at (a pull answers only those newer than its cookie). */
+  const lmids = new Map<string, { id: number; version: number }>();
   const sockets = new Set<WebSocket>();
   let version = 0;
   const server = createServer((req, res) => {
@@ -42,10 +43,10 @@ export async function startEchoBackend(behind?: Behind): Promise<{ url: string; 
     if (req.url?.endsWith('/push')) {
       for (const m of json.mutations as { id: number; clientID: string; args: { id?: string } }[]) {
         // A client re-sends its mutations until a pull confirms them: each is applied once.
-        if (m.id <= (lmids.get(m.clientID) ?? 0)) continue;
+        if (m.id <= (lmids.get(m.clientID)?.id ?? 0)) continue;
         version += 1;
         entries.push({ key: `product/${m.args.id ?? version}`, value: m.args, version });
-        lmids.set(m.clientID, m.id);
+        lmids.set(m.clientID, { id: m.id, version });
       }
       await behind?.push(version);
       for (const s of sockets) s.send('{"type":"poke"}');
@@ -54,7 +55,7 @@ export async function startEchoBackend(behind?: Behind): Promise<{ url: string; 
       await behind?.pull(since);
       reply = {
         cookie: version,
-        lastMutationIDChanges: Object.fromEntries(lmids),
+        lastMutationIDChanges: Object.fromEntries([...lmids].filter(([, l]) => l.version > since).map(([client, l]) => [client, l.id])),
         patch: entries.filter((e) => e.version > since).map((e) => ({ op: 'put', key: e.key, value: e.value })),
       };
     }

@@ -5,6 +5,7 @@ import { migrate } from '../../server/src/db/migrate.ts';
 import { countStatements } from '../../server/src/db/statement-counter.ts';
 import { processPush } from '../../server/src/sync/push.ts';
 import { processPull } from '../../server/src/sync/pull.ts';
+import { cvrsBehindMs } from '../../server/src/sync/cvr.ts';
 
 export async function statementCounts() {
   const raw = await openDatabase('memory://', '');
@@ -34,8 +35,8 @@ export async function statementCounts() {
     await push('upsertProduct', product(2));
     take();
     const changed = await pull('cookie' in first ? first.cookie : null);
-    // Answered from this process's own commit, a pull stores its CVR just after the answer: counted.
-    await new Promise((resolve) => setImmediate(resolve));
+    // Answered from this process's own commit, a pull's CVR is stored a moment later: counted.
+    await new Promise((resolve) => setTimeout(resolve, cvrsBehindMs + 50));
     const changedPull = take();
     await pull('cookie' in changed ? changed.cookie : null);
     const unchangedPull = take();

@@ -48,30 +48,60 @@ export async function readGroupState(q: Queryable, clientGroupId: string, cvrId:
 }
 
 /**
- * The parts of a statement that record a new CVR as cookie `order`, drop the group's old ones and
- * mark the group seen: the CVR is `head`'s row (columns `version`, `at`, `clients`, `moved`), a
- * CTE of that statement, so it is stored from the very snapshot the pull answers from. Nothing is
- * written unless `moved` (the head is not the one the client saw, and its group still exists).
+ * The parts of a statement that record the CVRs of CTE `cvrs` (columns `id`, `client_group_id`,
+ * `cvr_order`, `head`, `made_at`, `clients` as jsonb), drop their groups' old ones and mark those
+ * groups seen: in a pull's own statement, its one new CVR from the very snapshot it answers from.
  */
-export function recordCvrParts(cvr: { id: string; group: string; order: string }, head: string): string {
-  const moved = `(SELECT moved FROM ${head})`;
-  return `old_cvrs AS (DELETE FROM client_view_records WHERE ${moved} AND client_group_id = ${cvr.group} AND cvr_order <= ${cvr.order} - ${keepPerGroup}),
-    seen AS (UPDATE replicache_client_groups SET last_seen = now(), cvr_order = GREATEST(cvr_order, ${cvr.order}) WHERE ${moved} AND id = ${cvr.group}),
+export function recordCvrParts(cvrs: string): string {
+  return `tops AS (SELECT client_group_id, max(cvr_order) AS cvr_order FROM ${cvrs} GROUP BY client_group_id),
+    old_cvrs AS (DELETE FROM client_view_records c USING tops t WHERE c.client_group_id = t.client_group_id AND c.cvr_order <= t.cvr_order - ${keepPerGroup}),
+    seen AS (UPDATE replicache_client_groups g SET last_seen = now(), cvr_order = GREATEST(g.cvr_order, t.cvr_order) FROM tops t WHERE g.id = t.client_group_id),
     new_cvr AS (INSERT INTO client_view_records (id, client_group_id, cvr_order, head, made_at, clients)
-      SELECT ${cvr.id}, ${cvr.group}, ${cvr.order}, version, at, clients::text FROM ${head} WHERE moved)`;
+      SELECT id, client_group_id, cvr_order, head, made_at, clients::text FROM ${cvrs})`;
 }
 
+interface CvrToStore {
+  readonly groupId: string;
+  readonly cvrId: string;
+  readonly order: number;
+  readonly cvr: ClientViewRecord;
+}
+
+/** How long the CVRs of pulls answered without a statement wait, to be stored together. */
+export const cvrsBehindMs = 100;
+
 /**
- * Stores CVR `cvr` as cookie `order` of the group (if the group still exists), as `recordCvrParts`
- * does inside a pull's statement: for a pull answered without one (`ChangeFeed`), after the answer.
+ * Stores the CVRs of pulls answered without a statement (`ChangeFeed`) a moment later, all of one
+ * moment in one statement: not on the path a client waits on, nor in every pull's wake (on PGlite
+ * every statement runs on the server's one thread). One lost — in a crash before it was stored, or
+ * because its group was purged — only makes that cookie unknown: its client starts again.
  */
-export async function recordCvr(q: Queryable, clientGroupId: string, cvrId: string, order: number, cvr: ClientViewRecord): Promise<void> {
-  await q.query(
-    `WITH head AS (SELECT $4::bigint AS version, $5::timestamptz AS at, $6::jsonb AS clients,
-         EXISTS (SELECT 1 FROM replicache_client_groups WHERE id = $2::text) AS moved),
-       ${recordCvrParts({ id: '$1::text', group: '$2::text', order: '$3::int' }, 'head')}
-     SELECT 1`,
-    [cvrId, clientGroupId, order, cvr.head, cvr.madeAt, JSON.stringify(Object.fromEntries(cvr.clients))],
-    { prepare: true },
-  );
+export class CvrsBehind {
+  private pending: CvrToStore[] = [];
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly q: Queryable) {}
+
+  add(cvr: CvrToStore): void {
+    this.pending.push(cvr);
+    this.timer ??= setTimeout(() => void this.store(), cvrsBehindMs).unref();
+  }
+
+  private async store(): Promise<void> {
+    this.timer = undefined;
+    const rows = this.pending.splice(0).map(({ groupId, cvrId, order, cvr }) => ({
+      id: cvrId, client_group_id: groupId, cvr_order: order, head: cvr.head, made_at: cvr.madeAt, clients: Object.fromEntries(cvr.clients),
+    }));
+    await this.q
+      .query(
+        `WITH cvrs AS (SELECT x.* FROM jsonb_to_recordset($1::jsonb)
+             AS x(id text, client_group_id text, cvr_order int, head bigint, made_at timestamptz, clients jsonb)
+           WHERE EXISTS (SELECT 1 FROM replicache_client_groups g WHERE g.id = x.client_group_id)),
+         ${recordCvrParts('cvrs')}
+         SELECT 1`,
+        [JSON.stringify(rows)],
+        { prepare: true },
+      )
+      .catch(() => undefined);
+  }
 }

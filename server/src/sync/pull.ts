@@ -4,7 +4,8 @@ import type { Principal } from '../auth/principal.ts';
 import type { Database } from '../db/database.ts';
 import { createClientGroup, isPurgedGroup } from '../db/replicache-clients.ts';
 import { changeFeeds } from './change-feed.ts';
-import { readGroupState, recordCvr, type ClientViewRecord } from './cvr.ts';
+import { CvrsBehind, readGroupState, type ClientViewRecord } from './cvr.ts';
+import { perDatabase } from './per-database.ts';
 import { tombstoneDays } from './gc.ts';
 import { notAllowed, versionProblem, type Cookie, type ProtocolError, type PullRequest } from './protocol.ts';
 import { knownViews } from './known-views.ts';
@@ -39,7 +40,7 @@ const usable = (cvr: ClientViewRecord | undefined) => (cvr && Date.parse(cvr.mad
  *     (the same cookie, an empty patch) or the group is gone. Or, on a cookie this process gave
  *     out, where its own commits are all that happened since the CVR's head (`ChangeFeed`, PGlite)
  *     and the view is a filter of the rows they wrote: the same answer from those commits, no
- *     statement, and the new CVR stored just after.
+ *     statement, and the new CVR stored a moment later.
  * A pull on a cookie this process gave out is one statement (none from its own commits);
  * otherwise a changed pull is two and an unchanged one one.
  */
@@ -80,6 +81,8 @@ export async function processPull(db: Database, principal: Principal, pull: Pull
   return (await changesSince(db, viewer, groupId, pull.cookie, stored, group.cvrOrder)) ?? { error: 'ClientStateNotFound' };
 }
 
+const cvrsBehind = perDatabase((db) => new CvrsBehind(db));
+
 const unchanged = (cookie: Cookie): PullResponse => ({ cookie, lastMutationIDChanges: {}, patch: [] });
 
 /** The cookie after `cookie` for a group this process knows up to `knownOrder`, naming a new CVR. */
@@ -100,7 +103,7 @@ async function changesSince(db: Database, viewer: Viewer, groupId: string, cooki
 /**
  * Step 3 without a statement, where this process's own commits are everything that happened
  * since the CVR's head (`ChangeFeed`) and the view is a filter of them; the new CVR is stored
- * just after the answer goes. Undefined otherwise, or if nothing changed.
+ * a moment later (`CvrsBehind`). Undefined otherwise, or if nothing changed.
  */
 function fromOwnCommits(db: Database, viewer: Viewer, groupId: string, cookie: Cookie, base: ClientViewRecord, knownOrder: number): PullResponse | undefined {
   const since = changeFeeds(db).since(viewer.tenantId, base.head);
@@ -111,8 +114,7 @@ function fromOwnCommits(db: Database, viewer: Viewer, groupId: string, cookie: C
   const cvr: ClientViewRecord = { head: since.head, madeAt: new Date().toISOString(), clients };
   const next = nextCookie(cookie, knownOrder);
   knownViews(db).remember(groupId, viewer, next.cvrID, next.order, cvr);
-  // Lost (a crash first, or a purge of the group), it only makes the cookie unknown: that client's next pull starts again.
-  setImmediate(() => void recordCvr(db, groupId, next.cvrID, next.order, cvr).catch(() => undefined));
+  cvrsBehind(db).add({ groupId, cvrId: next.cvrID, order: next.order, cvr });
   return answer(base, cvr, next, changes);
 }
 

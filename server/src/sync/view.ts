@@ -138,7 +138,8 @@ export async function readChanges(
          EXISTS (SELECT 1 FROM replicache_client_groups WHERE id = $5::text) AS group_exists,
          (SELECT coalesce(jsonb_object_agg(id, last_mutation_id), '{}') FROM replicache_clients WHERE client_group_id = $5::text) AS clients),
      head AS (SELECT *, group_exists AND version <> $3 AS moved FROM found),
-     ${recordCvrParts({ id: '$6::text', group: '$5::text', order: '$7::int' }, 'head')}
+     cvrs AS (SELECT $6::text AS id, $5::text AS client_group_id, $7::int AS cvr_order, version AS head, at AS made_at, clients FROM head WHERE moved),
+     ${recordCvrParts('cvrs')}
      SELECT 'head' AS op, version::text AS key, jsonb_build_object('at', at::text, 'seenAt', $4::timestamptz, 'clients', clients, 'groupExists', group_exists) AS data FROM head
      UNION ALL SELECT 'del', key, NULL FROM (${view.deleted}) d WHERE $3 >= 0 AND (SELECT moved FROM head)
      UNION ALL SELECT 'put', key, data FROM (${view.changed}) c WHERE (SELECT moved FROM head)`,
