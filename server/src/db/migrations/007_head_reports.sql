@@ -6,12 +6,14 @@
 -- reports both, in order, at its commit. Other sessions (Postgres, several processes) send nothing.
 -- That process then knows, without asking, whether the changes its own commits made are all that
 -- happened since a client's last pull (sync/change-feed.ts).
-CREATE OR REPLACE FUNCTION ks_move_heads(tenants text[]) RETURNS void LANGUAGE sql AS $$
-  WITH moved AS (
-    INSERT INTO sync_heads (tenant_id, version, moved_by)
-      SELECT t, nextval('row_version'), pg_current_xact_id() FROM unnest(tenants) t
-      ON CONFLICT (tenant_id) DO UPDATE SET version = EXCLUDED.version, moved_by = EXCLUDED.moved_by
-      RETURNING tenant_id, version, moved_by)
-  SELECT pg_notify('ks_heads', json_build_array(tenant_id, moved_by::text, version)::text)
-  FROM moved WHERE current_setting('ks.report_heads', true) = 'on'
-$$;
+-- PL/pgSQL keeps its statements' plans for the session (a SQL function is planned at every call).
+CREATE OR REPLACE FUNCTION ks_move_heads(tenants text[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO sync_heads (tenant_id, version, moved_by)
+    SELECT t, nextval('row_version'), pg_current_xact_id() FROM unnest(tenants) t
+    ON CONFLICT (tenant_id) DO UPDATE SET version = EXCLUDED.version, moved_by = EXCLUDED.moved_by;
+  IF current_setting('ks.report_heads', true) = 'on' THEN
+    PERFORM pg_notify('ks_heads', json_build_array(tenant_id, moved_by::text, version)::text)
+    FROM sync_heads WHERE tenant_id = ANY(tenants);
+  END IF;
+END $$;
