@@ -8,12 +8,17 @@
 -- happened since a client's last pull (sync/change-feed.ts).
 -- PL/pgSQL keeps its statements' plans for the session (a SQL function is planned at every call).
 CREATE OR REPLACE FUNCTION ks_move_heads(tenants text[]) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  moved record;
 BEGIN
-  INSERT INTO sync_heads (tenant_id, version, moved_by)
-    SELECT t, nextval('row_version'), pg_current_xact_id() FROM unnest(tenants) t
-    ON CONFLICT (tenant_id) DO UPDATE SET version = EXCLUDED.version, moved_by = EXCLUDED.moved_by;
-  IF current_setting('ks.report_heads', true) = 'on' THEN
-    PERFORM pg_notify('ks_heads', json_build_array(tenant_id, moved_by::text, version)::text)
-    FROM sync_heads WHERE tenant_id = ANY(tenants);
-  END IF;
+  FOR moved IN
+    INSERT INTO sync_heads (tenant_id, version, moved_by)
+      SELECT t, nextval('row_version'), pg_current_xact_id() FROM unnest(tenants) t
+      ON CONFLICT (tenant_id) DO UPDATE SET version = EXCLUDED.version, moved_by = EXCLUDED.moved_by
+      RETURNING tenant_id, version, moved_by
+  LOOP
+    IF current_setting('ks.report_heads', true) = 'on' THEN
+      PERFORM pg_notify('ks_heads', json_build_array(moved.tenant_id, moved.moved_by::text, moved.version)::text);
+    END IF;
+  END LOOP;
 END $$;
