@@ -40,9 +40,10 @@ const maxTenants = 256;
  * moving transaction; a commit of this process is kept as the step from the head before its
  * transaction to the head after it. If the last report is this process's last kept commit, those
  * commits are everything that happened since any head they start from: a client whose last pull
- * saw such a head can be answered from here, without a statement. Anything else that moves the
- * head — a REST write, garbage collection, a hub, a batch this feed was not given — is reported
- * too, and breaks the chain: pulls read the database until the next commit starts a new one.
+ * saw such a head can be answered from here, without a statement. Pushes and REST writes hand
+ * their commits here; anything else that moves the head — garbage collection, a hub's mirror, an
+ * admin's SQL, a batch written mutation by mutation — is reported too, and breaks the chain: pulls
+ * read the database until the next commit starts a new one.
  */
 export class ChangeFeed {
   private readonly tenants = new RecentMap<string, TenantFeed>(maxTenants);
