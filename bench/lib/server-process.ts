@@ -35,7 +35,8 @@ export async function createDatabase(): Promise<{ url: string; drop(): Promise<v
 /** The real server in its own process (the load generator is this process), on a free port. */
 export async function startServerProcess(backend: Backend, env: Record<string, string> = {}): Promise<ServerProcess> {
   const adminToken = `ks_admin_bench_${randomBytes(12).toString('hex')}`;
-  const db = backend === 'postgres' ? await createDatabase() : undefined;
+  // A DATABASE_URL in `env` puts several processes on one database, which the caller owns.
+  const db = backend === 'postgres' && !env.DATABASE_URL ? await createDatabase() : undefined;
   const dataDir = backend === 'pglite' ? mkdtempSync(join(tmpdir(), 'ks-bench-')) : undefined;
   const port = 20000 + Math.floor(Math.random() * 10000);
   // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof": to profile the server under load.

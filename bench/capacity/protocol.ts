@@ -1,0 +1,16 @@
+/** What a load process reports at the end of a measured run. */
+export interface WorkerReport {
+  /** Per restaurant: ms from a push leaving one screen to each other screen's pull bringing it. */
+  visible: number[][];
+  push: number[];
+  pull: number[];
+  /** ms from a poke's arrival to the pull it asks for leaving. */
+  pokeLag: number[];
+  mutations: number;
+  pokes: number;
+  errors: Record<string, number>;
+  wallMs: number;
+  /** The load process's own CPU over the measured run, in cores. */
+  cpuCores: number;
+  loopDelayMs: { p50: number; p99: number; max: number };
+}
