@@ -15,10 +15,11 @@ import type { Database } from './db/database.ts';
 import { isProduction, type Env } from './env.ts';
 import { authenticate, requireRole } from './http/auth.ts';
 import { cors } from './http/cors.ts';
-import { apiNotFound, errorHandler } from './http/error-handler.ts';
+import { errorHandler, noRoute } from './http/error-handler.ts';
 import { rateLimit } from './http/rate-limit.ts';
 import { jsonBody } from './http/json-body.ts';
 import { requestLog } from './http/request-log.ts';
+import { requestTarget } from './http/request-target.ts';
 import { staticUi } from './http/static-ui.ts';
 import type { SocketRegistry } from './sync/socket-registry.ts';
 import { writeQueue } from './sync/mutation-runner.ts';
@@ -47,6 +48,7 @@ export function createApp(deps: AppDeps): Express {
     res.on('finish', () => (metrics.errors += res.statusCode >= 500 ? 1 : 0));
     next();
   });
+  app.use(requestTarget);
 
   app.use(cors(env.CORS_ORIGINS));
   app.get('/api/health', healthRoute(db, registry));
@@ -67,8 +69,10 @@ export function createApp(deps: AppDeps): Express {
   api.use('/websocket', monitoringRoutes(db, registry, meter));
   api.use(restRoutes({ db, registry, checkResponses: !isProduction(env) }));
   app.use('/api', api);
-  app.use('/api', apiNotFound);
+  app.use('/api', noRoute);
   app.use(staticUi());
+  // Whatever no route took (a POST to a page, say) answers JSON, not express's HTML page.
+  app.use(noRoute);
   app.use(errorHandler(logger));
   return app;
 }

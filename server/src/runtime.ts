@@ -60,9 +60,10 @@ export async function startKitchensync(env: Env, logger: Logger): Promise<Runnin
     : undefined;
   await hubSync?.start();
   const app = createApp({ db, env, logger, resolver, registry, meter, metrics: newMetrics(), ...(hubSync ? { hub: hubSync } : {}) });
-  // Node checks these timeouts only every connectionsCheckingInterval (30 s by default).
+  // Node checks these timeouts only every connectionsCheckingInterval (30 s by default). A request
+  // without Host is refused by the app (http/request-target.ts), with a JSON body Node's refusal lacks.
   const server = createServer(
-    { requestTimeout: env.HTTP_REQUEST_TIMEOUT_MS, headersTimeout: env.HTTP_HEADERS_TIMEOUT_MS, connectionsCheckingInterval: 1000 },
+    { requestTimeout: env.HTTP_REQUEST_TIMEOUT_MS, headersTimeout: env.HTTP_HEADERS_TIMEOUT_MS, connectionsCheckingInterval: 1000, requireHostHeader: false },
     app,
   );
   answerClientErrors(server);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { declaredTags } from './openapi-tags.ts';
 import type { RouteDoc } from './route-spec.ts';
 import { requestSchemas, responseSchemas } from './schemas/common-schemas.ts';
 
@@ -8,7 +9,7 @@ const componentRef = (id: string) => `#/components/schemas/${id}`;
 const errorRef = { $ref: componentRef('Error') };
 
 const errorText: Record<number, string> = {
-  400: 'malformed JSON, or a body, query or path parameter that fails validation (`invalid_request`, details list each problem)',
+  400: 'malformed JSON, or a body, query or path parameter that fails validation (`invalid_request`, details list each problem); or a request HTTP itself refuses (`bad_request`: no Host header, an asterisk target, broken framing)',
   401: 'missing, unknown or revoked bearer token',
   403: 'valid token of a role that may not do this',
   404: 'no such resource in your tenant (other tenants\u2019 ids are not found either)',
@@ -63,8 +64,9 @@ function success(route: RouteDoc): JsonSchema {
 }
 
 function operation(route: RouteDoc): JsonSchema {
-  // Every endpoint reaches the database (token checks included), so any can answer 503.
-  const statuses = [...new Set([...route.errors, ...(route.public ? [] : [401, 403, 429]), 503])].sort();
+  // Any request can be malformed at the HTTP level (400), and every endpoint reaches the database
+  // (token checks included), so any can answer 503.
+  const statuses = [...new Set([400, ...route.errors, ...(route.public ? [] : [401, 403, 429]), 503])].sort();
   const body = requestBody(route);
   return {
     operationId: `${route.method}${route.path.replace(/[/:-](\w)/g, (_m, c: string) => c.toUpperCase())}`,
@@ -101,8 +103,12 @@ export function openApiDocument(routes: readonly RouteDoc[], info: { version: st
       title: 'kitchensync REST API',
       version: info.version,
       description: 'Orders, kitchen, products and stations; admin, WebSocket monitoring and Replicache sync. Every REST write runs the same shared mutator as sync clients, under the same per-tenant lock, and pokes them on commit. Errors are `{error: {code, message, details?}}`.',
+      contact: { name: 'kitchensync operations' },
+      // The project is private and unlicensed; SPDX's LicenseRef- form says so to tools.
+      license: { name: 'Proprietary: all rights reserved', identifier: 'LicenseRef-Proprietary' },
     },
     servers: [{ url: '/' }],
+    tags: declaredTags(routes.map((r) => r.tag)),
     security: [{ bearer: [] }],
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } }, schemas: components() },
     paths,

@@ -7,13 +7,17 @@ import { requestSchemas, responseSchemas } from './schemas/common-schemas.ts';
 const tag = 'Restaurant';
 
 const nameSchema = z.string().trim().min(1).max(80);
-/** Digits with the usual separators; at least five digits, so "n/a" is not a phone number. */
+/**
+ * Digits with the usual separators; at least five digits, so "n/a" is not a phone number. Both
+ * rules are patterns, so the OpenAPI document states them; `\s*` at the ends makes a pattern read
+ * the same on the value as sent as on the trimmed one the server checks.
+ */
 const phoneSchema = z
   .string()
   .trim()
   .max(30)
-  .regex(/^\+?[0-9 ().-]+$/, 'digits, spaces, +, (, ), . or -')
-  .refine((p) => p.replace(/\D/g, '').length >= 5, 'at least five digits');
+  .regex(/^\s*\+?[0-9 ().-]+\s*$/, 'digits, spaces, +, (, ), . or -')
+  .regex(/^(?:\D*\d){5}/, 'at least five digits');
 
 export const tenantSettingsSchema = z.object({ name: z.string(), phone: z.string().nullable() });
 responseSchemas.add(tenantSettingsSchema, { id: 'TenantSettings', description: "The restaurant's name and phone as customers see them." });
@@ -21,6 +25,8 @@ responseSchemas.add(tenantSettingsSchema, { id: 'TenantSettings', description: "
 export const updateTenantSettingsBody = z
   .object({ name: nameSchema.optional(), phone: phoneSchema.nullable().optional() })
   .strict()
+  // The document's way of saying "name, phone or both": with no other property allowed, at least one.
+  .meta({ minProperties: 1 })
   .refine((b) => b.name !== undefined || b.phone !== undefined, 'send name, phone or both');
 requestSchemas.add(updateTenantSettingsBody, { id: 'UpdateTenantSettings', description: '`phone: null` removes the phone.' });
 

@@ -63,6 +63,6 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   };
 }
 
-export const apiNotFound: RequestHandler = (req, _res, next) => {
+export const noRoute: RequestHandler = (req, _res, next) => {
   next(new HttpError(404, 'not_found', `no route for ${req.method} ${req.path}`));
 };
