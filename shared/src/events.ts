@@ -21,7 +21,8 @@ export type DomainEvent =
   | { type: 'station.upserted'; stationId: string; active: boolean }
   | { type: 'rejection.dismissed'; key: string }
   | { type: 'course.fired'; orderId: string; course: number; kitchenOrderIds: string[] }
-  | { type: 'product.sold_out_changed'; productId: string; soldOut: boolean };
+  | { type: 'product.sold_out_changed'; productId: string; soldOut: boolean }
+  | { type: 'order.rush_changed'; orderId: string; rush: boolean };
 
 export type DomainEventType = DomainEvent['type'];
 

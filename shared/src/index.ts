@@ -15,3 +15,4 @@ export { customerIdFor } from './mutators/customers.ts';
 export { sameRecipe } from './mutators/catalog-mutators.ts';
 export { demoProducts, demoStations } from './testing/fixtures.ts';
 export { orderNumber } from './order-number.ts';
+export { fireOrder, rushableStatuses } from './fire-order.ts';

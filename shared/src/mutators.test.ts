@@ -15,6 +15,7 @@ describe('mutator registry', () => {
       'recallKitchenOrder',
       'reissueContract',
       'setKitchenItemStatus',
+      'setOrderRush',
       'setOrderStatus',
       'setProductSoldOut',
       'upsertProduct',

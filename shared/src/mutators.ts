@@ -1,6 +1,7 @@
 import { dismissRejection, setProductSoldOut, upsertProduct, upsertStation } from './mutators/catalog-mutators.ts';
 import { fireCourse } from './mutators/course-mutators.ts';
 import { bumpKitchenOrder, recallKitchenOrder, setKitchenItemStatus } from './mutators/kitchen-mutators.ts';
+import { setOrderRush } from './mutators/rush-mutators.ts';
 import { cancelOrder, confirmOrder, createOrder, handOffOrder, reissueContract, setOrderStatus } from './mutators/order-mutators.ts';
 
 /** Every mutator, by its public name (DESIGN.md). Names are append-only. */
@@ -19,6 +20,7 @@ export const mutators = {
   fireCourse,
   setProductSoldOut,
   handOffOrder,
+  setOrderRush,
 };
 
 export type Mutators = typeof mutators;

@@ -142,6 +142,8 @@ export const orderSchema = z.object({
   allergy: z.string().optional(),
   table: z.string().optional(),
   guests: z.number().int().positive().optional(),
+  /** Set by a manager or expo (setOrderRush): its tickets go first on every kitchen screen. */
+  rush: z.boolean().optional(),
   /** Issued by the server after creation; empty until the client has pulled it. */
   trackingToken: z.string(),
 });
@@ -332,6 +334,7 @@ export const reissueContractArgsSchema = z.object({ orderId: idSchema, at: epoch
 export const fireCourseArgsSchema = z.object({ orderId: idSchema, course: courseSchema, at: epochMsSchema });
 export const setProductSoldOutArgsSchema = z.object({ productId: idSchema, soldOut: z.boolean(), at: epochMsSchema });
 export const handOffOrderArgsSchema = z.object({ orderId: idSchema, at: epochMsSchema });
+export const setOrderRushArgsSchema = z.object({ orderId: idSchema, rush: z.boolean(), at: epochMsSchema });
 export const dismissRejectionArgsSchema = z.object({ key: z.string().startsWith('rejection/').max(400) });
 
 export type CreateOrderArgs = z.infer<typeof createOrderArgsSchema>;
@@ -347,3 +350,4 @@ export type DismissRejectionArgs = z.infer<typeof dismissRejectionArgsSchema>;
 export type FireCourseArgs = z.infer<typeof fireCourseArgsSchema>;
 export type SetProductSoldOutArgs = z.infer<typeof setProductSoldOutArgsSchema>;
 export type HandOffOrderArgs = z.infer<typeof handOffOrderArgsSchema>;
+export type SetOrderRushArgs = z.infer<typeof setOrderRushArgsSchema>;

@@ -86,7 +86,7 @@ describe('random sequences of mutator calls', () => {
         for (const order of new StoreView(step.tx.entries()).orders.values()) seen.add(order.status);
       });
     }
-    const kinds: Intent['kind'][] = ['createOrder', 'confirmOrder', 'setOrderStatus', 'cancelOrder', 'reissueContract', 'setKitchenItemStatus', 'bumpKitchenOrder', 'recallKitchenOrder', 'upsertProduct', 'upsertStation', 'dismissRejection', 'fireCourse', 'setProductSoldOut', 'handOffOrder'];
+    const kinds: Intent['kind'][] = ['createOrder', 'confirmOrder', 'setOrderStatus', 'cancelOrder', 'reissueContract', 'setKitchenItemStatus', 'bumpKitchenOrder', 'recallKitchenOrder', 'upsertProduct', 'upsertStation', 'dismissRejection', 'fireCourse', 'setProductSoldOut', 'handOffOrder', 'setOrderRush'];
     const codes: DomainErrorCode[] = ['illegal_transition', 'not_found', 'invalid_args', 'already_exists', 'no_station', 'sold_out'];
     expect([...kinds, ...orderStatuses, ...codes].filter((k) => !seen.has(k))).toEqual([]);
   });

@@ -14,6 +14,7 @@ import { InlineError } from './inline-error.tsx';
 import { KitchenProgressPanel } from './kitchen-progress-panel.tsx';
 import { OrderActionBar } from './order-action-bar.tsx';
 import { OrderLinesTable } from './order-lines-table.tsx';
+import { RushCard } from './rush-card.tsx';
 import { StatusBadge } from './status-badge.tsx';
 import { StatusTimeline } from './status-timeline.tsx';
 import { TrackingLinkCard } from './tracking-link-card.tsx';
@@ -83,6 +84,7 @@ export function OrderDetailScreen({ orderId, token }: { orderId: string; token: 
             <h2>Lines</h2>
             <OrderLinesTable order={order} />
           </section>
+          <RushCard order={order} onRush={(rush) => commands.setRush(order, rush)} />
           <HeldCoursesCard held={heldCourses(progress)} onFire={(course) => commands.fireCourse(order, course)} />
           <KitchenProgressPanel progress={progress} />
           <ContractPanel contracts={versions} staleRecipes={stale} canReissue={kitchenStillWorking} onReissue={() => commands.reissue(order)} />

@@ -63,6 +63,7 @@ const describe: Record<string, Describe> = {
     const reason = text(d.reason);
     return { title: statusLabel[to], status: to, ...(reason ? { detail: `Reason: ${reason}` } : {}) };
   },
+  'order.rush_changed': (d) => ({ title: d.rush === true ? 'Flagged RUSH for the kitchen' : 'RUSH taken off' }),
   'contract.issued': (d) => ({ title: `Production contract v${String(d.version ?? '?')} issued` }),
   'kitchen_order.created': (d, names) => ({ title: `Ticket sent to ${names(text(d.stationId) ?? '')}` }),
   'kitchen_order.status_changed': (d, names) => {

@@ -33,5 +33,9 @@ export function useOrderCommands() {
     (order: Pick<Order, 'id'>, course: number) => guard(rep.mutate.fireCourse({ orderId: order.id, course, at: Date.now() })),
     [rep, guard],
   );
-  return { move, cancel, reissue, fireCourse, error, clearError: () => setError(undefined) };
+  const setRush = useCallback(
+    (order: Pick<Order, 'id'>, rush: boolean) => guard(rep.mutate.setOrderRush({ orderId: order.id, rush, at: Date.now() })),
+    [rep, guard],
+  );
+  return { move, cancel, reissue, fireCourse, setRush, error, clearError: () => setError(undefined) };
 }

@@ -1,13 +1,15 @@
-import { kitchenOrderKey, orderKey, orderSchema, type DomainEvent, type KitchenOrder, type Order } from '@kitchensync/shared';
+import { kitchenOrderKey, orderKey, orderSchema, setOrderRushArgsSchema, type DomainEvent, type KitchenOrder, type Order } from '@kitchensync/shared';
 import { writeThrough } from './rest-write.ts';
 import { defineRoute } from './route-spec.ts';
 import { idParams } from './schemas/common-schemas.ts';
 import { kitchenOrderListSchema } from './schemas/kitchen-schemas.ts';
 import { courseParams } from './schemas/order-schemas.ts';
 
-/** The service at the pass: firing held courses and handing orders over (expo). Staff of the line may do both. */
+/** The service at the pass: firing held courses, rushing orders and handing them over (expo). Staff of the line may do all three. */
 const tag = 'Service';
 const staff = ['manager', 'kitchen'] as const;
+
+const rushBody = setOrderRushArgsSchema.pick({ rush: true });
 
 const firedIds = (events: readonly DomainEvent[]) => events.flatMap((e) => (e.type === 'course.fired' ? e.kitchenOrderIds : []));
 
@@ -35,6 +37,19 @@ export const serviceRoutes = [
     handle: (ctx) =>
       writeThrough(ctx, async (w) => {
         await w.apply('handOffOrder', { orderId: ctx.params.id, at: Date.now() });
+        return w.get<Order>(orderKey(ctx.params.id));
+      }),
+  }),
+  defineRoute({
+    method: 'put', path: '/orders/:id/rush', tag, roles: staff, summary: 'Flag an order RUSH (or take the flag off)',
+    description: "`{rush: true}` puts the order's tickets first on every kitchen screen (rail, expo, paging), shown as RUSH; `{rush: false}` puts them back in fire order (oldest fired first). Setting the flag it already has changes nothing. An order already handed over or cancelled → 409 `illegal_transition`.",
+    params: idParams,
+    body: rushBody,
+    success: { status: 200, schema: orderSchema, description: 'the order with its `rush` flag' },
+    errors: [400, 404, 409],
+    handle: (ctx) =>
+      writeThrough(ctx, async (w) => {
+        await w.apply('setOrderRush', { orderId: ctx.params.id, rush: ctx.body.rush, at: Date.now() });
         return w.get<Order>(orderKey(ctx.params.id));
       }),
   }),

@@ -95,5 +95,9 @@ export function callFor(intent: Intent, tx: MemoryTx, at: number): (t: Tx) => Pr
       const orderIdValue = orderId(tx, intent.order, ['ready']);
       return (t) => mutators.handOffOrder(t, { orderId: orderIdValue, at });
     }
+    case 'setOrderRush': {
+      const args = { orderId: orderId(tx, intent.order, ['confirmed', 'in_preparation', 'delivered']), rush: intent.rush, at };
+      return (t) => mutators.setOrderRush(t, args);
+    }
   }
 }

@@ -52,7 +52,8 @@ export type Intent =
   | { kind: 'dismissRejection'; key: number }
   | { kind: 'fireCourse'; order: number; course: number }
   | { kind: 'setProductSoldOut'; product: number; soldOut: boolean }
-  | { kind: 'handOffOrder'; order: number };
+  | { kind: 'handOffOrder'; order: number }
+  | { kind: 'setOrderRush'; order: number; rush: boolean };
 
 const index = fc.nat({ max: missing });
 const product = fc.nat({ max: menu.length - 1 });
@@ -92,6 +93,7 @@ export const intentArb: fc.Arbitrary<Intent> = fc.oneof(
   // Mostly back on sale, so 86'd products do not starve the rest of the run.
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('setProductSoldOut'), product, soldOut: fc.constantFrom(true, false, false) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('handOffOrder'), order: index }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('setOrderRush'), order: index, rush: fc.boolean() }) },
 );
 
 /** Three orders placed up front, so that kitchen work has tickets to act on from the first call. */
