@@ -1,15 +1,13 @@
-import { kitchenOrderKey, orderKey, orderSchema, setOrderRushArgsSchema, type DomainEvent, type KitchenOrder, type Order } from '@kitchensync/shared';
+import { kitchenOrderKey, orderKey, orderSchema, type DomainEvent, type KitchenOrder, type Order } from '@kitchensync/shared';
 import { writeThrough } from './rest-write.ts';
 import { defineRoute } from './route-spec.ts';
 import { idParams } from './schemas/common-schemas.ts';
 import { kitchenOrderListSchema } from './schemas/kitchen-schemas.ts';
-import { courseParams } from './schemas/order-schemas.ts';
+import { courseParams, rushBody } from './schemas/order-schemas.ts';
 
 /** The service at the pass: firing held courses, rushing orders and handing them over (expo). Staff of the line may do all three. */
 const tag = 'Service';
 const staff = ['manager', 'kitchen'] as const;
-
-const rushBody = setOrderRushArgsSchema.pick({ rush: true });
 
 const firedIds = (events: readonly DomainEvent[]) => events.flatMap((e) => (e.type === 'course.fired' ? e.kitchenOrderIds : []));
 

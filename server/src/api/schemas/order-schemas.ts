@@ -9,6 +9,7 @@ import {
   orderEvents,
   orderStatuses,
   productionContractSchema,
+  setOrderRushArgsSchema,
 } from '@kitchensync/shared';
 import { idParams, instantQuery, intQuery, listOf, listQuery, pageQuery, rangeSchema, requestSchemas, responseSchemas } from './common-schemas.ts';
 
@@ -30,6 +31,9 @@ requestSchemas.add(orderStatusBody, { id: 'SetOrderStatus' });
 
 export const cancelBody = z.object({ reason: reasonSchema });
 requestSchemas.add(cancelBody, { id: 'CancelOrder' });
+
+export const rushBody = setOrderRushArgsSchema.pick({ rush: true });
+requestSchemas.add(rushBody, { id: 'SetOrderRush', description: 'true puts the order first on every kitchen screen; false puts it back in fire order.' });
 export const cancelQuery = z.object({ reason: reasonSchema.describe('alternative to the body') });
 
 export const orderListQuery = z.object({
