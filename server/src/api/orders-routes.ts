@@ -21,8 +21,13 @@ const tag = 'Orders';
 const roles = ['manager'] as const;
 const orderAnswer = { status: 200, schema: orderSchema, description: 'the order after the change' } as const;
 
-/** Runs one order mutator and answers with the order as it now stands. */
-function changeOrder(ctx: RouteContext<unknown, unknown, unknown>, orderId: string, name: 'confirmOrder' | 'setOrderStatus' | 'cancelOrder', args: object) {
+/** Runs one order mutator and answers with the order as it now stands (the service routes use it too). */
+export function changeOrder(
+  ctx: RouteContext<unknown, unknown, unknown>,
+  orderId: string,
+  name: 'confirmOrder' | 'setOrderStatus' | 'cancelOrder' | 'handOffOrder' | 'setOrderRush',
+  args: object,
+) {
   return writeThrough(ctx, async (w) => {
     await w.apply(name, { orderId, ...args, at: Date.now() });
     return w.get<Order>(orderKey(orderId));

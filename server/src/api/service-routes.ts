@@ -1,4 +1,5 @@
-import { kitchenOrderKey, orderKey, orderSchema, type DomainEvent, type KitchenOrder, type Order } from '@kitchensync/shared';
+import { kitchenOrderKey, orderSchema, type DomainEvent, type KitchenOrder } from '@kitchensync/shared';
+import { changeOrder } from './orders-routes.ts';
 import { writeThrough } from './rest-write.ts';
 import { defineRoute } from './route-spec.ts';
 import { idParams } from './schemas/common-schemas.ts';
@@ -32,11 +33,7 @@ export const serviceRoutes = [
     params: idParams,
     success: { status: 200, schema: orderSchema, description: 'the order after the hand-off' },
     errors: [400, 404, 409],
-    handle: (ctx) =>
-      writeThrough(ctx, async (w) => {
-        await w.apply('handOffOrder', { orderId: ctx.params.id, at: Date.now() });
-        return w.get<Order>(orderKey(ctx.params.id));
-      }),
+    handle: (ctx) => changeOrder(ctx, ctx.params.id, 'handOffOrder', {}),
   }),
   defineRoute({
     method: 'put', path: '/orders/:id/rush', tag, roles: staff, summary: 'Flag an order RUSH (or take the flag off)',
@@ -45,10 +42,6 @@ export const serviceRoutes = [
     body: rushBody,
     success: { status: 200, schema: orderSchema, description: 'the order with its `rush` flag' },
     errors: [400, 404, 409],
-    handle: (ctx) =>
-      writeThrough(ctx, async (w) => {
-        await w.apply('setOrderRush', { orderId: ctx.params.id, rush: ctx.body.rush, at: Date.now() });
-        return w.get<Order>(orderKey(ctx.params.id));
-      }),
+    handle: (ctx) => changeOrder(ctx, ctx.params.id, 'setOrderRush', { rush: ctx.body.rush }),
   }),
 ];
