@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +38,19 @@ describe('admin CLI', () => {
     expect((await admin('revoke-token', token.id)).code).toBe(1);
     const stats = JSON.parse((await admin('stats')).out) as Record<string, number>;
     expect(stats.tenants).toBe(1);
+  }, 180_000);
+
+  it('renames, exports and deletes a tenant, deleting only when given its current name', async () => {
+    const tenant = JSON.parse((await admin('create-tenant', 'Old', 'Name')).out) as { id: string };
+    expect(JSON.parse((await admin('rename-tenant', tenant.id, 'New', 'Name')).out)).toEqual({ id: tenant.id, name: 'New Name' });
+    const file = join(dataDir, 'export.json');
+    expect(JSON.parse((await admin('export-tenant', tenant.id, file)).out)).toMatchObject({ exported: tenant.id, orders: 0 });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ format: 'kitchensync-tenant-export', tenant: { id: tenant.id, name: 'New Name' } });
+    const refused = await admin('delete-tenant', tenant.id, 'Old', 'Name');
+    expect(refused).toMatchObject({ code: 1, err: expect.stringContaining('named "New Name"') });
+    expect(JSON.parse((await admin('delete-tenant', tenant.id, 'New', 'Name')).out)).toMatchObject({ deleted: tenant.id, rows: { tenant_settings: 0 } });
+    expect((await admin('tenants')).out).not.toContain(tenant.id);
+    expect((await admin('export-tenant', tenant.id)).code).toBe(1);
   }, 180_000);
 
   it('explains its usage and refuses bad arguments', async () => {

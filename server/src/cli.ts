@@ -1,4 +1,7 @@
 import { createTenant, databaseStats, issueToken, listTenants, listTokens, revokeToken, staffRoles, tenantExists, type StaffRole } from './admin/tenancy.ts';
+import { writeFileSync } from 'node:fs';
+import { exportTenant } from './admin/tenant-export.ts';
+import { deleteTenant, renameTenant } from './admin/tenant-lifecycle.ts';
 import { assertDataDirFree } from './db/data-dir-lock.ts';
 import type { Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
@@ -17,6 +20,16 @@ function need(args: string[], count: number, usage: string): string[] {
 
 class UsageError extends Error {}
 
+const renameUsage = 'rename-tenant <tenantId> <new name>';
+const deleteUsage = 'delete-tenant <tenantId> <its current name, as confirmation>';
+const exportUsage = 'export-tenant <tenantId> [file]';
+
+async function tenantName(db: Database, tenantId: string): Promise<string> {
+  const tenant = (await listTenants(db)).find((t) => t.id === tenantId);
+  if (!tenant) throw new Error(`no tenant ${tenantId}`);
+  return tenant.name;
+}
+
 const issueTokenUsage = `issue-token <tenantId> <${staffRoles.join('|')}> [label]`;
 
 /** `pnpm admin <command>`: the same operations as the admin API, straight on the database. */
@@ -27,6 +40,36 @@ const commands: Record<string, Command> = {
     run: async (db, args) => createTenant(db, need(args, 1, 'create-tenant <name>').join(' ')),
   },
   tenants: { usage: 'tenants', run: async (db) => listTenants(db) },
+  'rename-tenant': {
+    usage: renameUsage,
+    run: async (db, args) => {
+      const [tenantId, ...name] = need(args, 2, renameUsage);
+      const tenant = await renameTenant(db, tenantId as string, name.join(' '));
+      if (!tenant) throw new Error(`no tenant ${tenantId}`);
+      return tenant;
+    },
+  },
+  'delete-tenant': {
+    usage: deleteUsage,
+    run: async (db, args) => {
+      const [tenantId, ...confirmation] = need(args, 2, deleteUsage);
+      const name = await tenantName(db, tenantId as string);
+      // Deleting cannot be undone: the operator names what goes, as on the admin page.
+      if (confirmation.join(' ') !== name) throw new Error(`not deleted: ${tenantId} is named "${name}"; give that name to confirm`);
+      return { deleted: tenantId, name, rows: await deleteTenant(db, tenantId as string) };
+    },
+  },
+  'export-tenant': {
+    usage: exportUsage,
+    run: async (db, args) => {
+      const [tenantId, file] = need(args, 1, exportUsage);
+      const archive = await exportTenant(db, tenantId as string);
+      if (!archive) throw new Error(`no tenant ${tenantId}`);
+      if (!file) return archive;
+      writeFileSync(file, JSON.stringify(archive));
+      return { exported: tenantId, file, orders: archive.orders.length, events: archive.events.length };
+    },
+  },
   'issue-token': {
     usage: issueTokenUsage,
     run: async (db, args) => {

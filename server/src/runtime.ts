@@ -14,6 +14,7 @@ import { lockDataDir } from './db/data-dir-lock.ts';
 import type { Env } from './env.ts';
 import { answerClientErrors } from './http/client-error.ts';
 import { HubSync } from './hub/hub-sync.ts';
+import { tenantDeletedChannel } from './admin/tenant-lifecycle.ts';
 import { closeCodes, attachWebSocket } from './sync/websocket.ts';
 import { collectGarbage } from './sync/gc.ts';
 import { PokeHub } from './sync/poke-hub.ts';
@@ -55,6 +56,11 @@ export async function startKitchensync(env: Env, logger: Logger): Promise<Runnin
       registry.closeToken(tokenId, closeCodes.revoked, 'token revoked');
     },
   });
+  const forgetDeletedTenants = await db.listen(tenantDeletedChannel, (payload) => {
+    const tenantId = JSON.parse(payload) as string;
+    resolver.forgetTenant(tenantId);
+    for (const conn of registry.ofTenant(tenantId)) conn.socket.close(closeCodes.revoked, 'tenant deleted');
+  });
   const hubSync = env.HUB_UPSTREAM && env.HUB_TOKEN
     ? new HubSync(db, { upstreamUrl: env.HUB_UPSTREAM, token: env.HUB_TOKEN, pullIntervalMs: env.HUB_PULL_INTERVAL_MS, mutationCap: env.PUSH_MUTATION_CAP }, logger)
     : undefined;
@@ -89,6 +95,7 @@ export async function startKitchensync(env: Env, logger: Logger): Promise<Runnin
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await hub.stop();
+      await forgetDeletedTenants();
       await db.close();
       unlock();
     },

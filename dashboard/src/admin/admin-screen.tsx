@@ -45,7 +45,7 @@ export function AdminScreen({ token, onSignOut }: { token: string; onSignOut: ()
               setSelected(created.id);
             }}
           />
-          {tenant ? <TenantPanel key={tenant.id} api={api} tenant={tenant} /> : <section className="card empty-note">Create a tenant to begin.</section>}
+          {tenant ? <TenantPanel key={tenant.id} api={api} tenant={tenant} onChanged={tenants.reload} /> : <section className="card empty-note">Create a tenant to begin.</section>}
         </div>
       </main>
     </div>

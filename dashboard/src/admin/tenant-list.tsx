@@ -28,7 +28,7 @@ export function TenantList({ tenants, connections, selectedId, onSelect, onCreat
         {tenants.map((t) => (
           <li key={t.id}>
             <button type="button" className={`tenant-list__item${t.id === selectedId ? ' is-selected' : ''}`} onClick={() => onSelect(t.id)} data-tenant-id={t.id}>
-              <span className="tenant-list__name">{t.name}</span>
+              <span className="tenant-list__name tenant-name">{t.name}</span>
               <span className="tenant-list__meta muted small">
                 {connections[t.id] ?? 0} connected · since {t.createdAt.slice(0, 10)}
               </span>

@@ -2,11 +2,12 @@ import { useCallback } from 'react';
 import type { AdminApi, TenantRow } from '../api/admin-api.ts';
 import { BroadcastForm } from './broadcast-form.tsx';
 import { ConnectionsCard } from './connections-card.tsx';
+import { TenantLifecycleCard } from './tenant-lifecycle-card.tsx';
 import { TokensCard } from './tokens-card.tsx';
 import { usePoll } from './use-poll.ts';
 
-/** One tenant: its tokens, its live connections and a broadcast form. */
-export function TenantPanel({ api, tenant }: { api: AdminApi; tenant: TenantRow }) {
+/** One tenant: its tokens, its live connections, a broadcast form; rename, export and delete. */
+export function TenantPanel({ api, tenant, onChanged }: { api: AdminApi; tenant: TenantRow; onChanged: () => void }) {
   const load = useCallback(() => api.listTokens(tenant.id), [api, tenant.id]);
   const tokens = usePoll(load, 0, tenant.id);
   const labelOf = (tokenId: string) => tokens.data?.find((t) => t.id === tokenId)?.label;
@@ -14,7 +15,7 @@ export function TenantPanel({ api, tenant }: { api: AdminApi; tenant: TenantRow 
     <div className="tenant-panel" data-tenant-id={tenant.id}>
       <div className="page-head">
         <div>
-          <h1>{tenant.name}</h1>
+          <h1 className="tenant-name">{tenant.name}</h1>
           <p className="muted small">
             Tenant <code>{tenant.id}</code>
           </p>
@@ -25,6 +26,7 @@ export function TenantPanel({ api, tenant }: { api: AdminApi; tenant: TenantRow 
         <ConnectionsCard api={api} tenantId={tenant.id} labelOf={labelOf} />
         <BroadcastForm api={api} tenantId={tenant.id} />
       </div>
+      <TenantLifecycleCard key={tenant.name} api={api} tenant={tenant} onChanged={onChanged} />
     </div>
   );
 }

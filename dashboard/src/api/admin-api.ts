@@ -42,6 +42,9 @@ export function adminApi(token: string) {
   return {
     listTenants: async () => (await call<List<TenantRow>>('GET', '/api/admin/tenants')).items,
     createTenant: (name: string) => call<{ id: string; name: string }>('POST', '/api/admin/tenants', { name }),
+    renameTenant: (id: string, name: string) => call<{ id: string; name: string }>('PATCH', tenantPath(id), { name }),
+    deleteTenant: (id: string) => call<void>('DELETE', tenantPath(id)),
+    exportTenant: (id: string) => call<{ exportedAt: string }>('GET', `${tenantPath(id)}/export`),
     listTokens: async (tenantId: string) => (await call<List<TokenRow>>('GET', `${tenantPath(tenantId)}/tokens`)).items,
     issueToken: (tenantId: string, role: 'manager' | 'kitchen' | 'hub', label: string) =>
       call<IssuedToken>('POST', `${tenantPath(tenantId)}/tokens`, { role, label }),

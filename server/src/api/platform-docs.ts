@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { forwardedPushSchema, hubPullSchema } from '../hub/hub-protocol.ts';
 import { pullRequestSchema, pushRequestSchema } from '../sync/protocol.ts';
-import { idParam, tenantBody, tokenBody } from './admin-routes.ts';
+import { idParam, renameTenantBody, tenantBody, tokenBody } from './admin-routes.ts';
 import { broadcastBody, tenantParam } from './monitoring-routes.ts';
 import type { RouteDoc } from './route-spec.ts';
 import {
   broadcastAcceptedSchema, databaseStatsSchema, forwardedPushResultSchema, healthSchema, hubSnapshotSchema, issuedTokenSchema, pullResponseSchema, pushResponseSchema,
-  socketConnectionsSchema, socketHealthSchema, socketStatsSchema, tenantListSchema, tenantSchema, tokenListSchema,
+  socketConnectionsSchema, socketHealthSchema, socketStatsSchema, tenantExportSchema, tenantListSchema, tenantSchema, tokenListSchema,
 } from './schemas/platform-schemas.ts';
 
 const tenantParams = z.object({ tenantId: idParam });
@@ -28,6 +28,14 @@ export const platformDocs: readonly RouteDoc[] = [
     success: { status: 201, schema: tenantSchema, description: 'the tenant' } },
   { method: 'get', path: '/admin/tenants', tag: 'Admin', summary: 'List tenants', roles: admin, errors: [],
     success: { status: 200, schema: tenantListSchema, description: 'every tenant' } },
+  { method: 'patch', path: '/admin/tenants/:tenantId', tag: 'Admin', summary: 'Rename a tenant', roles: admin, params: tenantParams, body: renameTenantBody,
+    errors: [400, 404], success: { status: 200, schema: tenantSchema, description: 'the tenant with its new name' } },
+  { method: 'delete', path: '/admin/tenants/:tenantId', tag: 'Admin', summary: 'Delete a tenant and all its data',
+    description: "Every row of the tenant goes, in one transaction under its lock: orders, audit history, menu, stations, settings, sync state and its tokens, which are unknown (401) from then on in every server process — its restaurant hub's too. Its open sockets are closed. Export it first: this cannot be undone.",
+    roles: admin, params: tenantParams, errors: [400, 404], success: { status: 204, description: 'deleted' } },
+  { method: 'get', path: '/admin/tenants/:tenantId/export', tag: 'Admin', summary: 'Export everything of a tenant as one archive',
+    description: 'One JSON document (sent as an attachment): orders with their contracts and kitchen orders, the audit history, menu, stations, customers and settings.',
+    roles: admin, params: tenantParams, errors: [400, 404], success: { status: 200, schema: tenantExportSchema, description: 'the archive' } },
   { method: 'post', path: '/admin/tenants/:tenantId/tokens', tag: 'Admin', summary: 'Issue a manager, kitchen or hub token', roles: admin,
     params: tenantParams, body: tokenBody, errors: [400, 404], success: { status: 201, schema: issuedTokenSchema, description: 'the token, shown once' } },
   { method: 'get', path: '/admin/tenants/:tenantId/tokens', tag: 'Admin', summary: "List a tenant's staff tokens", roles: admin,

@@ -75,5 +75,11 @@ export class TokenResolver {
     this.revocations += 1;
     this.cache.deleteWhere((entry) => entry.principal?.tokenId === tokenId);
   }
+
+  /** A deleted tenant's tokens, all at once. */
+  forgetTenant(tenantId: string): void {
+    this.revocations += 1;
+    this.cache.deleteWhere((entry) => entry.principal?.tenantId === tenantId);
+  }
 }
 

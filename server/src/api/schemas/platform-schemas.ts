@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { forwardedPushResultSchema, forwardedPushSchema, hubPullSchema, hubSnapshotSchema } from '../../hub/hub-protocol.ts';
 import { cookieSchema, pullRequestSchema, pushRequestSchema } from '../../sync/protocol.ts';
 import { staffRoles } from '../../admin/tenancy.ts';
-import { tenantBody, tokenBody } from '../admin-routes.ts';
+import { renameTenantBody, tenantBody, tokenBody } from '../admin-routes.ts';
 import { broadcastBody } from '../monitoring-routes.ts';
 import { listOf, requestSchemas, responseSchemas } from './common-schemas.ts';
 
@@ -24,6 +24,25 @@ export const tenantSchema = z.object({ id: z.string(), name: z.string() });
 responseSchemas.add(tenantSchema, { id: 'Tenant' });
 export const tenantListSchema = listOf(tenantSchema.extend({ createdAt: iso }));
 responseSchemas.add(tenantListSchema, { id: 'TenantList' });
+
+requestSchemas.add(renameTenantBody, { id: 'RenameTenant' });
+
+export const tenantExportSchema = z.object({
+  format: z.literal('kitchensync-tenant-export'),
+  formatVersion: z.literal(1),
+  exportedAt: iso,
+  tenant: tenantSchema.extend({ createdAt: iso }),
+  settings: z.object({ name: z.string(), phone: z.string().nullable() }),
+  products: z.array(z.unknown()).describe('as `GET /api/products` shows them'),
+  stations: z.array(z.unknown()).describe('as `GET /api/kitchen/stations` shows them'),
+  customers: z.array(z.unknown()),
+  orders: z.array(z.unknown()).describe('as `GET /api/orders/:id` shows them'),
+  contracts: z.array(z.unknown()).describe('every production contract version'),
+  kitchenOrders: z.array(z.unknown()),
+  kitchenItems: z.array(z.unknown()).describe('per kitchen item: status, completion and ingredient consumption'),
+  events: z.array(z.unknown()).describe('the audit trail, oldest first'),
+});
+responseSchemas.add(tenantExportSchema, { id: 'TenantExport', description: "Everything of a tenant in one document, read in one snapshot; tokens and sync bookkeeping are left out." });
 
 export const issuedTokenSchema = z.object({ id: z.string(), token: z.string().describe('shown once'), role: z.enum(staffRoles), tenantId: z.string() });
 responseSchemas.add(issuedTokenSchema, { id: 'IssuedToken' });
