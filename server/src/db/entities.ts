@@ -46,18 +46,36 @@ export async function scanEntities(q: Queryable, tenantId: string, kind: StoredK
   return rows;
 }
 
-/** Inserts or replaces rows; every write takes a fresh version from the global sequence. */
-export function upsertEntities(b: StatementBatch, tenantId: string, kind: StoredKind, rows: readonly { id: string; data: ReadonlyJSONValue }[]): void {
+/**
+ * Inserts or replaces rows; every write takes a fresh version from the global sequence. `onlyChanged`
+ * (a hub mirroring its cloud) leaves a row whose value is the same as it is, version and all.
+ */
+export function upsertEntities(
+  b: StatementBatch,
+  tenantId: string,
+  kind: StoredKind,
+  rows: readonly { id: string; data: unknown }[],
+  { onlyChanged = false } = {},
+): void {
   if (rows.length === 0) return;
-  b.add(`INSERT INTO ${entityTables[kind]} (tenant_id, id, data)
+  const table = entityTables[kind];
+  b.add(`INSERT INTO ${table} (tenant_id, id, data)
      SELECT ${b.param(tenantId)}, x.id, x.data FROM jsonb_to_recordset(${b.param(JSON.stringify(rows))}::jsonb) AS x(id text, data jsonb)
      ON CONFLICT (tenant_id, id) DO UPDATE
-       SET data = EXCLUDED.data, version = nextval('row_version'), updated_at = now()`);
+       SET data = EXCLUDED.data, version = nextval('row_version'), updated_at = now()${onlyChanged ? `\n     WHERE ${table}.data IS DISTINCT FROM EXCLUDED.data` : ''}`);
 }
 
 export function deleteEntities(b: StatementBatch, tenantId: string, kind: StoredKind, ids: readonly string[]): void {
   if (ids.length === 0) return;
   b.add(`DELETE FROM ${entityTables[kind]} WHERE tenant_id = ${b.param(tenantId)} AND id = ANY(${b.param(ids)}::text[])`);
+}
+
+/** Every row of a kind but `keep` (a hub dropping what its cloud does not have), with a ticket's items. */
+export function deleteEntitiesExcept(b: StatementBatch, tenantId: string, kind: StoredKind, keep: readonly string[]): void {
+  const tenant = b.param(tenantId);
+  const kept = b.param(keep);
+  b.add(`DELETE FROM ${entityTables[kind]} WHERE tenant_id = ${tenant} AND NOT (id = ANY(${kept}::text[]))`);
+  if (kind === 'kitchenOrder') b.add(`DELETE FROM kitchen_order_items WHERE tenant_id = ${tenant} AND NOT (kitchen_order_id = ANY(${kept}::text[]))`);
 }
 
 interface TicketRow {
@@ -88,11 +106,4 @@ export function ticketItemsPart(b: StatementBatch, tenantId: string, tickets: re
        product_id text, name text, quantity int, status text, done_ms bigint, consumed jsonb)
      ON CONFLICT (tenant_id, kitchen_order_id, item_id) DO UPDATE
        SET status = EXCLUDED.status, done_ms = EXCLUDED.done_ms, consumed = EXCLUDED.consumed, station_id = EXCLUDED.station_id`);
-}
-
-/** The same, as a statement of its own (a hub mirroring the cloud's tickets). */
-export async function upsertTicketItems(q: Queryable, tenantId: string, tickets: readonly TicketRow[]): Promise<void> {
-  const b = new StatementBatch();
-  ticketItemsPart(b, tenantId, tickets);
-  await b.run(q);
 }

@@ -1,4 +1,4 @@
-import type { ReadonlyJSONValue, Rejection } from '@kitchensync/shared';
+import type { ReadonlyJSONValue } from '@kitchensync/shared';
 import type { Queryable } from './database.ts';
 import type { StatementBatch } from './statement-batch.ts';
 
@@ -18,13 +18,16 @@ export async function scanRejections(q: Queryable, clientGroupId: string, prefix
   return rows;
 }
 
-/** Rejections to keep, each for the client group whose push it came from. */
-export function insertRejections(b: StatementBatch, tenantId: string, rejections: readonly { group: string; rejection: Rejection }[]): void {
+/**
+ * Rejections, each for the client group whose push it came from. A key already held takes the new
+ * value with a new version, so its clients pull it: a hub takes the cloud's reason for its own.
+ */
+export function upsertRejections(b: StatementBatch, tenantId: string, rejections: readonly { clientGroupID: string; key: string; data: unknown }[]): void {
   if (rejections.length === 0) return;
-  const rows = rejections.map(({ group, rejection }) => ({ group, id: rejection.id, data: rejection }));
   b.add(`INSERT INTO rejections (tenant_id, client_group_id, key, data)
-     SELECT ${b.param(tenantId)}, x.group, x.id, x.data FROM jsonb_to_recordset(${b.param(JSON.stringify(rows))}::jsonb) AS x("group" text, id text, data jsonb)
-     ON CONFLICT (client_group_id, key) DO NOTHING`);
+     SELECT ${b.param(tenantId)}, x."clientGroupID", x.key, x.data FROM jsonb_to_recordset(${b.param(JSON.stringify(rejections))}::jsonb) AS x("clientGroupID" text, key text, data jsonb)
+     ON CONFLICT (client_group_id, key) DO UPDATE SET data = EXCLUDED.data, version = nextval('row_version')
+     WHERE rejections.data IS DISTINCT FROM EXCLUDED.data`);
 }
 
 /** Dismissed rejections, by client group. */

@@ -58,6 +58,23 @@ export async function getClients(q: Queryable, ids: readonly string[]) {
   return rows;
 }
 
+/** Client groups with their owners; a group already there keeps its owner (owners never change). */
+export function insertClientGroups(b: StatementBatch, groups: readonly { id: string; tenantId: string; tokenId: string }[]): void {
+  if (groups.length === 0) return;
+  b.add(`INSERT INTO replicache_client_groups (id, tenant_id, token_id)
+     SELECT x.id, x."tenantId", x."tokenId" FROM jsonb_to_recordset(${b.param(JSON.stringify(groups))}::jsonb) AS x(id text, "tenantId" text, "tokenId" text)
+     ON CONFLICT (id) DO NOTHING`);
+}
+
+/** Clients' last mutation ids, never moved backwards: a push and a hub's mirror write them alike. */
+export function upsertClients(b: StatementBatch, clients: readonly { id: string; clientGroupID: string; lastMutationID: number }[]): void {
+  if (clients.length === 0) return;
+  b.add(`INSERT INTO replicache_clients (id, client_group_id, last_mutation_id)
+     SELECT x.id, x."clientGroupID", x."lastMutationID" FROM jsonb_to_recordset(${b.param(JSON.stringify(clients))}::jsonb) AS x(id text, "clientGroupID" text, "lastMutationID" int)
+     ON CONFLICT (id) DO UPDATE SET last_mutation_id = EXCLUDED.last_mutation_id, last_seen = now()
+     WHERE replicache_clients.last_mutation_id < EXCLUDED.last_mutation_id`);
+}
+
 /**
  * Saves what a batch of pushes did to client groups: the groups it created, that each pushing
  * group was seen, and the clients' new last mutation ids. A group created here is inserted by the
@@ -69,17 +86,8 @@ export function saveClientGroups(
   seen: ReadonlySet<string>,
   lmids: ReadonlyMap<string, { group: string; lmid: number }>,
 ): void {
-  if (created.size > 0) {
-    const rows = [...created].map(([id, owner]) => ({ id, tenant: owner.tenantId, token: owner.tokenId }));
-    b.add(`INSERT INTO replicache_client_groups (id, tenant_id, token_id)
-     SELECT x.id, x.tenant, x.token FROM jsonb_to_recordset(${b.param(JSON.stringify(rows))}::jsonb) AS x(id text, tenant text, token text)
-     ON CONFLICT (id) DO NOTHING`);
-  }
+  insertClientGroups(b, [...created].map(([id, owner]) => ({ id, ...owner })));
   // A group created above is not seen by this update (one snapshot), and needs it not: it is new.
   if (seen.size > 0) b.add(`UPDATE replicache_client_groups SET last_seen = now() WHERE id = ANY(${b.param([...seen])}::text[])`);
-  if (lmids.size === 0) return;
-  const rows = [...lmids].map(([id, { group, lmid }]) => ({ id, group, lmid }));
-  b.add(`INSERT INTO replicache_clients (id, client_group_id, last_mutation_id)
-     SELECT x.id, x.group, x.lmid FROM jsonb_to_recordset(${b.param(JSON.stringify(rows))}::jsonb) AS x(id text, "group" text, lmid int)
-     ON CONFLICT (id) DO UPDATE SET last_mutation_id = EXCLUDED.last_mutation_id, last_seen = now()`);
+  upsertClients(b, [...lmids].map(([id, { group, lmid }]) => ({ id, clientGroupID: group, lastMutationID: lmid })));
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pushRequestSchema } from '../sync/protocol.ts';
+import { idSchema, pushRequestSchema } from '../sync/protocol.ts';
 
 /**
  * What a restaurant hub and the cloud say to each other (`/api/hub/*`, hub token only). The hub
@@ -15,8 +15,9 @@ export const forwardedPushSchema = z.object({
   clientGroupID: pushRequestSchema.shape.clientGroupID,
   schemaVersion: pushRequestSchema.shape.schemaVersion,
   /** The terminal token that owns the client group (the hub knows it from its own token check). */
-  tokenId: z.string().min(1).max(128),
-  mutations: z.array(pushMutation.extend({ hubAt: z.number().int().nonnegative() })),
+  tokenId: idSchema,
+  // A JavaScript Date holds at most 8.64e15 ms: a later `hubAt` could not be stored as a time.
+  mutations: z.array(pushMutation.extend({ hubAt: z.number().int().nonnegative().max(8.64e15) })),
 });
 export type ForwardedPush = z.infer<typeof forwardedPushSchema>;
 

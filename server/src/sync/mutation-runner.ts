@@ -15,7 +15,7 @@ import { perDatabase } from './per-database.ts';
 import { ClientGroups } from './client-groups.ts';
 import { isDatabaseError, isDatabaseUnavailable, isRefusedData } from '../db/database-errors.ts';
 import { appendEvents, type EventRow } from '../db/events.ts';
-import { insertRejections } from '../db/rejections.ts';
+import { upsertRejections } from '../db/rejections.ts';
 import { pushStateStatement, type PushState } from '../db/replicache-clients.ts';
 import { sqlLiteral } from '../db/prepared.ts';
 import { StatementBatch } from '../db/statement-batch.ts';
@@ -185,7 +185,7 @@ export class TenantWrite {
     const flushed = this.store.flushInto(b);
     this.changes = { rows: flushed.rows, rejections: this.rejectionChanges(flushed.dismissed), clients: this.groups.advancedClients };
     appendEvents(b, this.store.tenantId, this.events);
-    insertRejections(b, this.store.tenantId, this.rejections);
+    upsertRejections(b, this.store.tenantId, this.rejections.map(({ group, rejection }) => ({ clientGroupID: group, key: rejection.id, data: rejection })));
     this.groups.writeInto(b);
     const poke = this.wrote || this.rejections.length > 0 ? pokeFor(b, this.store.tenantId, new Set(this.orderIds), pokeOrigin) : undefined;
     this.poke = poke?.message;

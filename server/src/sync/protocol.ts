@@ -6,7 +6,7 @@ import { isStorableText } from '../db/storable-text.ts';
 export const supportedSchemaVersions: readonly string[] = ['1'];
 
 /** Ids become SQL text: refuse what Postgres cannot store (a 400, not a 500 on every retry). */
-const idSchema = z.string().min(1).max(128).refine(isStorableText, 'contains characters that cannot be stored');
+export const idSchema = z.string().min(1).max(128).refine(isStorableText, 'contains characters that cannot be stored');
 const clientGroupIdSchema = idSchema;
 /** `cvr_order` is an int column and the next order is one more than the cookie's. */
 const maxCookieOrder = 2 ** 31 - 2;

@@ -45,12 +45,15 @@ const views = {
       UNION ALL ${changedOf('station')}
       UNION ALL ${changedOf('product')}
       UNION ALL ${rejectionsOfGroup}`,
-    // A ticket leaves when it is closed and a day old: written since, or a day old since the client last looked.
+    // A ticket leaves when it is closed and a day old: written since, or a day old since the client
+    // last looked. Its order leaves with its last ticket, also when that ticket's row was deleted.
     deleted: `WITH ${tickets}, gone AS (
         SELECT id, order_id FROM kitchen_orders k
         WHERE tenant_id = $1 AND (version > $3 OR updated_at > $4::timestamptz - ${kitchenMemory})
           AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.id = k.id)),
-      gone_orders AS (SELECT DISTINCT order_id FROM gone g WHERE NOT EXISTS (SELECT 1 FROM tickets t WHERE t.order_id = g.order_id))
+      dropped AS (SELECT order_id FROM deleted_rows WHERE tenant_id = $1 AND version > $3 AND order_id IS NOT NULL),
+      gone_orders AS (SELECT DISTINCT order_id FROM (SELECT order_id FROM gone UNION ALL SELECT order_id FROM dropped) g
+        WHERE NOT EXISTS (SELECT 1 FROM tickets t WHERE t.order_id = g.order_id))
       ${tombstones}
       UNION ALL SELECT ${key('kitchenOrder')} FROM gone
       UNION ALL SELECT '${keyPrefix.order}' || order_id FROM gone_orders
