@@ -51,7 +51,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(requestTarget);
 
   app.use(cors(env.CORS_ORIGINS));
-  app.get('/api/health', healthRoute(db, registry));
+  app.get('/api/health', healthRoute(db, registry, deps.hub && { upstream: deps.hub.upstreamUrl }));
 
   app.get('/api/openapi.json', openApiRoute());
 

@@ -8,6 +8,15 @@ describe('hub backlog text', () => {
     expect(hubBacklogText({ upstream: 'offline', pending: 1, oldestPendingAt: 1000 }, 1500)).toBe('hub: 1 waiting for the cloud');
   });
 
+  it('says the cloud is unreachable, and since when, as soon as the hub has lost it', () => {
+    const since = new Date(2026, 11, 7, 20, 14).getTime();
+    expect(hubBacklogText({ upstream: 'offline', offlineSince: since, pending: 0, oldestPendingAt: null }, since + 5_000)).toBe('cloud unreachable since 20:14');
+    expect(hubBacklogText({ upstream: 'offline', offlineSince: since, pending: 3, oldestPendingAt: since }, since + 4 * 60_000)).toBe(
+      'cloud unreachable since 20:14 · 3 waiting for 4 min',
+    );
+    expect(hubBacklogText({ upstream: 'online', offlineSince: null, pending: 2, oldestPendingAt: null }, since)).toBe('hub: 2 waiting for the cloud');
+  });
+
   it('says nothing with no backlog or off the hub', () => {
     expect(hubBacklogText({ upstream: 'online', pending: 0, oldestPendingAt: null }, 0)).toBeUndefined();
     expect(hubBacklogText(undefined, 0)).toBeUndefined();

@@ -1,9 +1,21 @@
 import type { HubBacklog } from './path-choice.ts';
 import { formatAge } from './sync-health.ts';
 
-/** "hub: 3 waiting for the cloud for 4 min" while on the hub with a backlog; undefined otherwise (nothing to say). */
+const pad = (n: number) => String(n).padStart(2, '0');
+/** "20:14", the screen's local time. */
+const clockTime = (ms: number) => `${pad(new Date(ms).getHours())}:${pad(new Date(ms).getMinutes())}`;
+
+/**
+ * What the hub says of its link, for a screen on the hub: "cloud unreachable since 20:14 · 3
+ * waiting for 4 min" as soon as the hub has lost the cloud, "hub: 3 waiting for the cloud" while
+ * it drains; undefined when there is nothing to say (or off the hub).
+ */
 export function hubBacklogText(backlog: HubBacklog | undefined, now: number): string | undefined {
-  if (!backlog || backlog.pending === 0) return undefined;
+  if (!backlog) return undefined;
   const age = backlog.oldestPendingAt === null ? 'just now' : formatAge(now - backlog.oldestPendingAt);
-  return `hub: ${backlog.pending} waiting for the cloud${age === 'just now' ? '' : ` for ${age}`}`;
+  const waiting = backlog.pending === 0 ? undefined : `${backlog.pending} waiting${age === 'just now' ? '' : ` for ${age}`}`;
+  if (backlog.upstream === 'offline' && typeof backlog.offlineSince === 'number') {
+    return [`cloud unreachable since ${clockTime(backlog.offlineSince)}`, waiting].filter(Boolean).join(' · ');
+  }
+  return waiting && `hub: ${waiting.replace(' waiting', ' waiting for the cloud')}`;
 }

@@ -9,6 +9,8 @@ export const pathLabel: Record<SyncPath, string> = { hub: 'via hub', cloud: 'via
 /** What the hub says of its own link (`GET /api/hub/status`): changes waiting for the cloud, and since when. */
 export interface HubBacklog {
   readonly upstream: 'online' | 'offline';
+  /** When the hub lost the cloud (epoch ms); null while it answers, absent from hubs of older releases. */
+  readonly offlineSince?: number | null;
   readonly pending: number;
   readonly oldestPendingAt: number | null;
 }
@@ -101,4 +103,4 @@ export function choosePath(options: PathChoiceOptions): PathChoice {
 }
 
 const sameBacklog = (a: HubBacklog | undefined, b: HubBacklog | undefined) =>
-  a === b || (a !== undefined && b !== undefined && a.upstream === b.upstream && a.pending === b.pending && a.oldestPendingAt === b.oldestPendingAt);
+  a === b || (a !== undefined && b !== undefined && a.upstream === b.upstream && a.offlineSince === b.offlineSince && a.pending === b.pending && a.oldestPendingAt === b.oldestPendingAt);

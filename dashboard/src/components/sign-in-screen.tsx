@@ -1,8 +1,18 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { config } from '../config.ts';
 import { detectRole, roleCheckMessage } from '../session/detect-role.ts';
 import { sessionSchema, type Session } from '../session/session-store.ts';
 import { BrandMark } from './brand-mark.tsx';
+
+/** The cloud the server of this page mirrors, if that server is a restaurant hub. */
+async function hubOfPage(): Promise<string | undefined> {
+  try {
+    const health = (await (await fetch(`${config.serverUrl}/api/health`)).json()) as { hub?: { upstream?: unknown } };
+    return typeof health.hub?.upstream === 'string' ? health.hub.upstream : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Paste a token once; the server says whether it is a manager's or the admin's, and it is remembered. */
 export function SignInScreen({ onSignIn }: { onSignIn: (session: Session) => void }) {
@@ -11,6 +21,21 @@ export function SignInScreen({ onSignIn }: { onSignIn: (session: Session) => voi
   const [hubUrl, setHubUrl] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string>();
+  const [servedByHub, setServedByHub] = useState(false);
+
+  // A page served by a restaurant hub offers the hub and its cloud, not the hub as the cloud.
+  useEffect(() => {
+    let live = true;
+    void hubOfPage().then((upstream) => {
+      if (!live || !upstream) return;
+      setServedByHub(true);
+      setHubUrl((hub) => hub || config.serverUrl);
+      setServerUrl((cloud) => (cloud === config.serverUrl ? upstream : cloud));
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -59,7 +84,7 @@ export function SignInScreen({ onSignIn }: { onSignIn: (session: Session) => voi
             autoFocus
           />
         </label>
-        <details className="sign-in__servers">
+        <details className="sign-in__servers" open={servedByHub}>
           <summary>Restaurant hub</summary>
           <p className="muted">With a hub on the restaurant's network, orders keep reaching the kitchen while the internet is down.</p>
           <label className="field">

@@ -14,12 +14,15 @@ function probe(db: Database): Promise<void> {
   return Promise.race([db.query('SELECT 1').then(() => undefined), timeout]).finally(() => clearTimeout(timer));
 }
 
-/** `GET /api/health`: 200 when the database answers, 503 with the reason when it does not. */
-export function healthRoute(db: Database, registry: SocketRegistry): RequestHandler {
+/**
+ * `GET /api/health`: 200 when the database answers, 503 with the reason when it does not. A hub
+ * names its cloud, so a page it served can offer the cloud as the other path.
+ */
+export function healthRoute(db: Database, registry: SocketRegistry, hub?: { upstream: string }): RequestHandler {
   return async (_req, res) => {
     try {
       await probe(db);
-      res.json({ status: 'ok', database: db.kind, connections: registry.all().length });
+      res.json({ status: 'ok', database: db.kind, connections: registry.all().length, ...(hub ? { hub } : {}) });
     } catch (err) {
       res.status(503).set('Retry-After', String(databaseRetryAfterSeconds)).json({
         status: 'unavailable',

@@ -17,6 +17,8 @@ export interface HubOptions {
 
 export interface HubStatus {
   upstream: 'online' | 'offline';
+  /** When the hub last lost the cloud (epoch ms); null while the cloud answers. */
+  offlineSince: number | null;
   tenantId: string | null;
   pending: number;
   oldestPendingAt: number | null;
@@ -42,6 +44,8 @@ export class HubSync {
   private readonly upstream: Upstream;
   private queue: Promise<unknown> = Promise.resolve();
   private online = false;
+  /** When the cloud stopped answering (from the start: until the first mirror, the hub has not reached it). */
+  private offlineSince: number | null = Date.now();
   private version = 0;
   /** Set after the hub applied changes alone: the next mirror rereads the whole tenant. */
   private needsFull = true;
@@ -64,6 +68,11 @@ export class HubSync {
     this.upstream = new Upstream(options.upstreamUrl, options.token);
   }
 
+  /** The cloud this hub mirrors. */
+  get upstreamUrl(): string {
+    return this.options.upstreamUrl;
+  }
+
   async start(): Promise<void> {
     const state = await mirroredState(this.db);
     this.tenantId = state?.tenantId ?? null;
@@ -72,7 +81,7 @@ export class HubSync {
     this.link = followCloud(this.options.upstreamUrl, this.options.token, {
       onReady: () => void this.sync(),
       onPoke: () => void this.sync(),
-      onDown: () => (this.online = false),
+      onDown: () => this.lostCloud(),
     });
     const interval = setInterval(() => void this.sync(), this.options.pullIntervalMs);
     interval.unref();
@@ -90,7 +99,7 @@ export class HubSync {
 
   async status(): Promise<HubStatus> {
     const outbox = await outboxSummary(this.db);
-    return { upstream: this.online ? 'online' : 'offline', tenantId: this.tenantId, pending: outbox.pending, oldestPendingAt: outbox.oldestAt, lastPullAt: this.lastPullAt };
+    return { upstream: this.online ? 'online' : 'offline', offlineSince: this.online ? null : this.offlineSince, tenantId: this.tenantId, pending: outbox.pending, oldestPendingAt: outbox.oldestAt, lastPullAt: this.lastPullAt };
   }
 
   /** Drains the outbox to the cloud, then mirrors the cloud; quietly goes offline if it cannot. */
@@ -143,11 +152,17 @@ export class HubSync {
     // Once per spell: an admin must issue a new hub token; until then the restaurant works through the hub alone.
     if (err instanceof HubNotAuthorized && !this.refused) this.logger.error({ err }, err.message);
     this.refused = err instanceof HubNotAuthorized;
-    this.online = false;
+    this.lostCloud();
     clearTimeout(this.retry);
     if (this.stopped) return;
     this.retry = setTimeout(() => void this.sync(), retryMs);
     this.retry.unref();
+  }
+
+  /** The screens say so at once ("cloud unreachable since 20:14"), not when a change is queued. */
+  private lostCloud(): void {
+    if (this.online || this.offlineSince === null) this.offlineSince = Date.now();
+    this.online = false;
   }
 
   private async mirror(): Promise<void> {
@@ -155,6 +170,7 @@ export class HubSync {
     const snap = await this.upstream.pull(full ? 0 : this.version);
     await applySnapshot(this.db, snap, full);
     this.online = true;
+    this.offlineSince = null;
     this.refused = false;
     this.version = snap.version;
     this.tenantId = snap.tenant.id;

@@ -17,7 +17,12 @@ requestSchemas.add(forwardedPushSchema, { id: 'ForwardedPush' });
 
 const iso = z.iso.datetime();
 
-export const healthSchema = z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), connections: z.number().int() });
+export const healthSchema = z.object({
+  status: z.literal('ok'),
+  database: z.enum(['pglite', 'postgres']),
+  connections: z.number().int(),
+  hub: z.object({ upstream: z.string().describe('the cloud this hub mirrors') }).optional().describe('present when this server is a restaurant hub'),
+});
 responseSchemas.add(healthSchema, { id: 'Health' });
 
 export const tenantSchema = z.object({ id: z.string(), name: z.string() });
