@@ -1,7 +1,9 @@
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import { adminRoutes } from './api/admin-routes.ts';
-import { healthRoute } from './api/health-route.ts';
+import { healthRoute, probe } from './api/health-route.ts';
+import { overviewRoute } from './api/overview-route.ts';
+import { HubLinks } from './admin/hub-links.ts';
 import { hubRoutes } from './api/hub-routes.ts';
 import { openApiRoute, restRoutes } from './api/rest-routes.ts';
 import { prometheusText, type Metrics } from './api/metrics.ts';
@@ -39,6 +41,8 @@ export interface AppDeps {
 /** Builds the HTTP app; no globals, no listening (main.ts and tests do that). */
 export function createApp(deps: AppDeps): Express {
   const { db, env, logger, resolver, registry, meter, metrics } = deps;
+  const startedAt = Date.now();
+  const hubLinks = new HubLinks();
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
@@ -63,7 +67,8 @@ export function createApp(deps: AppDeps): Express {
   // A hub answers its terminals' pushes through its link to the cloud; pulls are the ordinary ones.
   if (deps.hub) api.use(jsonBody(env.PUSH_BODY_LIMIT), hubTerminalRoutes(deps.hub));
   api.use('/replicache', jsonBody(env.PUSH_BODY_LIMIT), syncRoutes(db, { mutationCap: env.PUSH_MUTATION_CAP }, metrics));
-  api.use('/hub', jsonBody(env.PUSH_BODY_LIMIT), hubRoutes(db, { mutationCap: env.PUSH_MUTATION_CAP }));
+  api.use('/hub', jsonBody(env.PUSH_BODY_LIMIT), hubRoutes(db, { mutationCap: env.PUSH_MUTATION_CAP }, hubLinks));
+  api.get('/admin/overview', requireRole('admin'), overviewRoute({ db, registry, links: hubLinks, startedAt, probe: () => probe(db), hub: deps.hub }));
   api.use(jsonBody('1mb'));
   api.use('/admin', adminRoutes(db, resolver));
   api.use('/websocket', monitoringRoutes(db, registry, meter));

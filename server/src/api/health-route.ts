@@ -6,7 +6,8 @@ import type { SocketRegistry } from '../sync/socket-registry.ts';
 /** Longer than this and the database counts as unreachable, so a load balancer is told in time. */
 const probeTimeoutMs = 2000;
 
-function probe(db: Database): Promise<void> {
+/** Whether the database answers `SELECT 1` within the probe's timeout. */
+export function probe(db: Database): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer within ${probeTimeoutMs} ms`)), probeTimeoutMs);

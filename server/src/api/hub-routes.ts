@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { HubLinks } from '../admin/hub-links.ts';
 import type { Database } from '../db/database.ts';
 import { getClients } from '../db/replicache-clients.ts';
 import { principalOf, requireRole, tenantOf } from '../http/auth.ts';
@@ -12,13 +13,14 @@ import { processPush } from '../sync/push.ts';
  * The cloud's side of a restaurant hub (hub token only, its own tenant only): the tenant's data
  * for the hub to mirror, and the hub's terminals' mutations, each run as its terminal.
  */
-export function hubRoutes(db: Database, limits: { mutationCap: number }): Router {
+export function hubRoutes(db: Database, limits: { mutationCap: number }, links: HubLinks): Router {
   const router = Router();
   router.use(requireRole('hub'));
 
   router.post('/pull', async (req, res) => {
     const { since } = parse(hubPullSchema, req.body, 'hub pull');
     const tenantId = tenantOf(res);
+    links.pulled(principalOf(res).tokenId, tenantId);
     res.json(await db.transaction((q) => exportTenant(q, tenantId, since), { isolation: 'repeatable read' }));
   });
 

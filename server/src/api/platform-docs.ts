@@ -6,7 +6,7 @@ import { broadcastBody, tenantParam } from './monitoring-routes.ts';
 import type { RouteDoc } from './route-spec.ts';
 import {
   broadcastAcceptedSchema, databaseStatsSchema, forwardedPushResultSchema, healthSchema, hubSnapshotSchema, issuedTokenSchema, pullResponseSchema, pushResponseSchema,
-  socketConnectionsSchema, socketHealthSchema, socketStatsSchema, tenantExportSchema, tenantListSchema, tenantSchema, tokenListSchema,
+  socketConnectionsSchema, socketHealthSchema, socketStatsSchema, serverOverviewSchema, tenantExportSchema, tenantListSchema, tenantSchema, tokenListSchema,
 } from './schemas/platform-schemas.ts';
 
 const tenantParams = z.object({ tenantId: idParam });
@@ -24,6 +24,9 @@ export const platformDocs: readonly RouteDoc[] = [
     success: { status: 200, schema: healthSchema, description: 'the server and its database answer' } },
   { method: 'get', path: '/metrics', tag: 'Platform', summary: 'Process counters in Prometheus text format', roles: admin, errors: [],
     success: { status: 200, text: true, description: 'Prometheus exposition format' } },
+  { method: 'get', path: '/admin/overview', tag: 'Admin', summary: 'This server at a glance', roles: admin, errors: [],
+    description: "The database (probe latency), open sockets per tenant and role, restaurant hubs (linked or not, last pull) and, at a hub, its link to the cloud and outbox. Request and write rates come from `/api/metrics`. Per process: behind a load balancer, each server answers for itself.",
+    success: { status: 200, schema: serverOverviewSchema, description: 'the overview' } },
   { method: 'post', path: '/admin/tenants', tag: 'Admin', summary: 'Create a tenant', roles: admin, body: tenantBody, errors: [400],
     success: { status: 201, schema: tenantSchema, description: 'the tenant' } },
   { method: 'get', path: '/admin/tenants', tag: 'Admin', summary: 'List tenants', roles: admin, errors: [],

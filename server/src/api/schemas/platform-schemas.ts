@@ -49,6 +49,21 @@ export const tenantExportSchema = z.object({
 });
 responseSchemas.add(tenantExportSchema, { id: 'TenantExport', description: "Everything of a tenant in one document, read in one snapshot; tokens and sync bookkeeping are left out." });
 
+export const serverOverviewSchema = z.object({
+  uptimeSeconds: z.number().int(),
+  database: z.object({ kind: z.enum(['pglite', 'postgres']), status: z.enum(['ok', 'unavailable']), latencyMs: z.number().optional(), reason: z.string().optional() }),
+  connections: z.number().int().describe("this process's open sockets"),
+  tenants: z.array(z.object({ id: z.string(), name: z.string(), sockets: z.record(z.string(), z.number().int()).describe('open sockets by role') })),
+  hubLinks: z
+    .array(z.object({ tokenId: z.string(), tenantId: z.string(), tenantName: z.string().nullable(), connected: z.boolean(), connectedAt: iso.nullable(), lastPullAt: iso.nullable() }))
+    .describe('restaurant hubs seen by this process: their socket, and when each last pulled'),
+  upstream: z
+    .object({ upstream: z.enum(['online', 'offline']), tenantId: z.string().nullable(), pending: z.number().int(), oldestPendingAt: iso.nullable(), lastPullAt: iso.nullable() })
+    .nullable()
+    .describe("at a hub: its link to the cloud and its outbox (changes waiting for the cloud); null on the cloud"),
+});
+responseSchemas.add(serverOverviewSchema, { id: 'ServerOverview' });
+
 export const issuedTokenSchema = z.object({ id: z.string(), token: z.string().describe('shown once'), role: z.enum(staffRoles), tenantId: z.string() });
 responseSchemas.add(issuedTokenSchema, { id: 'IssuedToken' });
 export const tokenListSchema = listOf(z.object({ id: z.string(), role: z.string(), label: z.string(), createdAt: iso, revokedAt: iso.nullable() }));
