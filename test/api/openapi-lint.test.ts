@@ -42,7 +42,7 @@ describe('the OpenAPI document lints clean', () => {
     dir = mkdtempSync(join(tmpdir(), 'ks-openapi-'));
     file = join(dir, 'openapi.json');
     writeFileSync(file, JSON.stringify(doc, null, 2));
-  });
+  }, 120_000);
   afterAll(async () => {
     await server?.stop();
     if (dir) rmSync(dir, { recursive: true, force: true });
