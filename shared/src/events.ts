@@ -1,3 +1,4 @@
+import type { PrintEvent } from './schemas/printer-events.ts';
 /**
  * What a mutation did, in domain words. Mutators return these; the server appends them
  * to the audit trail with its own time, the acting principal and the mutation id.
@@ -22,7 +23,8 @@ export type DomainEvent =
   | { type: 'rejection.dismissed'; key: string }
   | { type: 'course.fired'; orderId: string; course: number; kitchenOrderIds: string[] }
   | { type: 'product.sold_out_changed'; productId: string; soldOut: boolean }
-  | { type: 'order.rush_changed'; orderId: string; rush: boolean };
+  | { type: 'order.rush_changed'; orderId: string; rush: boolean }
+  | PrintEvent;
 
 export type DomainEventType = DomainEvent['type'];
 

@@ -16,3 +16,8 @@ export { sameRecipe } from './mutators/catalog-mutators.ts';
 export { demoProducts, demoStations } from './testing/fixtures.ts';
 export { orderNumber } from './order-number.ts';
 export { fireOrder, rushableStatuses } from './fire-order.ts';
+export * from './schemas/printers.ts';
+export type { PrintEvent } from './schemas/printer-events.ts';
+export * from './machines/print-job-machine.ts';
+export { layoutPrintDoc, wrap, type PrintLine, type LayoutOptions } from './print/layout.ts';
+export { ticketDoc, expoDoc } from './print/print-doc.ts';

@@ -7,6 +7,8 @@ export const keyPrefix = {
   product: 'product/',
   customer: 'customer/',
   rejection: 'rejection/',
+  printer: 'printer/',
+  printJob: 'printJob/',
 } as const;
 
 export type EntityKind = keyof typeof keyPrefix;
@@ -17,6 +19,8 @@ export const kitchenOrderKey = (id: string) => `${keyPrefix.kitchenOrder}${id}`;
 export const stationKey = (id: string) => `${keyPrefix.station}${id}`;
 export const productKey = (id: string) => `${keyPrefix.product}${id}`;
 export const customerKey = (id: string) => `${keyPrefix.customer}${id}`;
+export const printerKey = (id: string) => `${keyPrefix.printer}${id}`;
+export const printJobKey = (id: string) => `${keyPrefix.printJob}${id}`;
 export const rejectionKey = (clientID: string, mutationID: number) =>
   `${keyPrefix.rejection}${clientID}/${mutationID}`;
 
@@ -40,3 +44,10 @@ export const kitchenOrderId = (contractIdValue: string, stationId: string, cours
 
 /** Key prefix of every ticket of one contract version (ticket ids start with the contract id). */
 export const ticketKeyPrefix = (orderId: string, version: number) => kitchenOrderKey(`${contractId(orderId, version)}.`);
+
+/**
+ * A print job's id names its event, so a replayed or re-run mutation writes the same job:
+ * `<ticket or order id>.<kind>.<printer id>`, plus the client's time for a reprint (each one prints).
+ */
+export const printJobId = (subjectId: string, kind: string, printerId: string, at?: number) =>
+  `${subjectId}.${kind}${at === undefined ? '' : `-${at}`}.${printerId}`;

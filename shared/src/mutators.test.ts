@@ -5,19 +5,27 @@ import { MemoryTx } from './testing/memory-tx.ts';
 describe('mutator registry', () => {
   it('exposes exactly the mutators named in the public contract', () => {
     expect(Object.keys(mutators).sort()).toEqual([
+      'assignPrinter',
       'bumpKitchenOrder',
       'cancelOrder',
+      'claimPrintJob',
       'confirmOrder',
       'createOrder',
       'dismissRejection',
+      'finishPrintJob',
       'fireCourse',
       'handOffOrder',
       'recallKitchenOrder',
+      'redirectPrinter',
       'reissueContract',
+      'reportPrinterState',
+      'reprintTicket',
       'setKitchenItemStatus',
       'setOrderRush',
       'setOrderStatus',
       'setProductSoldOut',
+      'unassignPrinter',
+      'upsertPrinter',
       'upsertProduct',
       'upsertStation',
     ]);

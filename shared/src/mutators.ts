@@ -1,4 +1,5 @@
 import { dismissRejection, setProductSoldOut, upsertProduct, upsertStation } from './mutators/catalog-mutators.ts';
+import { assignPrinter, claimPrintJob, finishPrintJob, redirectPrinter, reportPrinterState, reprintTicket, unassignPrinter, upsertPrinter } from './mutators/printer-mutators.ts';
 import { fireCourse } from './mutators/course-mutators.ts';
 import { bumpKitchenOrder, recallKitchenOrder, setKitchenItemStatus } from './mutators/kitchen-mutators.ts';
 import { setOrderRush } from './mutators/rush-mutators.ts';
@@ -21,6 +22,14 @@ export const mutators = {
   setProductSoldOut,
   handOffOrder,
   setOrderRush,
+  upsertPrinter,
+  assignPrinter,
+  unassignPrinter,
+  redirectPrinter,
+  reprintTicket,
+  claimPrintJob,
+  finishPrintJob,
+  reportPrinterState,
 };
 
 export type Mutators = typeof mutators;

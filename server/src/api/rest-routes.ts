@@ -5,6 +5,7 @@ import type { SocketRegistry } from '../sync/socket-registry.ts';
 import { kitchenRoutes } from './kitchen-routes.ts';
 import { orderRecordRoutes } from './order-records-routes.ts';
 import { orderRoutes } from './orders-routes.ts';
+import { printerRoutes } from './printers-routes.ts';
 import { productRoutes } from './products-routes.ts';
 import { serviceRoutes } from './service-routes.ts';
 import { openApiDocument } from './openapi.ts';
@@ -21,7 +22,7 @@ export interface RestDeps {
 }
 
 /** Every REST endpoint, in matching order (`/orders/stats` before `/orders/:id`). */
-export const restApi: readonly AnyRoute[] = [...orderRoutes, ...orderRecordRoutes, ...serviceRoutes, ...kitchenRoutes, ...stationRoutes, ...productRoutes, ...tenantSettingsRoutes];
+export const restApi: readonly AnyRoute[] = [...orderRoutes, ...orderRecordRoutes, ...serviceRoutes, ...kitchenRoutes, ...stationRoutes, ...productRoutes, ...tenantSettingsRoutes, ...printerRoutes];
 
 const clientRequestId = /^[A-Za-z0-9_.:-]{1,100}$/;
 

@@ -10,6 +10,8 @@ export const entityTables: Record<Exclude<EntityKind, 'rejection'>, string> = {
   station: 'stations',
   product: 'products',
   customer: 'customers',
+  printer: 'printers',
+  printJob: 'print_jobs',
 };
 export type StoredKind = keyof typeof entityTables;
 export const isStoredKind = (kind: EntityKind): kind is StoredKind => kind in entityTables;

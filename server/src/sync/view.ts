@@ -44,6 +44,7 @@ const views = {
         WHERE tenant_id = $1 AND order_id IN (SELECT order_id FROM tickets) AND (version > $3 OR order_id IN (SELECT order_id FROM fresh))
       UNION ALL ${changedOf('station')}
       UNION ALL ${changedOf('product')}
+      UNION ALL ${changedOf('printer')}
       UNION ALL ${rejectionsOfGroup}`,
     // A ticket leaves when it is closed and a day old: written since, or a day old since the client
     // last looked. Its order leaves with its last ticket, also when that ticket's row was deleted.

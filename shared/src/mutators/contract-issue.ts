@@ -7,6 +7,7 @@ import { openTicketStatuses } from '../machines/kitchen-order-machine.ts';
 import { assignStations, queueSeconds } from '../stations.ts';
 import { list, read, readOrFail, write, type Tx } from '../tx.ts';
 import { adjustStationLoad } from './transitions.ts';
+import { printTicket } from '../print/print-jobs.ts';
 
 export async function productsOfOrder(tx: Tx, order: Order): Promise<Map<string, Product>> {
   const products = new Map<string, Product>();
@@ -134,6 +135,7 @@ export async function issueContract(
     const ticket = ticketFor(contract, order, group, station(group.stationType), items, fired.get(group.course ?? 1));
     await write(tx, kitchenOrderKey(ticket.id), ticket);
     await adjustStationLoad(tx, ticket.stationId, Number(openTicketStatuses.includes(ticket.status)));
+    if (ticket.status !== 'held') await printTicket(tx, ticket, 'ticket', at);
     events.push({ type: 'kitchen_order.created', orderId: order.id, kitchenOrderId: ticket.id, stationId: ticket.stationId });
   }
   return { contract, events };

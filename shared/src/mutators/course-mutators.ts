@@ -5,6 +5,7 @@ import { fireCourseArgsSchema, type Order } from '../schema.ts';
 import { readOrFail } from '../tx.ts';
 import { defineMutator } from './args.ts';
 import { moveTicket, ticketsOfOrder } from './transitions.ts';
+import { printTicket } from '../print/print-jobs.ts';
 
 /**
  * Fires a held course of the order's current contract: its tickets go to the line (queued) and
@@ -23,6 +24,7 @@ export const fireCourse = defineMutator(fireCourseArgsSchema, async (tx, args) =
   }
   const moved = [];
   for (const ticket of held) moved.push(await moveTicket(tx, ticket, 'fire', args.at, { firedAt: args.at }));
+  for (const { ticket } of moved) await printTicket(tx, ticket, 'course', args.at);
   return [
     ...moved.flatMap((m) => m.events),
     { type: 'course.fired', orderId: order.id, course: args.course, kitchenOrderIds: held.map((t) => t.id) },

@@ -4,6 +4,7 @@ import { openTicketStatuses, kitchenOrderMachine, type KitchenOrderEvent } from 
 import { orderMachine, type OrderEvent } from '../machines/order-machine.ts';
 import type { KitchenOrder, KitchenOrderStatus, Order, OrderStatus, Station } from '../schema.ts';
 import { list, read, write, type Tx } from '../tx.ts';
+import { printExpo, printVoid } from '../print/print-jobs.ts';
 
 /** Moves an order through the table and stamps the time it reached the new status. */
 export async function moveOrder(
@@ -22,6 +23,8 @@ export async function moveOrder(
     ...(to === 'cancelled' && reason ? { cancelReason: reason } : {}),
   };
   await write(tx, orderKey(order.id), next);
+  // All in: the pass gets its chit (once per order: the job's id is the order's).
+  if (to === 'ready') await printExpo(tx, next, at);
   const event: DomainEvent = { type: 'order.status_changed', orderId: order.id, from: order.status, to };
   return { order: next, events: [reason ? { ...event, reason } : event] };
 }
@@ -53,6 +56,7 @@ export async function moveTicket(
   const next: KitchenOrder = { ...ticket, ...patch, status: to, updatedAt: at };
   await write(tx, kitchenOrderKey(ticket.id), next);
   await adjustStationLoad(tx, ticket.stationId, Number(isOpen(to)) - Number(isOpen(ticket.status)));
+  if (event === 'void') await printVoid(tx, next, at, next.closedBy?.reason);
   return {
     ticket: next,
     events: [
