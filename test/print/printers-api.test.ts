@@ -27,7 +27,7 @@ describe.each(backends)('printers and print jobs over REST and sync (%s)', (back
     expect(jobs.map((j) => [j.id, j.status, j.doc.kind])).toEqual([[`${order.id}.v1.cold-1.ticket.bar`, 'waiting', 'ticket']]);
     expect(jobs[0]?.doc.items).toEqual([{ quantity: 2, name: expect.any(String), modifiers: ['no onion'] }]);
 
-    const reprint = await k('POST', `/api/kitchen/orders/${order.id}.v1.cold-1/reprint`, {}, 201);
+    const reprint = await k('POST', '/api/print-jobs/reprints', { kitchenOrderId: `${order.id}.v1.cold-1` }, 201);
     expect(reprint.items.map((j: PrintJob) => j.doc.kind)).toEqual(['reprint']);
     const cancelled = await as('manager', 'DELETE', `/api/orders/${order.id}`);
     expect(cancelled.status).toBe(200);
@@ -37,7 +37,7 @@ describe.each(backends)('printers and print jobs over REST and sync (%s)', (back
     // The kitchen's replica holds the printers (for "paper out" on its screen), not the job log.
     const terminal = await connectedClient(s(), t().kitchenToken);
     cleanups.push(terminal.close);
-    await waitFor(terminal.rep, (tx) => tx.scan({ prefix: 'printer/' }).values().toArray(), (ps) => ps.length === 1);
+    await waitFor(terminal.rep, (tx) => tx.scan({ prefix: 'printer/' }).values().toArray(), (ps) => (ps as unknown[]).length === 1);
     expect(await terminal.rep.query((tx) => tx.scan({ prefix: 'printJob/' }).keys().toArray())).toEqual([]);
   });
 

@@ -11,6 +11,7 @@ const tagDescriptions: Record<string, string> = {
   Stations: 'Kitchen stations: type, capacity and aging thresholds.',
   Products: 'The menu: prices, stations, recipes and 86 (sold out).',
   Restaurant: "The restaurant's name and phone as customers see them.",
+  Printers: 'Kitchen printers (network ESC/POS), their station roles and redirects, and print jobs with their state.',
 };
 
 /** The document's global tag list: every tag its operations use, in first-use order. */

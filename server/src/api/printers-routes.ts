@@ -5,7 +5,7 @@ import { HttpError } from '../http/http-error.ts';
 import { found } from './found.ts';
 import { writeThrough, type RestWrite } from './rest-write.ts';
 import { defineRoute, type RouteContext } from './route-spec.ts';
-import { derivedIdParams, idParams } from './schemas/common-schemas.ts';
+import { idParams } from './schemas/common-schemas.ts';
 import {
   assignPrinterBody,
   createPrinterBody,
@@ -44,7 +44,7 @@ export const printerRoutes = [
     method: 'get', path: '/printers', tag, roles: ['manager', 'kitchen'], summary: 'List printers',
     description: 'Each with its assignments, a redirect if a manager set one, and `state`: what the print agent last found (`paper_out`, `offline`…) and how many jobs wait.',
     success: { status: 200, schema: printerListSchema, description: 'printers by name' },
-    errors: [],
+    errors: [400],
     handle: async ({ db, tenantId }) => ({ items: await listPrinters(db, tenantId), nextCursor: null }),
   }),
   defineRoute({
@@ -104,16 +104,16 @@ export const printerRoutes = [
     }),
   }),
   defineRoute({
-    method: 'post', path: '/kitchen/orders/:id/reprint', tag, roles: ['manager', 'kitchen'], summary: 'Reprint a ticket',
-    description: 'Prints the ticket again, marked REPRINT, on the printer named or on every printer of its station (none → 422).',
-    params: derivedIdParams, body: reprintBody,
+    method: 'post', path: '/print-jobs/reprints', tag, roles: ['manager', 'kitchen'], summary: 'Reprint a ticket',
+    description: 'Prints a kitchen order (ticket) again, marked REPRINT, on the printer named or on every printer of its station (none → 422).',
+    body: reprintBody,
     success: { status: 201, schema: reprintAnswerSchema, description: 'the reprint jobs' },
     errors: [400, 404, 422],
     handle: (ctx) =>
       writeThrough(ctx, async (w) => {
         const at = Date.now();
-        await w.apply('reprintTicket', { kitchenOrderId: ctx.params.id, ...(ctx.body?.printerId ? { printerId: ctx.body.printerId } : {}), at });
-        return { items: await w.list<PrintJob>(printJobKey(`${ctx.params.id}.reprint-${at}.`)) };
+        await w.apply('reprintTicket', { ...ctx.body, at });
+        return { items: await w.list<PrintJob>(printJobKey(`${ctx.body.kitchenOrderId}.reprint-${at}.`)) };
       }),
   }),
 ];

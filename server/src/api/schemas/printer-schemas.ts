@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   assignPrinterArgsSchema,
+  derivedIdSchema,
   idSchema,
   printJobSchema,
   printJobStatuses,
@@ -28,9 +29,11 @@ export const unassignPrinterQuery = unassignPrinterArgsSchema.omit({ printerId: 
 export const redirectPrinterBody = z.object({ to: idSchema.nullable().describe('the printer that takes this queue; null ends the redirect') });
 requestSchemas.add(redirectPrinterBody, { id: 'RedirectPrinter' });
 
-const reprintFields = z.object({ printerId: idSchema.optional().describe("default: every printer assigned to the ticket's station") });
-requestSchemas.add(reprintFields, { id: 'ReprintTicket' });
-export const reprintBody = reprintFields.optional();
+export const reprintBody = z.object({
+  kitchenOrderId: derivedIdSchema,
+  printerId: idSchema.optional().describe("default: every printer assigned to the ticket's station"),
+});
+requestSchemas.add(reprintBody, { id: 'ReprintTicket' });
 
 export const printJobListQuery = z.object({
   printer: idSchema.optional(),
