@@ -4,7 +4,8 @@ import type { DurableStorage } from './storage.ts';
 
 const serverDir = fileURLToPath(new URL('../../server/', import.meta.url));
 const listening = /kitchensync listening on (http:\/\/\S+)/;
-const startTimeoutMs = 30_000;
+// Generous: a loaded two-core box can take tens of seconds to load the sources through tsx.
+const startTimeoutMs = 90_000;
 const gracefulStopMs = 10_000;
 
 export interface ChildServer {

@@ -13,7 +13,8 @@ export function hubTerminalRoutes(hub: HubSync): Router {
   const router = Router();
   // Every change must reach the cloud in order: a REST or admin write applied here alone would not.
   router.use((req, _res, next) => {
-    const readOnly = req.method === 'GET' || req.method === 'HEAD' || req.path.startsWith('/replicache/');
+    // `POST /hub/pull` only reads: the hub's own copy, for its hub token (an operator comparing it with the cloud's).
+    const readOnly = req.method === 'GET' || req.method === 'HEAD' || req.path.startsWith('/replicache/') || req.path === '/hub/pull';
     next(readOnly ? undefined : new HttpError(405, 'hub_read_only', 'a restaurant hub takes changes through sync only; send REST and admin writes to the cloud'));
   });
   router.post('/replicache/push', async (req, res) => {
