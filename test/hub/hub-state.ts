@@ -12,8 +12,7 @@ const byJson = (a: unknown, b: unknown) => (JSON.stringify(a) < JSON.stringify(b
 export async function tenantState(server: { url: string }, hubToken: string): Promise<Record<string, Entry[]>> {
   const res = await api<Record<string, unknown>>(server, hubToken, 'POST', '/api/hub/pull', { since: 0 });
   if (res.status !== 200) throw new Error(`state of ${server.url}: ${res.status} ${JSON.stringify(res.body)}`);
-  const { version: _version, ...state } = res.body;
-  return Object.fromEntries(Object.entries(state).map(([section, v]) => [section, Array.isArray(v) ? [...(v as Entry[])].sort(byJson) : [v as Entry]]));
+  return Object.fromEntries(Object.entries(res.body).filter(([section]) => section !== 'version').map(([section, v]) => [section, Array.isArray(v) ? [...(v as Entry[])].sort(byJson) : [v as Entry]]));
 }
 
 export type TenantState = Record<string, Entry[]>;
