@@ -27,6 +27,13 @@ const envSchema = z.object({
   HUB_TOKEN: z.string().min(16).optional(),
   /** The hub's backstop pull of the cloud, besides the cloud's pokes. */
   HUB_PULL_INTERVAL_MS: intFromEnv(30_000).pipe(z.number().min(100)),
+  /** `on` → this server runs the print agent: it delivers print jobs to the printers it can reach (a hub, or a one-restaurant install). */
+  PRINT_AGENT: z.enum(['on', 'off']).default('off'),
+  PRINT_AGENT_POLL_MS: intFromEnv(200).pipe(z.number().min(10)),
+  /** Deadline of each step of a delivery: connect, status, send. */
+  PRINT_AGENT_TIMEOUT_MS: intFromEnv(3000).pipe(z.number().min(100)),
+  /** A job another agent left "printing" this long is taken over as a possible duplicate. */
+  PRINT_AGENT_LEASE_MS: intFromEnv(15_000).pipe(z.number().min(100)),
   /** Pages allowed to call the sync endpoints cross-origin (a screen moving between hub and cloud): `*` or a comma-separated list. */
   CORS_ORIGINS: z
     .string()

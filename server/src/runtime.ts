@@ -14,6 +14,8 @@ import { lockDataDir } from './db/data-dir-lock.ts';
 import type { Env } from './env.ts';
 import { answerClientErrors } from './http/client-error.ts';
 import { HubSync } from './hub/hub-sync.ts';
+import { newId } from './auth/tokens.ts';
+import { PrintAgent } from './print/print-agent.ts';
 import { tenantDeletedChannel } from './admin/tenant-lifecycle.ts';
 import { closeCodes, attachWebSocket } from './sync/websocket.ts';
 import { collectGarbage } from './sync/gc.ts';
@@ -65,6 +67,10 @@ export async function startKitchensync(env: Env, logger: Logger): Promise<Runnin
     ? new HubSync(db, { upstreamUrl: env.HUB_UPSTREAM, token: env.HUB_TOKEN, pullIntervalMs: env.HUB_PULL_INTERVAL_MS, mutationCap: env.PUSH_MUTATION_CAP }, logger)
     : undefined;
   await hubSync?.start();
+  const printAgent = env.PRINT_AGENT === 'on'
+    ? new PrintAgent(db, { agentId: newId('agent'), pollMs: env.PRINT_AGENT_POLL_MS, timeoutMs: env.PRINT_AGENT_TIMEOUT_MS, leaseMs: env.PRINT_AGENT_LEASE_MS }, logger)
+    : undefined;
+  printAgent?.start();
   const app = createApp({ db, env, logger, resolver, registry, meter, metrics: newMetrics(), ...(hubSync ? { hub: hubSync } : {}) });
   // Node checks these timeouts only every connectionsCheckingInterval (30 s by default). A request
   // without Host is refused by the app (http/request-target.ts), with a JSON body Node's refusal lacks.
@@ -89,6 +95,7 @@ export async function startKitchensync(env: Env, logger: Logger): Promise<Runnin
     hub: hubSync,
     async close() {
       clearInterval(gc);
+      await printAgent?.stop();
       await hubSync?.stop();
       meter.stop();
       ws.close();

@@ -28,7 +28,7 @@ import { SnapshotReads, tenantSnapshots, TenantSnapshot, type BatchState } from 
 import { settle, TenantWriteQueue, type CommitBatch, type Outcome, type QueuedJob } from './tenant-write-queue.ts';
 
 export interface MutationMeta {
-  readonly source: 'sync' | 'rest';
+  readonly source: 'sync' | 'rest' | 'system';
   readonly principal: Principal;
   readonly clientID?: string;
   /** The client group that pushed the mutation (its rejections are that group's alone). */

@@ -1,0 +1,176 @@
+import { layoutPrintDoc, type MutatorName, type PrintJob, type Printer, type PrinterCondition } from '@kitchensync/shared';
+import type { Logger } from 'pino';
+import type { Database } from '../db/database.ts';
+import { listPrinters, unfinishedPrintJobs } from '../db/printer-queries.ts';
+import { withTenantWrite } from '../sync/mutation-runner.ts';
+import { encodeLines } from './escpos.ts';
+import { conditionOf, nextDelay } from './printer-condition.ts';
+import { PrinterLink } from './printer-link.ts';
+import { printLedger } from './print-ledger.ts';
+
+export interface PrintAgentOptions {
+  readonly agentId: string;
+  /** How often the agent looks for new jobs. */
+  readonly pollMs: number;
+  /** Deadline of each step of a delivery (connect, status, send). */
+  readonly timeoutMs: number;
+  /** A job left "printing" by another agent this long is taken over (that agent is taken for dead). */
+  readonly leaseMs: number;
+}
+
+/** Per printer: what the agent last reported and when it may try again. */
+interface PrinterTrack {
+  failures: number;
+  notBefore: number;
+  reported: { condition: PrinterCondition; waiting: number } | undefined;
+}
+
+/**
+ * Delivers print jobs on the machine that reaches the printers (a restaurant hub, or a server
+ * started with PRINT_AGENT=on). Per printer, one job at a time in queue order: a job that fails
+ * holds the ones after it, so tickets never print out of order. Each delivery: connect, ask the
+ * real-time status (DLE EOT), claim the job, send it, ask the status again, note it in the local
+ * ledger, mark it printed. What happens on each failure is in README "Kitchen printers".
+ */
+export class PrintAgent {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private readonly tracks = new Map<string, PrinterTrack>();
+  private readonly busy = new Set<string>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly options: PrintAgentOptions,
+    private readonly logger: Logger,
+  ) {}
+
+  start(): void {
+    const tick = () => {
+      this.running = this.round().catch((err: unknown) => this.logger.error({ err }, 'print agent round failed'));
+      void this.running.finally(() => {
+        if (this.timer !== undefined) this.timer = setTimeout(tick, this.options.pollMs);
+      });
+    };
+    this.timer = setTimeout(tick, 0);
+  }
+
+  async stop(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  private async round(): Promise<void> {
+    const { rows } = await this.db.query<{ tenant_id: string }>(`SELECT DISTINCT tenant_id FROM print_jobs WHERE data->>'status' <> 'printed'`);
+    await Promise.all(rows.map((r) => this.serveTenant(r.tenant_id)));
+  }
+
+  private async serveTenant(tenantId: string): Promise<void> {
+    const [printers, jobs] = await Promise.all([listPrinters(this.db, tenantId), unfinishedPrintJobs(this.db, tenantId)]);
+    const queues = new Map<string, PrintJob[]>();
+    for (const job of jobs) queues.set(job.printerId, [...(queues.get(job.printerId) ?? []), job]);
+    // Printers work side by side; each one's queue goes in order (the next round takes the next job).
+    await Promise.all(
+      printers.filter((p) => queues.has(p.id) && !this.busy.has(p.id)).map(async (printer) => {
+        this.busy.add(printer.id);
+        try {
+          await this.serveHead(tenantId, printer, queues.get(printer.id) as PrintJob[]);
+        } finally {
+          this.busy.delete(printer.id);
+        }
+      }),
+    );
+  }
+
+  private track(printerId: string): PrinterTrack {
+    let t = this.tracks.get(printerId);
+    if (!t) this.tracks.set(printerId, (t = { failures: 0, notBefore: 0, reported: undefined }));
+    return t;
+  }
+
+  private async serveHead(tenantId: string, printer: Printer, queue: PrintJob[]): Promise<void> {
+    const [job] = queue;
+    const track = this.track(printer.id);
+    if (!job || Date.now() < track.notBefore) return;
+    const claimedElsewhere = job.status === 'printing' && job.claimedBy !== this.options.agentId && Date.now() - job.updatedAt < this.options.leaseMs;
+    if (claimedElsewhere) return;
+    if (await printLedger.has(this.db, tenantId, job.id)) {
+      // Sent before this agent could say so (it died, or a hub's mirror rewound the job): say it now, print nothing.
+      await this.claimAndFinish(tenantId, job, 'printed');
+      return;
+    }
+    const outcome = await this.deliver(tenantId, printer, job);
+    const condition = conditionOf(outcome);
+    if (outcome.kind === 'printed') {
+      Object.assign(track, { failures: 0, notBefore: 0 });
+    } else {
+      track.failures += 1;
+      track.notBefore = Date.now() + nextDelay(track.failures);
+      this.logger.warn({ tenantId, printerId: printer.id, jobId: job.id, outcome }, 'print job not delivered');
+    }
+    await this.report(tenantId, printer, condition, outcome.kind === 'printed' ? queue.length - 1 : queue.length);
+  }
+
+  /** One delivery attempt; the job's state is updated as it goes. */
+  private async deliver(tenantId: string, printer: Printer, job: PrintJob): Promise<DeliveryOutcome> {
+    const link = await PrinterLink.open(printer.host, printer.port, this.options.timeoutMs);
+    if (!(link instanceof PrinterLink)) return this.failed(tenantId, job, link.reason, 'unreachable');
+    try {
+      const before = await link.status();
+      if ('ok' in before) return await this.failed(tenantId, job, before.reason, 'unreachable');
+      const notReady = before.paperOut ? 'paper_out' : before.coverOpen ? 'cover_open' : before.offline ? 'offline' : undefined;
+      if (notReady) return { kind: 'not_ready', condition: notReady };
+      const claimed = await this.write(tenantId, 'claimPrintJob', { jobId: job.id, agentId: this.options.agentId, at: Date.now() });
+      if (!claimed) return { kind: 'skipped' };
+      const duplicate = job.status === 'printing' || job.possibleDuplicate === true;
+      const bytes = encodeLines(layoutPrintDoc(job.doc, { columns: printer.columns, possibleDuplicate: duplicate }), printer);
+      const sent = await link.send(bytes);
+      const after = sent === true ? await link.status() : sent;
+      if ('ok' in after) return await this.finish(tenantId, job, 'failed', after.reason, 'unreachable');
+      await printLedger.add(this.db, tenantId, job.id);
+      await this.finish(tenantId, job, 'printed');
+      return { kind: 'printed' };
+    } finally {
+      link.end();
+    }
+  }
+
+  private async failed(tenantId: string, job: PrintJob, reason: string, condition: PrinterCondition): Promise<DeliveryOutcome> {
+    // Nothing was sent: the job stays where it was, failed with its reason for the dashboard.
+    if (job.status === 'waiting' || job.status === 'failed') await this.claimAndFinish(tenantId, job, 'failed', reason);
+    return { kind: 'failed', reason, condition };
+  }
+
+  private async finish(tenantId: string, job: PrintJob, outcome: 'printed' | 'failed', failure?: string, condition: PrinterCondition = 'unreachable'): Promise<DeliveryOutcome> {
+    await this.write(tenantId, 'finishPrintJob', { jobId: job.id, agentId: this.options.agentId, outcome, ...(failure ? { failure } : {}), at: Date.now() });
+    return outcome === 'printed' ? { kind: 'printed' } : { kind: 'failed', reason: failure ?? '', condition };
+  }
+
+  private async claimAndFinish(tenantId: string, job: PrintJob, outcome: 'printed' | 'failed', failure?: string): Promise<void> {
+    if (await this.write(tenantId, 'claimPrintJob', { jobId: job.id, agentId: this.options.agentId, at: Date.now() })) await this.finish(tenantId, job, outcome, failure);
+  }
+
+  /** Tells the station screens and the dashboard what the printer is doing, when that changes. */
+  private async report(tenantId: string, printer: Printer, condition: PrinterCondition, waiting: number): Promise<void> {
+    const track = this.track(printer.id);
+    const shown = condition === 'ok' ? 0 : waiting;
+    if (track.reported?.condition === condition && track.reported.waiting === shown) return;
+    if (!track.reported && condition === 'ok' && (printer.state?.condition ?? 'ok') === 'ok') return;
+    track.reported = { condition, waiting: shown };
+    await this.write(tenantId, 'reportPrinterState', { printerId: printer.id, condition, waiting: shown, at: Date.now() });
+  }
+
+  /** Runs a mutator as this agent, in the tenant's serialised write (screens are poked on commit). */
+  private async write(tenantId: string, name: MutatorName, args: object): Promise<boolean> {
+    const meta = { source: 'system', principal: { tokenId: `print-agent:${this.options.agentId}`, role: 'manager', tenantId } } as const;
+    const outcome = await withTenantWrite(this.db, tenantId, (w) => w.apply(name, args, meta));
+    if (!outcome.ok) this.logger.warn({ tenantId, name, code: outcome.error.code, message: outcome.error.message }, 'print agent write refused');
+    return outcome.ok;
+  }
+}
+
+export type DeliveryOutcome =
+  | { kind: 'printed' }
+  | { kind: 'skipped' }
+  | { kind: 'not_ready'; condition: PrinterCondition }
+  | { kind: 'failed'; reason: string; condition: PrinterCondition };
