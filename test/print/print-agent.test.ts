@@ -38,9 +38,13 @@ async function boot(id = 'cold') {
   return paper;
 }
 
+let firedAt = 0;
+
+/** Creates a draft order and fires it (confirm sends course 1 to the line), noting when the fire was answered (committed). */
 async function fire(items: object[], extra: object = {}): Promise<Order> {
   const order: Order = await m('POST', '/api/orders', { channel: 'dine_in', customer: { name: 'G' }, items, ...extra }, 201);
   await m('PUT', `/api/orders/${order.id}/confirm`);
+  firedAt = Date.now();
   return order;
 }
 
@@ -49,18 +53,17 @@ const texts = (ticket: { text: string }[] | undefined) => (ticket ?? []).map((l)
 describe('the print agent', () => {
   it('puts a fired ticket on paper within a second: allergy inverted at the top, number large, every line', async () => {
     const paper = await boot();
-    const started = Date.now();
     const order = await fire(
       [{ productId: 'salad', quantity: 2, modifiers: ['no onion'], notes: 'dressing aside', allergy: 'walnut' }, { productId: 'salad', quantity: 1 }],
       { table: '7', guests: 3, allergy: 'SEVERE peanut' },
     );
-    const [ticket] = await until('a ticket', () => paper.tickets, (t) => t.length === 1, 1000);
-    expect(Date.now() - started).toBeLessThan(1500);
+    const [ticket] = await until('a ticket', () => paper.tickets, (t) => t.length === 1, 5000);
+    expect((paper.firstByteAt[0] ?? Infinity) - firedAt).toBeLessThan(1000);
     expect(ticket?.[0]).toMatchObject({ text: 'ALLERGY: SEVERE peanut', invert: true });
     expect(ticket?.find((l) => l.text === orderNumber(order.id))).toMatchObject({ large: true });
     expect(texts(ticket)).toEqual(expect.arrayContaining(['Table 7 - 3 guests', '2 x Garden salad', '+ no onion', '> dressing aside', 'ALLERGY: walnut', '1 x Garden salad']));
-    const [job] = (await m('GET', '/api/print-jobs')).items as PrintJob[];
-    expect(job).toMatchObject({ status: 'printed', attempts: 1 });
+    const job = await until('printed', async () => ((await m('GET', '/api/print-jobs')).items as PrintJob[])[0], (j) => j?.status === 'printed');
+    expect(job).toMatchObject({ attempts: 1, printedAt: expect.any(Number) });
   });
 
   it('prints a void slip where the ticket printed', async () => {
