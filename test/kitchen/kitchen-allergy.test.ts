@@ -27,6 +27,7 @@ describe.each(screens)('allergies at $name', (screen) => {
     await ticket.waitFor();
     expect(await ticket.locator('.item__allergens').innerText()).toMatch(/peanuts, soy/);
     expect(await ticket.locator('.guest-allergy').count()).toBe(0);
+    await ticket.locator('.item').first().click();
     await ticket.locator('.btn--start').click();
     await expect.poll(() => itemClass(ticket, 0)).toContain('item--in_progress');
   });
@@ -52,6 +53,9 @@ describe.each(screens)('allergies at $name', (screen) => {
     const others = await ticket.locator('.ticket__meta, .item').all();
     const loudest = await loudness(banner);
     for (const other of others) expect(await loudness(other)).toBeLessThan(loudest);
+    // Picked, a line of a locked ticket still offers no Start.
+    await ticket.locator('.item').first().click();
+    await expect.poll(() => ticket.locator('.item--picked').count()).toBe(1);
     expect(await ticket.locator('.btn--start').count()).toBe(0);
     await screenshot(page, `guest-allergy-${screen.name}`);
     expect((await axeCounts(page)).details).toEqual([]);

@@ -46,6 +46,8 @@ describe.each(screens)('setup and the link to the server at $name', (screen) => 
     await expect.poll(() => headline.innerText(), { timeout: 10_000 }).toMatch(/SERVER NOT ANSWERING/);
     expect(await headline.innerText()).not.toMatch(/OFFLINE/);
     // Work goes on locally and says it is waiting.
+    // A tap on a line picks it; the picked line shows its next step.
+    await card(page, orderId).locator('.item').first().click();
     await card(page, orderId).locator('.btn--start').click();
     await card(page, orderId).locator('.badge--unconfirmed').waitFor();
     await screenshot(page, `server-not-answering-${screen.name}`);

@@ -90,6 +90,7 @@ describe.each(screens)('expo at $name', (screen) => {
     await expect.poll(() => fired.count(), { timeout: 5000 }).toBe(2);
     await held.waitFor({ state: 'detached' });
     const desserts = card(station.page, orderId).filter({ hasText: 'Crème brûlée' });
+    await desserts.locator('.item').first().click();
     expect(await desserts.locator('.btn--start').count()).toBe(1);
   });
 

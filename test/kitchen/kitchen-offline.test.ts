@@ -21,7 +21,10 @@ describe('the kitchen screen through a network drop', () => {
 
     await context.setOffline(true);
     await expect.poll(() => level(page)).toBe('offline');
+    // A tap picks a line; the picked line shows its next step.
+    await ticket.locator('.item').nth(0).click();
     await ticket.locator('.item').nth(0).locator('.btn--start').click();
+    await ticket.locator('.item').nth(1).click();
     await ticket.locator('.item').nth(1).locator('.btn--start').click();
     await ticket.locator('.item').nth(1).locator('.btn--done').click();
     await expect.poll(() => ticket.locator('.item').nth(0).getAttribute('class')).toContain('item--in_progress');
@@ -52,6 +55,7 @@ describe('the kitchen screen through a network drop', () => {
     await ticket.waitFor();
     // The socket stays up, but every push fails: the queue silently stops draining.
     await page.route('**/api/replicache/push', (route) => route.fulfill({ status: 503, body: 'overloaded' }));
+    await ticket.locator('.item').first().click();
     await ticket.locator('.btn--start').first().click();
     await expect.poll(() => level(page), { timeout: 10_000 }).toBe('stuck');
     expect(await page.locator('.health__headline').innerText()).toContain('STUCK');

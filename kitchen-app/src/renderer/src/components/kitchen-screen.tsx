@@ -1,16 +1,19 @@
 import type { Settings } from '../../../common/settings.ts';
-import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useAcknowledgements } from '../hooks/use-acknowledgements.ts';
 import { useArrivals } from '../hooks/use-arrivals.ts';
 import { useChime } from '../hooks/use-chime.ts';
 import { useKitchenActions } from '../hooks/use-kitchen-actions.ts';
 import { useKitchenKeys } from '../hooks/use-kitchen-keys.ts';
+import { turnPage } from '../hooks/turn-page.ts';
 import { handOff, runExpoCommand } from '../hooks/use-expo-commands.ts';
 import { bump, runCommand, type DrawerState } from '../hooks/use-rail-commands.ts';
 import { useRailSelection } from '../hooks/use-rail-selection.ts';
 import { useUnconfirmedTickets } from '../hooks/use-unconfirmed.ts';
 import { useVoidAlarm } from '../hooks/use-void-alarm.ts';
 import { useSyncClient } from '@kitchensync/sync-client/react';
+import { expoCounts, stationCounts } from '../model/counts.ts';
+import { soldOutFor } from '../model/sold-out.ts';
 import { voidMemoryMs, voidTickets } from '../model/void-cards.ts';
 import { useExpoOrders } from '../sync/use-expo-orders.ts';
 import { useKitchenData, type StationLabel } from '../sync/use-kitchen-data.ts';
@@ -19,9 +22,11 @@ import { BroadcastBanner } from './broadcast-banner.tsx';
 import { BumpedDrawer } from './bumped-drawer.tsx';
 import { ExpoBoard } from './expo-board.tsx';
 import { KeymapLegend } from './keymap-legend.tsx';
+import type { Pager } from './paged-columns.tsx';
 import { RejectionNotices } from './rejection-notices.tsx';
 import { ScreenHeader } from './screen-header.tsx';
 import { SoldOutDrawer } from './sold-out-drawer.tsx';
+import { SoldOutStrip } from './sold-out-strip.tsx';
 import { SyncHealthBar } from './sync-health-bar.tsx';
 import { TicketRail } from './ticket-rail.tsx';
 
@@ -55,8 +60,19 @@ export function KitchenScreen({ settings, onSettings }: { settings: Settings; on
   const { arrivals, clear } = useArrivals(data.active, synced, playArrival);
   useVoidAlarm(voids, playVoid);
   const unconfirmed = useUnconfirmedTickets(client);
+  const railPager = useRef<Pager | undefined>(undefined);
+  const expoPager = useRef<Pager | undefined>(undefined);
+  const types = stationTypes(settings.stations, data.stations);
+  const soldOut = useMemo(() => soldOutFor(data.products, types), [data.products, types]);
+  const counts = expo ? expoCounts(expoList.length) : stationCounts(data.active.length, data.held.length);
   const context = { selection, drawer, setDrawer, bumped: data.bumped, allergyAcked: acks.allergies, acknowledge: acks.acknowledge, touch: clear, say, actions };
   useKitchenKeys((cmd) => {
+    if (cmd.type === 'page') {
+      if (drawer.open) return;
+      if (expo) turnPage(expoPager.current, expoList, expoSelection, cmd.delta);
+      else turnPage(railPager.current, rail, selection, cmd.delta);
+      return;
+    }
     if (drawer.open && drawer.which === '86') {
       if (cmd.type === 'close') setDrawer({ open: false, index: 0 });
       return;
@@ -74,6 +90,14 @@ export function KitchenScreen({ settings, onSettings }: { settings: Settings; on
     },
     [selectTicket, clear],
   );
+  const selectItem = selection.selectItem;
+  const pickItem = useCallback(
+    (id: string, item: number) => {
+      selectItem(id, item);
+      clear(id);
+    },
+    [selectItem, clear],
+  );
   const onBump = useCallback((t: Parameters<typeof bump>[0]) => bump(t, { allergyAcked: acks.allergies, say, actions }), [acks.allergies, say, actions]);
 
   const stationLabel = settings.stations === 'all' ? 'Expo — every order' : settings.stations.map(data.stationName).join(' + ');
@@ -84,29 +108,36 @@ export function KitchenScreen({ settings, onSettings }: { settings: Settings; on
       <RejectionNotices client={client} ticketById={data.ticketById} stationName={data.stationName} />
       <ScreenHeader
         stationLabel={stationLabel}
-        openCount={data.active.length}
+        counts={counts}
         bumpedCount={data.bumped.length}
         notice={notice}
         onRecallDrawer={() => setDrawer({ open: true, index: 0, which: 'bumped' })}
         onSoldOut={() => setDrawer({ open: true, index: 0, which: '86' })}
         onSettings={onSettings}
       />
+      <SoldOutStrip products={soldOut} />
       <main className="screen__body">
         {expo && (
           <ExpoBoard
             orders={expoList}
+            words={counts.words}
             selectedId={expoSelection.ticket?.id}
             selectedIndex={expoSelection.index}
+            pickedItem={expoSelection.pickedItem}
+            pagerRef={expoPager}
             customerName={data.customerName}
             stationName={data.stationName}
+            thresholdsOf={data.thresholdsOf}
             onSelect={expoSelection.select}
             onFire={actions.fireCourse}
             onHandOff={(o) => handOff(o, { say, actions })}
+            onRush={actions.setRush}
           />
         )}
         {(!expo || voids.length > 0) && (
           <TicketRail
             rail={rail}
+            words={expo ? `${voids.length} void${voids.length === 1 ? '' : 's'} to acknowledge` : counts.words}
             selectedId={selection.ticket?.id}
             selectedIndex={selection.index}
             pickedItem={selection.pickedItem}
@@ -117,13 +148,16 @@ export function KitchenScreen({ settings, onSettings }: { settings: Settings; on
             customerName={data.customerName}
             stationName={data.stationName}
             thresholdsOf={data.thresholdsOf}
+            isRush={data.isRush}
+            pagerRef={railPager}
             onSelect={select}
+            onPick={pickItem}
             onAcknowledge={acks.acknowledge}
             onItem={actions.setItem}
             onBump={onBump}
           />
         )}
-        {!expo && <AllDayPanel counts={data.allDay} />}
+        {!expo && <AllDayPanel counts={data.allDay} soldOut={soldOut} />}
       </main>
       <KeymapLegend />
       {drawer.open && drawer.which !== '86' && (
@@ -141,7 +175,7 @@ export function KitchenScreen({ settings, onSettings }: { settings: Settings; on
       {drawer.open && drawer.which === '86' && (
         <SoldOutDrawer
           products={data.products}
-          stationTypes={stationTypes(settings.stations, data.stations)}
+          stationTypes={types}
           onToggle={actions.setSoldOut}
           onClose={() => setDrawer({ open: false, index: 0 })}
         />

@@ -1,10 +1,12 @@
-import type { ReactNode, RefObject } from 'react';
+import { useLayoutEffect, type ReactNode, type RefObject } from 'react';
 import { useElementSize } from '../hooks/use-element-size.ts';
+import { pageSummary } from '../model/paging.ts';
 import type { RailLayout, Segment } from '../model/rail-layout.ts';
+import { PagerFooter } from './pager-footer.tsx';
 
 /** Narrowest column a card is readable in, and the space between cards. */
-const minColumnWidth = 300;
-export const cardGap = 10;
+const minColumnWidth = 290;
+export const cardGap = 6;
 
 /** As many columns of readable cards as the element's width allows, and their width. */
 export function useColumns(): { ref: RefObject<HTMLDivElement | null>; height: number; columns: number; columnWidth: number } {
@@ -13,21 +15,36 @@ export function useColumns(): { ref: RefObject<HTMLDivElement | null>; height: n
   return { ref, height: size.height, columns, columnWidth: Math.floor((size.width - cardGap * (columns - 1)) / columns) };
 }
 
+/** The layout on screen and its page, for the keys that turn pages. */
+export interface Pager {
+  readonly layout: RailLayout;
+  readonly page: number;
+}
+
 export interface PagedColumnsProps {
   readonly gridRef: RefObject<HTMLDivElement | null>;
   readonly layout: RailLayout;
   readonly pageIndex: number;
   readonly columns: number;
   readonly columnWidth: number;
-  /** "37 tickets", "12 orders". */
-  readonly count: string;
+  /** The screen's count in its words ("37 open tickets", "12 orders at the pass"). */
+  readonly words: string;
+  readonly noun: string;
+  readonly count: number;
+  /** When entry i went to the line; undefined for what does not age (held, voids). */
+  readonly firedAt: (index: number) => number | undefined;
+  readonly labelOf: (index: number) => string;
+  readonly pagerRef: RefObject<Pager | undefined>;
   readonly card: (segment: Segment) => ReactNode;
 }
 
 /** One page of a laid-out rail as columns of cards, with the pager below. */
 export function PagedColumns(p: PagedColumnsProps) {
   const page = p.layout.pages[p.pageIndex] ?? [];
-  const pages = p.layout.pages.length;
+  const { pagerRef, layout, pageIndex } = p;
+  useLayoutEffect(() => {
+    pagerRef.current = { layout, page: pageIndex };
+  }, [pagerRef, layout, pageIndex]);
   return (
     <>
       <div ref={p.gridRef} className="rail__grid" data-columns={p.columns}>
@@ -37,15 +54,14 @@ export function PagedColumns(p: PagedColumnsProps) {
           </div>
         ))}
       </div>
-      <div className="rail__pager" data-page={p.pageIndex + 1} data-pages={pages}>
-        {p.count}
-        {pages > 1 && (
-          <>
-            {' '}
-            · page {p.pageIndex + 1}/{pages} · <kbd>j</kbd>/<kbd>→</kbd> next
-          </>
-        )}
-      </div>
+      <PagerFooter
+        words={p.words}
+        page={p.pageIndex}
+        pages={p.layout.pages.length}
+        summary={pageSummary(p.layout, p.pageIndex, p.count, p.firedAt)}
+        noun={p.noun}
+        labelOf={p.labelOf}
+      />
     </>
   );
 }

@@ -1,6 +1,9 @@
+import type { ScreenCounts } from '../model/counts.ts';
+
 export interface ScreenHeaderProps {
   readonly stationLabel: string;
-  readonly openCount: number;
+  /** The same count, in the same words, as the rail's footer. */
+  readonly counts: ScreenCounts;
   readonly bumpedCount: number;
   /** Something the cook must be told: why a key did nothing, a move the replica refused. */
   readonly notice: string | undefined;
@@ -13,8 +16,9 @@ export function ScreenHeader(p: ScreenHeaderProps) {
   return (
     <header className="screen__head">
       <h1 className="screen__station">{p.stationLabel}</h1>
-      <span className="screen__count" data-open-count={p.openCount}>
-        {p.openCount} open
+      <span className="screen__count" data-open-count={p.counts.main}>
+        {p.counts.words}
+        {p.counts.held > 0 && ` · ${p.counts.held} held`}
       </span>
       <span className="screen__notice" role="alert">
         {p.notice}

@@ -1,3 +1,4 @@
+import { productsFor } from '../model/sold-out.ts';
 import type { ProductLabel } from '../sync/use-kitchen-data.ts';
 
 export interface SoldOutDrawerProps {
@@ -10,7 +11,7 @@ export interface SoldOutDrawerProps {
 
 /** "86" a product from the line (and back): the front of house sees it unavailable at once. */
 export function SoldOutDrawer(p: SoldOutDrawerProps) {
-  const shown = p.products.filter((x) => !p.stationTypes || p.stationTypes.has(x.stationType));
+  const shown = productsFor(p.products, p.stationTypes);
   return (
     <div className="drawer drawer--86" role="dialog" aria-label="86 — sold out items">
       <header className="drawer__head">

@@ -1,6 +1,6 @@
 import type { ItemStatus, KitchenOrder } from '@kitchensync/shared';
 import { memo } from 'react';
-import { bumpAllowed, itemActions, ticketLock } from '../model/ticket-actions.ts';
+import { bumpAllowed, itemActions, targetItem, ticketLock } from '../model/ticket-actions.ts';
 import { firedAt, guestAllergies, isHeld, itemStartsAt, tableLabel, ticketCourse, type Thresholds } from '../model/ticket-facts.ts';
 import { ticketNumber } from '../model/ticket-label.ts';
 import { voidOf } from '../model/void-cards.ts';
@@ -26,7 +26,9 @@ export interface TicketCardProps {
   readonly customer: string | undefined;
   readonly station: string | undefined;
   readonly thresholds: Thresholds;
+  readonly rush: boolean;
   readonly onSelect: (id: string) => void;
+  readonly onPick: (id: string, item: number) => void;
   readonly onAcknowledge: (ticket: KitchenOrder) => void;
   readonly onItem: (ticket: KitchenOrder, itemId: string, status: ItemStatus) => void;
   readonly onBump: (ticket: KitchenOrder) => void;
@@ -50,6 +52,22 @@ function TicketCardView(p: TicketCardProps) {
     held && 'ticket--held',
   ];
   const fired = firedAt(ticket);
+  // The item the cook's s/d keys act on shows its button: the picked one, else the first workable.
+  const target = !p.selected ? undefined : p.pickedItem !== undefined ? ticket.items[p.pickedItem] : targetItem(ticket, undefined, (a) => a.start || a.complete, lock);
+  const controlsAt = target ? ticket.items.indexOf(target) : -1;
+  const bumpButton = last && !closed && !held && (
+    <button
+      type="button"
+      className={`btn btn--bump ${lock ? 'btn--refuses' : ''}`}
+      disabled={!bumpAllowed(ticket)}
+      onClick={(e) => {
+        e.stopPropagation();
+        p.onBump(ticket);
+      }}
+    >
+      Bump <kbd>b</kbd>
+    </button>
+  );
   return (
     <article
       className={classes.filter(Boolean).join(' ')}
@@ -62,7 +80,15 @@ function TicketCardView(p: TicketCardProps) {
       aria-label={`Ticket ${ticketNumber(ticket.orderId)}${segment.parts > 1 ? `, part ${segment.part} of ${segment.parts}` : ''}`}
       onClick={() => p.onSelect(ticket.id)}
     >
-      <TicketHead number={ticketNumber(ticket.orderId)} table={tableLabel(ticket)} firedAt={held || closed ? undefined : fired} thresholds={p.thresholds} part={segment} />
+      <TicketHead
+        number={ticketNumber(ticket.orderId)}
+        table={tableLabel(ticket)}
+        firedAt={held || closed ? undefined : fired}
+        clocks={[{ firedAt: fired, thresholds: p.thresholds }]}
+        part={segment}
+        rush={p.rush}
+        action={bumpButton}
+      />
       <div className="ticket__meta">
         <ChannelBadge channel={ticket.channel} />
         {p.customer && <span className="ticket__customer">{p.customer}</span>}
@@ -89,20 +115,17 @@ function TicketCardView(p: TicketCardProps) {
               item={item}
               index={i}
               picked={p.pickedItem === i}
+              controls={controlsAt === i}
               actions={itemActions(ticket, item, lock)}
               startsAt={itemStartsAt(ticket, item)}
               firedAt={fired}
+              onPick={(index) => p.onPick(ticket.id, index)}
               onMove={(status) => p.onItem(ticket, item.id, status)}
             />
           );
         })}
       </ol>
       {!last && <p className="ticket__continued ticket__continued--next">continued on {segment.part + 1}/{segment.parts} ▸</p>}
-      {last && !closed && !held && (
-        <button type="button" className={`btn btn--bump ${lock ? 'btn--refuses' : ''}`} disabled={!bumpAllowed(ticket)} onClick={() => p.onBump(ticket)}>
-          Bump <kbd>b</kbd>
-        </button>
-      )}
     </article>
   );
 }

@@ -9,21 +9,35 @@ export interface TicketItemRowProps {
   readonly item: KitchenItem;
   readonly index: number;
   readonly picked: boolean;
+  /** The cook's selection is on this line: it shows the button for its next step. */
+  readonly controls: boolean;
   readonly actions: ItemActions;
   /** "Fire by prep time": when this item should go on, if later than the ticket. */
   readonly startsAt: number | undefined;
   readonly firedAt: number;
+  readonly onPick: (index: number) => void;
   readonly onMove: (status: ItemStatus) => void;
 }
 
-/** One line of a ticket: everything on it always visible, one button for the next step. */
-export function TicketItemRow({ item, index, picked, actions, startsAt, firedAt, onMove }: TicketItemRowProps) {
-  const step = nextItemStep(actions);
+/**
+ * One line of a ticket, compact: everything on it always visible, and the button for its next
+ * step only where the cook's selection is (a tap on a line picks it; keys s/d work it).
+ */
+export function TicketItemRow({ item, index, picked, controls, actions, startsAt, firedAt, onPick, onMove }: TicketItemRowProps) {
+  const step = controls ? nextItemStep(actions) : undefined;
   const waits = startsAt !== undefined && item.status === 'pending';
   return (
-    <li className={`item item--${item.status} ${picked ? 'item--picked' : ''}`} data-item-id={item.id} data-index={index}>
+    <li
+      className={`item item--${item.status} ${picked ? 'item--picked' : ''}`}
+      data-item-id={item.id}
+      data-index={index}
+      onClick={(e) => {
+        e.stopPropagation();
+        onPick(index);
+      }}
+    >
       <div className="item__line">
-        <kbd className="item__key">{index + 1}</kbd>
+        <span className="item__key">{index + 1}</span>
         <span className="item__name">
           <span className="item__qty">{item.quantity}×</span> {item.name}
         </span>
@@ -32,7 +46,14 @@ export function TicketItemRow({ item, index, picked, actions, startsAt, firedAt,
           <span className="sr-only">{statusText[item.status]}</span>
         </span>
         {step && (
-          <button type="button" className={`btn btn--item btn--${step.label.toLowerCase()}`} onClick={() => onMove(step.to)}>
+          <button
+            type="button"
+            className={`btn btn--item btn--${step.label.toLowerCase()}`}
+            onClick={(e) => {
+              e.stopPropagation();
+              onMove(step.to);
+            }}
+          >
             {step.label}
           </button>
         )}

@@ -3,9 +3,6 @@ import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { estimateChrome, estimateItem } from '../model/card-height.ts';
 import type { CardHeights } from '../model/rail-layout.ts';
 
-/** Space between item rows inside a card (styles.css `.ticket__items` gap). */
-const itemGap = 6;
-
 interface Measured {
   width: number;
   chrome: Map<string, number>;
@@ -18,7 +15,7 @@ const fresh = (width: number): Measured => ({ width, chrome: new Map(), items: n
 
 /**
  * Card heights for the rail's layout: measured by the browser for every card it has shown,
- * estimated for the rest. After each commit the shown cards are measured; a height that changed
+ * estimated for the rest. After each commit the shown cards are measured; a height that grew
  * lays the rail out again before the frame is painted, so a column never runs off the screen.
  */
 export function useCardHeights(gridRef: RefObject<HTMLElement | null>, columnWidth: number) {
@@ -45,21 +42,25 @@ export function useCardHeights(gridRef: RefObject<HTMLElement | null>, columnWid
     if (!grid) return;
     const m = measured.current;
     let changed = false;
+    // Heights only grow: a card's parts differ (the "1/2" badge or the bump button can wrap its
+    // header), and a height that shrank when a ticket split or joined could flip the layout back
+    // and forth forever. The largest seen fits every part; the cost is a few px of slack.
     const note = (map: Map<string, number>, key: string, px: number) => {
-      if (Math.abs((map.get(key) ?? -100) - px) <= 1) return;
+      if (px <= (map.get(key) ?? -100) + 1) return;
       map.set(key, px);
       changed = true;
     };
     for (const card of grid.querySelectorAll<HTMLElement>('article.ticket')) {
       const id = card.dataset['ticketId'];
       if (!id) continue;
-      let itemsHeight = 0;
+      // Rows and markers sit without gaps (styles.css), so the card is chrome + rows + markers.
+      let rest = card.offsetHeight;
       for (const row of card.querySelectorAll<HTMLElement>('li.item')) {
-        const h = row.offsetHeight + itemGap;
-        itemsHeight += h;
-        note(m.items, `${id}/${row.dataset['itemId']}`, h);
+        rest -= row.offsetHeight;
+        note(m.items, `${id}/${row.dataset['itemId']}`, row.offsetHeight);
       }
-      if (card.dataset['parts'] === '1') note(m.chrome, id, card.offsetHeight - itemsHeight);
+      for (const marker of card.querySelectorAll<HTMLElement>('.ticket__continued')) rest -= marker.offsetHeight;
+      note(m.chrome, id, rest);
     }
     if (!changed) return;
     m.cards = new WeakMap();

@@ -9,12 +9,13 @@ const order = (patch: Partial<ExpoOrder>): ExpoOrder => ({
   channel: 'dine_in',
   tickets: [],
   progress: [
-    { ticketId: 't1', stationId: 'grill', course: 1, status: 'ready', done: 1, total: 1 },
-    { ticketId: 't2', stationId: 'fry', course: 1, status: 'in_progress', done: 0, total: 1 },
+    { ticketId: 't1', stationId: 'grill', course: 1, status: 'ready', done: 1, total: 1, items: [] },
+    { ticketId: 't2', stationId: 'fry', course: 1, status: 'in_progress', done: 0, total: 1, items: [] },
   ],
   allIn: false,
   heldCourses: [],
   since: 0,
+  rush: false,
   canHandOff: false,
   ...patch,
 });
@@ -22,7 +23,7 @@ const order = (patch: Partial<ExpoOrder>): ExpoOrder => ({
 function context(selected: ExpoOrder) {
   const log: string[] = [];
   const c: ExpoCommandContext = {
-    selection: { index: 0, ticket: selected, pickedItem: undefined, select: () => undefined, move: (d) => log.push(`move ${d}`), pick: () => undefined },
+    selection: { index: 0, ticket: selected, pickedItem: undefined, select: () => undefined, selectItem: () => undefined, move: (d) => log.push(`move ${d}`), pick: () => undefined },
     say: (t) => log.push(`say ${t}`),
     actions: { handOff: (id) => log.push(`hand-off ${id}`), fireCourse: (id, course) => log.push(`fire ${id} ${course}`) },
   };

@@ -10,6 +10,7 @@ export interface KitchenActions {
   fireCourse(orderId: string, course: number): void;
   handOff(orderId: string): void;
   setSoldOut(productId: string, soldOut: boolean): void;
+  setRush(orderId: string, rush: boolean): void;
 }
 
 /** How long a notice ("nothing done: …") stays in the header. */
@@ -48,6 +49,7 @@ export function useKitchenActions(rep: KitchenReplicache): { actions: KitchenAct
         void run('Hand-off', rep.mutate.handOffOrder({ orderId, at: at() }));
       },
       setSoldOut: (productId, soldOut) => void run('86', rep.mutate.setProductSoldOut({ productId, soldOut, at: at() })),
+      setRush: (orderId, rush) => void run('Rush', rep.mutate.setOrderRush({ orderId, rush, at: at() })),
     };
   }, [rep, say]);
   return { actions, notice: notice?.text, say };

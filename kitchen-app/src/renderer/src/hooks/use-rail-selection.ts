@@ -7,6 +7,8 @@ export interface RailSelection<T extends { readonly id: string } = KitchenOrder>
   readonly ticket: T | undefined;
   readonly pickedItem: number | undefined;
   select(id: string): void;
+  /** Selects a ticket with one of its items picked (a tap on a line, a page turn into a continued ticket). */
+  selectItem(id: string, item: number | undefined): void;
   move(delta: number): void;
   pick(index: number | undefined): void;
 }
@@ -28,6 +30,10 @@ export function useRailSelection<T extends { readonly id: string }>(rail: readon
     setSelectedId(id);
     setPickedItem(undefined);
   }, []);
+  const selectItem = useCallback((id: string, item: number | undefined) => {
+    setSelectedId(id);
+    setPickedItem(item);
+  }, []);
   const railRef = useRef(rail);
   railRef.current = rail;
   const move = useCallback((delta: number) => {
@@ -40,5 +46,5 @@ export function useRailSelection<T extends { readonly id: string }>(rail: readon
     if (ticketRef.current) setSelectedId(ticketRef.current.id);
     setPickedItem(item);
   }, []);
-  return { index, ticket, pickedItem: ticket && ticket.id === selectedId ? pickedItem : undefined, select, move, pick };
+  return { index, ticket, pickedItem: ticket && ticket.id === selectedId ? pickedItem : undefined, select, selectItem, move, pick };
 }

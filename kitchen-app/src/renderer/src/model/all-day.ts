@@ -4,10 +4,12 @@ export interface AllDayCount {
   readonly productId: string;
   readonly name: string;
   readonly quantity: number;
+  /** 86'd: what is on tickets can still be made, nothing more is coming. */
+  readonly soldOut: boolean;
 }
 
 /** Outstanding quantity per product over the given tickets: what the line still has to make. */
-export function allDayCounts(tickets: readonly KitchenOrder[]): AllDayCount[] {
+export function allDayCounts(tickets: readonly KitchenOrder[], soldOut: ReadonlySet<string>): AllDayCount[] {
   const counts = new Map<string, { name: string; quantity: number }>();
   for (const t of tickets) {
     for (const i of t.items) {
@@ -17,6 +19,6 @@ export function allDayCounts(tickets: readonly KitchenOrder[]): AllDayCount[] {
     }
   }
   return [...counts]
-    .map(([productId, c]) => ({ productId, ...c }))
+    .map(([productId, c]) => ({ productId, ...c, soldOut: soldOut.has(productId) }))
     .sort((a, b) => b.quantity - a.quantity || a.name.localeCompare(b.name));
 }

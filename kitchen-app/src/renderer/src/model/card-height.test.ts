@@ -14,15 +14,18 @@ describe('first guesses at card heights', () => {
     const long = item({ id: 'a', name: 'Slow-roasted pork belly with apple and fennel slaw' });
     expect(estimateItem(long, 300)).toBeGreaterThan(estimateItem(long, 600));
   });
-  it('a guest allergy or a void makes the card’s fixed part taller; a held card has no bump button', () => {
+  it('a guest allergy, a void or a HELD line makes the card’s fixed part taller', () => {
     const base = estimateChrome(ticket({ id: 't' }), 330);
     expect(estimateChrome(ticket({ id: 't', guestAllergies: ['peanut'] }), 330)).toBeGreaterThan(base);
     expect(estimateChrome(ticket({ id: 't', status: 'cancelled' }), 330)).toBeGreaterThan(base);
-    expect(estimateChrome(ticket({ id: 't', status: 'held' }), 330)).toBeLessThan(base);
+    expect(estimateChrome(ticket({ id: 't', status: 'held' }), 330)).toBeGreaterThan(base);
   });
-  it('an expo card has a row per ticket, one for "all in" and one per held course', () => {
+  it('an expo card has a block per ticket (taller when its items wrap), one for "all in" and one per held course', () => {
     const [o] = expoOrders([ticket({ id: 'o.v1.grill-1', orderId: 'o', status: 'ready' }), ticket({ id: 'o.v1.grill-1.c2', orderId: 'o', status: 'held', course: 2 })], () => undefined);
-    expect(expoCardHeights(o!, false).items).toHaveLength(3);
-    expect(expoCardHeights(o!, true).chrome).toBeGreaterThan(expoCardHeights(o!, false).chrome);
+    expect(expoCardHeights(o!, false, 300).items).toHaveLength(3);
+    expect(expoCardHeights(o!, true, 300).chrome).toBeGreaterThan(expoCardHeights(o!, false, 300).chrome);
+    const long = (id: string) => item({ id, name: 'Slow-roasted pork belly with apple slaw' });
+    const [two] = expoOrders([ticket({ id: 'p.v1.grill-1', orderId: 'p', items: [long('a'), long('b'), long('c')] })], () => undefined);
+    expect(expoCardHeights(two!, false, 300).items[0]).toBeGreaterThan(expoCardHeights(o!, false, 300).items[0]!);
   });
 });

@@ -10,19 +10,19 @@ import { closure, guestAllergies, isHeld } from './ticket-facts.ts';
 const lines = (text: string, pxPerChar: number, width: number) => Math.max(1, Math.ceil((text.length * pxPerChar) / Math.max(60, width)));
 
 export function estimateItem(item: KitchenItem, width: number): number {
-  let h = 4 + 4 + 6 + Math.max(44, lines(`${item.quantity}× ${item.name}`, 13, width - 150) * 27);
-  for (const m of item.modifiers) h += lines(m, 11, width - 60) * 23;
-  if (item.notes) h += lines(item.notes, 10, width - 60) * 22;
-  if (item.allergens.length > 0 || item.startOffsetSeconds) h += 18;
-  if (item.guestAllergy) h += lines(item.guestAllergy, 11, width - 60) * 24;
+  let h = 3 + lines(`${item.quantity}× ${item.name}`, 10, width - 70) * 24;
+  for (const m of item.modifiers) h += lines(m, 9, width - 40) * 20;
+  if (item.notes) h += lines(item.notes, 9, width - 40) * 20;
+  if (item.allergens.length > 0 || item.startOffsetSeconds) h += 17;
+  if (item.guestAllergy) h += lines(item.guestAllergy, 9, width - 40) * 21;
   return h;
 }
 
 export function estimateChrome(t: KitchenOrder, width: number): number {
-  let h = 12 + 6 + 38 + 4 + 24 + 4 + 44;
+  let h = 4 + 4 + 34 + 22;
   const allergies = guestAllergies(t);
-  if (allergies.length > 0) h += 4 + 16 + 48 + 14 + lines(allergies.join(', '), 14, width - 40) * 27;
+  if (allergies.length > 0) h += 4 + 16 + 44 + 12 + lines(allergies.join(', '), 13, width - 40) * 26;
   if (closure(t)) h += 4 + 130;
-  if (isHeld(t)) h += 4 + 22 - 44;
+  if (isHeld(t)) h += 20;
   return h;
 }

@@ -21,15 +21,27 @@ describe('the expo screen', () => {
     expect(o1?.canHandOff).toBe(false);
   });
 
-  it('is all in once every station is ready, and can then be handed off; ready orders come first', () => {
+  it('lists each station’s items with quantity, name and state', () => {
+    const tickets = [ticket({ id: 'o1.v1.grill-1', orderId: 'o1', status: 'in_progress', items: [item({ id: 'a', status: 'done' }), item({ id: 'b', quantity: 2 })] })];
+    const [o1] = expoOrders(tickets, (id) => order(id, 'in_preparation'));
+    expect(o1?.progress[0]?.items.map((i) => [i.id, i.quantity, i.status])).toEqual([
+      ['a', 1, 'done'],
+      ['b', 2, 'pending'],
+    ]);
+  });
+
+  it('is all in once every station is ready, and can then be handed off; orders keep fire order, RUSH first', () => {
     const tickets = [
       ticket({ id: 'old.v1.grill-1', orderId: 'old', createdAt: 0 }),
       ticket({ id: 'new.v1.grill-1', orderId: 'new', status: 'ready', createdAt: 5 }),
+      ticket({ id: 'rushed.v1.grill-1', orderId: 'rushed', createdAt: 9 }),
     ];
-    const list = expoOrders(tickets, (id) => order(id, id === 'new' ? 'ready' : 'confirmed'));
-    expect(list.map((o) => [o.orderId, o.allIn, o.canHandOff])).toEqual([
-      ['new', true, true],
-      ['old', false, false],
+    const byId = (id: string) => ({ ...order(id, id === 'new' ? 'ready' : 'confirmed'), ...(id === 'rushed' ? { rush: true } : {}) });
+    const list = expoOrders(tickets, byId);
+    expect(list.map((o) => [o.orderId, o.allIn, o.canHandOff, o.rush])).toEqual([
+      ['rushed', false, false, true],
+      ['old', false, false, false],
+      ['new', true, true, false],
     ]);
   });
 

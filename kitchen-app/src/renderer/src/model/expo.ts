@@ -1,4 +1,4 @@
-import { orderMachine, type Channel, type KitchenOrder, type KitchenOrderStatus, type Order } from '@kitchensync/shared';
+import { fireOrder, orderMachine, type Channel, type KitchenOrder, type KitchenOrderStatus, type Order } from '@kitchensync/shared';
 import { firedAt, isHeld, ticketCourse } from './ticket-facts.ts';
 
 /** One station's part of an order, as expo sees it. */
@@ -9,6 +9,8 @@ export interface StationProgress {
   readonly status: KitchenOrderStatus;
   readonly done: number;
   readonly total: number;
+  /** What the station makes for this order, line by line. */
+  readonly items: readonly { readonly id: string; readonly quantity: number; readonly name: string; readonly status: KitchenOrder['items'][number]['status'] }[];
 }
 
 /** One card per order on the expo screen. */
@@ -24,6 +26,8 @@ export interface ExpoOrder {
   /** Courses still held, lowest first (expo fires them). */
   readonly heldCourses: readonly number[];
   readonly since: number;
+  /** A manager or expo flagged it RUSH: it goes first. */
+  readonly rush: boolean;
   /** The order machine allows the hand-off now. */
   readonly canHandOff: boolean;
 }
@@ -52,6 +56,7 @@ function expoOrder(orderId: string, all: readonly KitchenOrder[], order: Order |
       status: t.status,
       done: t.status === 'ready' ? t.items.length : t.items.filter((i) => i.status === 'done').length,
       total: t.items.length,
+      items: t.items.map((i) => ({ id: i.id, quantity: i.quantity, name: i.name, status: t.status === 'ready' ? ('done' as const) : i.status })),
     }))
     .sort((a, b) => a.course - b.course || (a.stationId < b.stationId ? -1 : 1));
   const channel = order?.channel ?? first.channel;
@@ -64,11 +69,12 @@ function expoOrder(orderId: string, all: readonly KitchenOrder[], order: Order |
     allIn: tickets.every((t) => t.status === 'ready'),
     heldCourses: [...new Set(tickets.filter(isHeld).map(ticketCourse))].sort((a, b) => a - b),
     since: Math.min(...tickets.map(firedAt)),
+    rush: order?.rush === true,
     canHandOff: order !== undefined && orderMachine.allows('hand_off', order.status, { channel }),
   };
 }
 
-/** Orders the kitchen is still working on or that wait at the pass: ready ones first, then oldest. */
+/** Orders the kitchen is still working on or that wait at the pass, in fire order (RUSH first, then oldest fired). */
 export function expoOrders(tickets: Iterable<KitchenOrder>, orderById: (id: string) => Order | undefined): ExpoOrder[] {
   const byOrder = new Map<string, KitchenOrder[]>();
   for (const t of tickets) byOrder.set(t.orderId, [...(byOrder.get(t.orderId) ?? []), t]);
@@ -77,5 +83,5 @@ export function expoOrders(tickets: Iterable<KitchenOrder>, orderById: (id: stri
     const e = expoOrder(orderId, list, orderById(orderId));
     if (e) out.push(e);
   }
-  return out.sort((a, b) => Number(b.allIn) - Number(a.allIn) || a.since - b.since || (a.orderId < b.orderId ? -1 : 1));
+  return out.sort((a, b) => fireOrder({ id: a.id, rush: a.rush, firedAt: a.since }, { id: b.id, rush: b.rush, firedAt: b.since }));
 }

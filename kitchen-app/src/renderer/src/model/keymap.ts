@@ -1,6 +1,7 @@
 /** What a key on the bump bar (or keyboard) asks for. */
 export type KeyCommand =
   | { type: 'move'; delta: 1 | -1 }
+  | { type: 'page'; delta: 1 | -1 }
   | { type: 'pick'; index: number }
   | { type: 'nextItem' }
   | { type: 'start' }
@@ -15,6 +16,7 @@ export type KeyCommand =
 /** On-screen legend; the same table drives `keyCommand`. */
 export const keymapLegend: readonly { keys: string; action: string }[] = [
   { keys: '← → / j k', action: 'move' },
+  { keys: 'PgDn PgUp / ] [', action: 'next / previous page' },
   { keys: '1–9, 0', action: 'pick item 1–10' },
   { keys: 'n', action: 'next item' },
   { keys: 's', action: 'start item' },
@@ -33,6 +35,10 @@ const simple: Readonly<Record<string, KeyCommand>> = {
   ArrowLeft: { type: 'move', delta: -1 },
   ArrowUp: { type: 'move', delta: -1 },
   k: { type: 'move', delta: -1 },
+  PageDown: { type: 'page', delta: 1 },
+  ']': { type: 'page', delta: 1 },
+  PageUp: { type: 'page', delta: -1 },
+  '[': { type: 'page', delta: -1 },
   s: { type: 'start' },
   d: { type: 'done' },
   b: { type: 'bump' },

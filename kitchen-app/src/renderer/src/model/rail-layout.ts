@@ -1,4 +1,4 @@
-/** Heights of one card: its fixed parts (header, banners, bump) and each item row (with its gap). */
+/** Heights of one card: its fixed parts (header, banners) and each item row. */
 export interface CardHeights {
   readonly chrome: number;
   readonly items: readonly number[];
@@ -19,8 +19,10 @@ export interface LayoutBox {
   /** Height of a column in px: a card never grows past it, it continues instead. */
   readonly height: number;
   readonly gap: number;
-  /** Extra height of a card that shows "continued". */
+  /** Height of one "continued" marker on a card that is a part of a ticket. */
   readonly continued: number;
+  /** Cards are never split (expo's order cards): one that does not fit starts the next column. */
+  readonly whole?: boolean;
 }
 
 export interface RailLayout {
@@ -30,67 +32,50 @@ export interface RailLayout {
   pageOf(ticketIndex: number, item?: number): number;
 }
 
+/** A ticket of this many lines or fewer moves whole to the next column rather than split. */
+export const shortTicketLines = 3;
+
 const sum = (xs: readonly number[], from = 0, to = xs.length) => {
   let s = 0;
   for (let i = from; i < to; i++) s += xs[i] ?? 0;
   return s;
 };
 
-/** Runs of items that each fit a column under the card's chrome (at least one item per card). */
-export function splitCard(h: CardHeights, box: LayoutBox): [number, number][] {
-  const n = h.items.length;
-  if (h.chrome + sum(h.items) <= box.height || n <= 1) return [[0, n]];
-  const runs: [number, number][] = [];
-  for (let from = 0; from < n; ) {
-    let used = h.chrome + box.continued;
-    let to = from;
-    while (to < n && (to === from || used + (h.items[to] ?? 0) <= box.height)) used += h.items[to++] ?? 0;
-    runs.push([from, to]);
-    from = to;
-  }
-  return runs;
-}
+type Put = { from: number; to: number; height: number };
 
 /**
  * Packs tickets, in rail order, top to bottom into columns and columns into pages, the way KDS
- * screens do: cards take the height of their content, nothing scrolls or clips, and a ticket
- * taller than a column continues on the next card ("1/2", "2/2"), on the same page when it can.
+ * screens do: cards take the height of their content and nothing scrolls or clips. A short
+ * ticket that does not fit under the last card starts the next column; a longer one starts where
+ * there is room, even low in a column, and continues at the top of the next ("1/2", "2/2", on the
+ * next page if need be). So no column stays empty while tickets wait.
  */
 export function layoutRail(count: number, heightsOf: (index: number) => CardHeights, box: LayoutBox): RailLayout {
   const pages: Segment[][][] = [];
   let columns: Segment[][] = [[]];
   let used = 0;
   const where: { page: number; to: number }[][] = [];
-  const newPage = () => {
-    pages.push(columns.filter((c, k) => k === 0 || c.length > 0));
-    columns = [[]];
-    used = 0;
-  };
+  const room = () => box.height - (used > 0 ? used + box.gap : 0);
   const newColumn = () => {
-    if (columns.length >= box.columns) newPage();
-    else columns.push([]);
+    if (columns.length >= box.columns) {
+      pages.push(columns);
+      columns = [[]];
+    } else columns.push([]);
     used = 0;
   };
-  const put = (segment: Segment, height: number) => {
-    if (used > 0 && used + box.gap + height > box.height) newColumn();
-    columns[columns.length - 1]?.push(segment);
-    used += (used > 0 ? box.gap : 0) + height;
-    (where[segment.ticketIndex] ??= []).push({ page: pages.length, to: segment.to });
-  };
+  const place = (i: number, runs: readonly Put[]) =>
+    runs.forEach((run, k) => {
+      if (k > 0) newColumn();
+      columns[columns.length - 1]?.push({ ticketIndex: i, from: run.from, to: run.to, part: k + 1, parts: runs.length });
+      used += (used > 0 ? box.gap : 0) + run.height;
+      (where[i] ??= []).push({ page: pages.length, to: run.to });
+    });
+
   for (let i = 0; i < count; i++) {
     const h = heightsOf(i);
-    const runs = splitCard(h, box);
-    if (runs.length === 1) {
-      put({ ticketIndex: i, from: 0, to: h.items.length, part: 1, parts: 1 }, h.chrome + sum(h.items));
-      continue;
-    }
-    if (used > 0) newColumn();
-    const pageHasCards = columns.length > 1 || used > 0;
-    if (pageHasCards && runs.length <= box.columns && columns.length - 1 + runs.length > box.columns) newPage();
-    runs.forEach(([from, to], k) => {
-      if (k > 0) newColumn();
-      put({ ticketIndex: i, from, to, part: k + 1, parts: runs.length }, h.chrome + box.continued + sum(h.items, from, to));
-    });
+    const whole = h.chrome + sum(h.items);
+    if (whole > room() && used > 0 && (box.whole || !fitsAnyRun(h, box, room()))) newColumn();
+    place(i, whole <= room() || box.whole ? [{ from: 0, to: h.items.length, height: whole }] : split(h, box, room()));
   }
   if (columns.some((c) => c.length > 0) || pages.length === 0) pages.push(columns);
   return {
@@ -102,4 +87,33 @@ export function layoutRail(count: number, heightsOf: (index: number) => CardHeig
       return part?.page ?? 0;
     },
   };
+}
+
+/** Whether a long ticket is worth starting in the room left: two lines at least, with its markers. */
+function fitsAnyRun(h: CardHeights, box: LayoutBox, first: number): boolean {
+  return h.items.length > shortTicketLines && h.chrome + box.continued + sum(h.items, 0, 2) <= first;
+}
+
+/**
+ * Runs of a ticket's items: the first fills `first` px (what is left of the column), each next
+ * one a whole column. Each part carries the chrome and its markers; at least one item per part.
+ */
+export function split(h: CardHeights, box: LayoutBox, first: number): Put[] {
+  const n = h.items.length;
+  const runs: Put[] = [];
+  for (let from = 0; from < n; ) {
+    const space = runs.length === 0 ? first : box.height;
+    const top = runs.length > 0 ? box.continued : 0;
+    // The last part needs no "continued on" marker: try it without first.
+    if (h.chrome + top + sum(h.items, from) <= space) {
+      runs.push({ from, to: n, height: h.chrome + top + sum(h.items, from) });
+      break;
+    }
+    let height = h.chrome + top + box.continued;
+    let to = from;
+    while (to < n && (to === from || height + (h.items[to] ?? 0) <= space)) height += h.items[to++] ?? 0;
+    runs.push({ from, to, height });
+    from = to;
+  }
+  return runs;
 }

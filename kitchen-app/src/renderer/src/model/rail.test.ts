@@ -19,23 +19,21 @@ describe('the rail', () => {
     expect(railTickets(tickets, 'all')).toHaveLength(2);
   });
 
-  it('puts higher priority first, then the older ticket', () => {
-    const now = 60_000;
+  it('works in fire order: the oldest fired first, whatever its priority (a big ticket fired 2 s ago waits its turn)', () => {
     const sorted = sortRail(
       [
+        ticket({ id: 'big-new', priority: 9, createdAt: 59_000 }),
         ticket({ id: 'takeaway-old', priority: 2, createdAt: 0 }),
-        ticket({ id: 'dinein-new', priority: 3, createdAt: 50_000 }),
-        ticket({ id: 'dinein-old', priority: 3, createdAt: 10_000 }),
+        ticket({ id: 'dinein-mid', priority: 3, createdAt: 10_000 }),
       ],
-      now,
+      new Set(),
     );
-    expect(sorted.map((t) => t.id)).toEqual(['dinein-old', 'dinein-new', 'takeaway-old']);
+    expect(sorted.map((t) => t.id)).toEqual(['takeaway-old', 'dinein-mid', 'big-new']);
   });
 
-  it('a ticket that waited long enough overtakes a higher base priority', () => {
-    const now = 11 * 60_000;
-    const sorted = sortRail([ticket({ id: 'fresh', priority: 4, createdAt: now }), ticket({ id: 'waiting', priority: 2, createdAt: 0 })], now);
-    expect(sorted.map((t) => t.id)).toEqual(['waiting', 'fresh']);
+  it('tickets of a RUSH order go first', () => {
+    const sorted = sortRail([ticket({ id: 'old', orderId: 'o1', createdAt: 0 }), ticket({ id: 'rushed', orderId: 'o2', createdAt: 50_000 })], new Set(['o2']));
+    expect(sorted.map((t) => t.id)).toEqual(['rushed', 'old']);
   });
 
   it('held courses are not work yet: they wait apart, first course first', () => {
@@ -49,7 +47,7 @@ describe('the rail', () => {
   });
   it('a fired later course ages from when it was fired, not from the order', () => {
     const now = 11 * 60_000;
-    const sorted = sortRail([ticket({ id: 'course2', priority: 3, createdAt: 0, firedAt: now }), ticket({ id: 'fresh', priority: 3, createdAt: now - 1000 })], now);
+    const sorted = sortRail([ticket({ id: 'course2', priority: 3, createdAt: 0, firedAt: now }), ticket({ id: 'fresh', priority: 3, createdAt: now - 1000 })], new Set());
     expect(sorted.map((t) => t.id)).toEqual(['fresh', 'course2']);
   });
 });

@@ -1,4 +1,4 @@
-import { effectivePriority, openTicketStatuses, type KitchenOrder } from '@kitchensync/shared';
+import { fireOrder, openTicketStatuses, type KitchenOrder } from '@kitchensync/shared';
 import type { StationChoice } from '../../../common/settings.ts';
 import { firedAt, isHeld, ticketCourse } from './ticket-facts.ts';
 
@@ -19,10 +19,10 @@ export function heldTickets(tickets: Iterable<KitchenOrder>, choice: StationChoi
   return out.sort((a, b) => ticketCourse(a) - ticketCourse(b) || a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
 }
 
-/** Highest effective priority first (base priority plus time since fired), then oldest, then id. */
-export function sortRail(tickets: readonly KitchenOrder[], now: number): KitchenOrder[] {
+/** Fire order (shared): tickets of RUSH orders first, then the one fired longest ago. */
+export function sortRail(tickets: readonly KitchenOrder[], rushed: ReadonlySet<string>): KitchenOrder[] {
   return tickets
-    .map((t) => ({ t, at: firedAt(t), p: effectivePriority(t.priority, firedAt(t), now) }))
-    .sort((a, b) => b.p - a.p || a.at - b.at || (a.t.id < b.t.id ? -1 : a.t.id > b.t.id ? 1 : 0))
+    .map((t) => ({ t, id: t.id, rush: rushed.has(t.orderId), firedAt: firedAt(t) }))
+    .sort(fireOrder)
     .map((x) => x.t);
 }

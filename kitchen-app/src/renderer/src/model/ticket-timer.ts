@@ -12,6 +12,21 @@ export function agingTone(now: number, firedAt: number, t: Thresholds): TimerTon
   return minutes >= t.warnMinutes ? 'warn' : 'ok';
 }
 
+const toneRank: Record<TimerTone, number> = { ok: 0, warn: 1, late: 2 };
+
+/**
+ * The tone of several tickets at once (an expo card): the worst of their own tones, each by its
+ * station's thresholds, so a ticket amber on its station is never green at the pass.
+ */
+export function worstTone(now: number, clocks: readonly { readonly firedAt: number; readonly thresholds: Thresholds }[]): TimerTone {
+  let worst: TimerTone = 'ok';
+  for (const c of clocks) {
+    const tone = agingTone(now, c.firedAt, c.thresholds);
+    if (toneRank[tone] > toneRank[worst]) worst = tone;
+  }
+  return worst;
+}
+
 /** Minutes and seconds: "4:07", "73:10". */
 export function formatElapsed(ms: number): string {
   const s = Math.floor(Math.max(0, ms) / 1000);

@@ -25,6 +25,7 @@ export interface KitchenData {
   readonly stationName: (id: string) => string;
   readonly thresholdsOf: (stationId: string) => Thresholds;
   readonly customerName: (orderId: string) => string | undefined;
+  readonly isRush: (orderId: string) => boolean;
 }
 
 export type StationLabel = Pick<Station, 'id' | 'name' | 'type'> & { readonly thresholds: Thresholds };
@@ -32,10 +33,20 @@ export type ProductLabel = Pick<Product, 'id' | 'name' | 'stationType'> & { read
 
 // Derived queries: Replicache re-runs them on change but only re-renders when the result differs,
 // so an order's status change or a station's load change does not redraw the screen.
-async function customerNames(tx: ReadTransaction): Promise<Record<string, string>> {
+interface OrderFacts {
+  readonly names: Record<string, string>;
+  /** Orders flagged RUSH. */
+  readonly rushed: string[];
+}
+
+async function orderFacts(tx: ReadTransaction): Promise<OrderFacts> {
   const names: Record<string, string> = {};
-  for (const o of (await tx.scan({ prefix: keyPrefix.order }).values().toArray()) as unknown as Order[]) names[o.id] = o.customer.name;
-  return names;
+  const rushed: string[] = [];
+  for (const o of (await tx.scan({ prefix: keyPrefix.order }).values().toArray()) as unknown as Order[]) {
+    names[o.id] = o.customer.name;
+    if (o.rush) rushed.push(o.id);
+  }
+  return { names, rushed };
 }
 
 async function stationLabels(tx: ReadTransaction): Promise<StationLabel[]> {
@@ -51,21 +62,21 @@ async function productLabels(tx: ReadTransaction): Promise<ProductLabel[]> {
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** Priority ages in five-minute steps, so re-sorting twice a minute is plenty. */
-const sortClockMs = 30_000;
+/** "Recently bumped" is a window of minutes: refreshing it twice a minute is plenty. */
+const bumpedClockMs = 30_000;
 
 /** The replica, shaped for the kitchen screen. */
 export function useKitchenData(rep: KitchenReplicache, choice: StationChoice): KitchenData {
   const tickets = useEntityMap<KitchenOrder>(rep, keyPrefix.kitchenOrder);
   const stations = useSubscribe(rep, stationLabels, [], [rep]);
   const products = useSubscribe(rep, productLabels, [], [rep]);
-  const names = useSubscribe(rep, customerNames, {}, [rep]);
-  const now = useClock(sortClockMs);
+  const { names, rushed } = useSubscribe(rep, orderFacts, { names: {}, rushed: [] }, [rep]);
+  const now = useClock(bumpedClockMs);
 
-  const active = useMemo(() => sortRail(railTickets(tickets.values(), choice), now), [tickets, choice, now]);
+  const active = useMemo(() => sortRail(railTickets(tickets.values(), choice), new Set(rushed)), [tickets, choice, rushed]);
   const held = useMemo(() => heldTickets(tickets.values(), choice), [tickets, choice]);
   const bumped = useMemo(() => recentlyBumped(tickets.values(), now), [tickets, now]);
-  const allDay = useMemo(() => allDayCounts(active), [active]);
+  const allDay = useMemo(() => allDayCounts(active, new Set(products.filter((p) => p.soldOut).map((p) => p.id))), [active, products]);
   return useMemo(
     () => ({
       active,
@@ -79,7 +90,8 @@ export function useKitchenData(rep: KitchenReplicache, choice: StationChoice): K
       stationName: (id: string) => stations.find((s) => s.id === id)?.name ?? id,
       thresholdsOf: (id: string) => stations.find((s) => s.id === id)?.thresholds ?? defaultThresholds,
       customerName: (orderId: string) => names[orderId],
+      isRush: (orderId: string) => rushed.includes(orderId),
     }),
-    [active, held, tickets, bumped, allDay, stations, products, names],
+    [active, held, tickets, bumped, allDay, stations, products, names, rushed],
   );
 }
