@@ -61,8 +61,8 @@ function specs(plan: PointPlan, servers: readonly ServerProcess[]): RestaurantSp
 
 async function socketsOpen(servers: readonly ServerProcess[]): Promise<number> {
   const gauge = async (s: ServerProcess) => {
-    const text = await fetch(`${s.url}/api/metrics`, { headers: { authorization: `Bearer ${s.adminToken}` } }).then((r) => r.text());
-    return Number(/kitchensync_ws_connections (\d+)/.exec(text)?.[1] ?? 0);
+    const text = await fetch(`${s.url}/api/metrics`, { headers: { authorization: `Bearer ${s.adminToken}` } }).then((r) => r.text(), () => '');
+    return Number(/kitchensync_ws_connections (\d+)/.exec(text)?.[1] ?? Number.NaN);
   };
   return (await Promise.all(servers.map(gauge))).reduce((a, b) => a + b, 0);
 }
@@ -117,8 +117,15 @@ function summarize(plan: PointPlan, reports: WorkerReport[], usage: Usage, held:
     restaurantP99: { median: pct(restaurantP99, 50), worst: pct(restaurantP99, 100) },
     pushMs: { p50: pct(reports.flatMap((r) => r.push), 50), p99: pct(reports.flatMap((r) => r.push), 99) },
     pullMs: { p50: pct(reports.flatMap((r) => r.pull), 50), p99: pct(reports.flatMap((r) => r.pull), 99) },
+    pushInServerMs: { p50: pct(reports.flatMap((r) => r.pushInServer), 50), p99: pct(reports.flatMap((r) => r.pushInServer), 99) },
+    pullInServerMs: { p50: pct(reports.flatMap((r) => r.pullInServer), 50), p99: pct(reports.flatMap((r) => r.pullInServer), 99) },
     pokeToPullMs: { p50: pct(reports.flatMap((r) => r.pokeLag), 50), p99: pct(reports.flatMap((r) => r.pokeLag), 99) },
-    perSecond: { mutations: Math.round(sum((r) => r.mutations) / seconds), pushes: Math.round(sum((r) => r.push.length) / seconds), pulls: Math.round(sum((r) => r.pull.length) / seconds) },
+    perSecond: {
+      mutations: Math.round(sum((r) => r.mutations) / seconds),
+      pushes: Math.round(sum((r) => r.push.length) / seconds),
+      pulls: Math.round(sum((r) => r.pull.length) / seconds),
+      commits: Math.round(usage.commitsPerSecond),
+    },
     cores: {
       server: round(usage.serverCores, 2),
       serverEach: usage.serverCoresEach.map((c) => round(c, 2)),
@@ -126,12 +133,14 @@ function summarize(plan: PointPlan, reports: WorkerReport[], usage: Usage, held:
       load: round(sum((r) => r.cpuCores), 2),
       box: round(usage.boxBusyCores, 2),
     },
+    runQueue: { server: round(usage.runQueue.server, 2), postgres: round(usage.runQueue.postgres, 2), load: round(sum((r) => r.runQueue), 2) },
     millicoresPerRestaurant: { server: round((1000 * usage.serverCores) / R, 2), postgres: round((1000 * usage.postgresCores) / R, 2) },
     loadLoopDelayMs: { p99: round(Math.max(...reports.map((r) => r.loopDelayMs.p99))), max: round(Math.max(...reports.map((r) => r.loopDelayMs.max))) },
     sockets: held.sockets,
     serverOpenFiles: held.serverFiles,
     serverRssMiB: held.serverRss.map((b) => Math.round(b / 2 ** 20)),
     postgresBackends: usage.postgresBackends,
+    backendStates: usage.backendStates,
     errors,
   };
 }

@@ -4,6 +4,9 @@ export interface WorkerReport {
   visible: number[][];
   push: number[];
   pull: number[];
+  /** The sync work's part of each (`Server-Timing`): the rest is HTTP, queues and the event loops. */
+  pushInServer: number[];
+  pullInServer: number[];
   /** ms from a poke's arrival to the pull it asks for leaving. */
   pokeLag: number[];
   mutations: number;
@@ -12,5 +15,7 @@ export interface WorkerReport {
   wallMs: number;
   /** The load process's own CPU over the measured run, in cores. */
   cpuCores: number;
+  /** Its threads runnable but waiting for a core, on average. */
+  runQueue: number;
   loopDelayMs: { p50: number; p99: number; max: number };
 }

@@ -17,7 +17,8 @@ type PatchOp = ({ op: 'put' } & Put) | { op: 'del'; key: string } | { op: 'clear
 export interface TerminalHooks {
   /** A pull came back with these puts (already applied to the replica), at `at` (hrtime ms). */
   onPuts(terminal: Terminal, puts: readonly Put[], at: number): void;
-  onRoundTrip(kind: 'push' | 'pull', ms: number): void;
+  /** A push or pull answered 200 after `ms`, of which `serverMs` was the sync work (`Server-Timing`). */
+  onRoundTrip(kind: 'push' | 'pull', ms: number, serverMs: number): void;
   /** A poke arrived and the pull it asks for left `lagMs` later (this process's own delay, or a pull already in flight). */
   onPoke(lagMs: number): void;
   onError(kind: string): void;
@@ -35,7 +36,9 @@ export const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
  */
 export class Terminal {
   readonly replica = new Map<string, Json>();
-  private readonly agent = new Agent({ keepAlive: true, maxSockets: 2 });
+  // A connection idle for 4 s is closed here before the server's 5 s keep-alive timeout closes it:
+  // a request sent as the server closes it would fail with ECONNRESET (browsers retry those, Node does not).
+  private readonly agent = new Agent({ keepAlive: true, maxSockets: 2, timeout: 4000 });
   private readonly groupId = randomUUID();
   private readonly clientId = randomUUID();
   private cookie: unknown = null;
@@ -58,7 +61,13 @@ export class Terminal {
   ) {}
 
   async open(backstopMs: number): Promise<void> {
-    this.socket = await this.connect();
+    // Thousands of sockets opening at once on a busy box: one refused or reset is tried again.
+    for (let attempt = 1; !this.socket; attempt++) {
+      this.socket = await this.connect().catch((err: unknown) => {
+        if (attempt === 5) throw err;
+        return new Promise<undefined>((r) => setTimeout(r, 1000 * attempt));
+      });
+    }
     await this.pull();
     this.backstop = setTimeout(() => this.backstopPull(backstopMs), Math.random() * backstopMs);
   }
@@ -114,10 +123,10 @@ export class Terminal {
     const start = nowMs();
     try {
       const res = await this.post('push', { pushVersion: 1, clientGroupID: this.groupId, profileID: 'capacity', schemaVersion: '1', mutations });
-      if (res.status === 200) this.hooks.onRoundTrip('push', nowMs() - start);
+      if (res.status === 200) this.hooks.onRoundTrip('push', nowMs() - start, res.serverMs);
       else this.hooks.onError(`push ${res.status}`);
-    } catch {
-      if (!this.closed) this.hooks.onError('push failed');
+    } catch (err) {
+      if (!this.closed) this.hooks.onError(`push: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
       this.pushAgain = true; // as Replicache retries a push that did not get through
     }
     this.pushing = false;
@@ -136,10 +145,10 @@ export class Terminal {
     const start = nowMs();
     try {
       const res = await this.post('pull', { pullVersion: 1, clientGroupID: this.groupId, profileID: 'capacity', schemaVersion: '1', cookie: this.cookie });
-      if (res.status === 200) this.applyPull(JSON.parse(res.text) as Json, start);
+      if (res.status === 200) this.applyPull(JSON.parse(res.text) as Json, start, res.serverMs);
       else this.hooks.onError(`pull ${res.status}`);
-    } catch {
-      if (!this.closed) this.hooks.onError('pull failed');
+    } catch (err) {
+      if (!this.closed) this.hooks.onError(`pull: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
     }
     this.pulling = false;
     if (this.pullAgain && !this.closed) {
@@ -150,9 +159,9 @@ export class Terminal {
     }
   }
 
-  private applyPull(body: Json, start: number): void {
+  private applyPull(body: Json, start: number, serverMs: number): void {
     const at = nowMs();
-    this.hooks.onRoundTrip('pull', at - start);
+    this.hooks.onRoundTrip('pull', at - start, serverMs);
     if (body.error) return this.hooks.onError(String(body.error));
     this.cookie = body.cookie;
     const confirmed = (body.lastMutationIDChanges as Record<string, number> | undefined)?.[this.clientId];
@@ -169,7 +178,7 @@ export class Terminal {
     if (puts.length > 0) this.hooks.onPuts(this, puts, at);
   }
 
-  private post(path: 'push' | 'pull', body: unknown): Promise<{ status: number; text: string }> {
+  private post(path: 'push' | 'pull', body: unknown): Promise<{ status: number; text: string; serverMs: number }> {
     const payload = JSON.stringify(body);
     return new Promise((resolve, reject) => {
       const req = httpRequest(`${this.url}/api/replicache/${path}`, {
@@ -179,7 +188,8 @@ export class Terminal {
       }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
+        const serverMs = Number(/dur=([\d.]+)/.exec(String(res.headers['server-timing'] ?? ''))?.[1] ?? Number.NaN);
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString(), serverMs }));
         res.on('error', reject);
       });
       req.on('error', reject);

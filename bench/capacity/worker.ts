@@ -4,20 +4,26 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Restaurant, type RestaurantSpec, type RushOptions } from './rush.ts';
 import type { WorkerReport } from './protocol.ts';
+import { runQueueSeconds } from './usage.ts';
 
 type Command = { type: 'open'; restaurants: RestaurantSpec[]; runTag: string; options: RushOptions } | { type: 'start' | 'measure' | 'stop' };
 
 const send = (message: unknown) => process.send?.(message);
 const restaurants: Restaurant[] = [];
 const loopDelay = monitorEventLoopDelay({ resolution: 5 });
-let samples = { push: [] as number[], pull: [] as number[], pokeLag: [] as number[] };
+const noSamples = () => ({ push: [] as number[], pull: [] as number[], pushInServer: [] as number[], pullInServer: [] as number[], pokeLag: [] as number[] });
+let samples = noSamples();
 let counts = { mutations: 0, pokes: 0 };
 let errors: Record<string, number> = {};
-let from = { cpu: process.cpuUsage(), at: performance.now() };
+let from = { cpu: process.cpuUsage(), at: performance.now(), waiting: 0 };
 let measuring = false;
 
 const counters = {
-  onRoundTrip: (kind: 'push' | 'pull', ms: number) => measuring && samples[kind].push(ms),
+  onRoundTrip: (kind: 'push' | 'pull', ms: number, serverMs: number) => {
+    if (!measuring) return;
+    samples[kind].push(ms);
+    samples[`${kind}InServer`].push(serverMs);
+  },
   onPoke: (lagMs: number) => {
     if (!measuring) return;
     counts.pokes += 1;
@@ -37,14 +43,14 @@ async function open(specs: RestaurantSpec[], runTag: string, options: RushOption
 }
 
 function measure(): void {
-  samples = { push: [], pull: [], pokeLag: [] };
+  samples = noSamples();
   counts = { mutations: 0, pokes: 0 };
   errors = {};
   for (const r of restaurants) r.measuring = true;
   measuring = true;
   loopDelay.reset();
   loopDelay.enable();
-  from = { cpu: process.cpuUsage(), at: performance.now() };
+  from = { cpu: process.cpuUsage(), at: performance.now(), waiting: runQueueSeconds(process.pid) };
 }
 
 function report(): WorkerReport {
@@ -57,6 +63,7 @@ function report(): WorkerReport {
     errors,
     wallMs,
     cpuCores: (cpu.user + cpu.system) / 1000 / wallMs,
+    runQueue: (runQueueSeconds(process.pid) - from.waiting) / (wallMs / 1000),
     loopDelayMs: { p50: loopDelay.percentile(50) / 1e6, p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 },
   };
 }
