@@ -49,6 +49,7 @@ export async function startKitchensync(env: Env, logger: Logger): Promise<Runnin
   const demo = env.SEED_DEMO === 'true' && !env.HUB_UPSTREAM ? await retryWhileUnavailable(() => seedDemoIfEmpty(db), waitLog) : undefined;
   const admin = resolveAdminToken(env);
   const resolver = new TokenResolver(db, admin.token);
+  db.onListenGap(() => resolver.forgetAll());
   const registry = new SocketRegistry();
   const meter = new RateMeter(registry);
   const hub = new PokeHub(registry);

@@ -32,6 +32,30 @@ describe('TokenResolver cache', () => {
     expect(await resolver.resolve(b)).toBeUndefined();
   });
 
+  it('reads the database once for requests that arrive together with one token', async () => {
+    const resolver = new TokenResolver(db, generateToken('admin'));
+    const token = await issue('k');
+    const query = db.query.bind(db);
+    let reads = 0;
+    db.query = (sql, params, options) => {
+      if (sql.includes('FROM tokens')) reads += 1;
+      return query(sql, params, options);
+    };
+    const principals = await Promise.all(Array.from({ length: 6 }, () => resolver.resolve(token)));
+    expect(principals.map((p) => p?.tokenId)).toEqual(Array(6).fill('k'));
+    expect(reads).toBe(1);
+  });
+
+  it('reads every token again once revocations may have been missed', async () => {
+    const resolver = new TokenResolver(db, generateToken('admin'));
+    const token = await issue('k');
+    expect((await resolver.resolve(token))?.tokenId).toBe('k');
+    await revokeInDatabase('k');
+    expect((await resolver.resolve(token))?.tokenId).toBe('k'); // cached, nobody said
+    resolver.forgetAll();
+    expect(await resolver.resolve(token)).toBeUndefined();
+  });
+
   it('stops answering a revoked token at once', async () => {
     const resolver = new TokenResolver(db, generateToken('admin'));
     const token = await issue('k');
