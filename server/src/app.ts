@@ -14,6 +14,7 @@ import type { TokenResolver } from './auth/principal.ts';
 import type { HubSync } from './hub/hub-sync.ts';
 import { hubTerminalRoutes } from './hub/terminal-routes.ts';
 import type { Database } from './db/database.ts';
+import type { SyncEngine } from './sync/sync-engine.ts';
 import { isProduction, type Env } from './env.ts';
 import { authenticate, requireRole } from './http/auth.ts';
 import { cors } from './http/cors.ts';
@@ -24,10 +25,11 @@ import { requestLog } from './http/request-log.ts';
 import { requestTarget } from './http/request-target.ts';
 import { staticUi } from './http/static-ui.ts';
 import type { SocketRegistry } from './sync/socket-registry.ts';
-import { writeQueue } from './sync/mutation-runner.ts';
 
 export interface AppDeps {
   db: Database;
+  /** This process's sync state: write queue, known views, commit fan-out. */
+  engine: SyncEngine;
   env: Env;
   logger: Logger;
   resolver: TokenResolver;
@@ -40,7 +42,7 @@ export interface AppDeps {
 
 /** Builds the HTTP app; no globals, no listening (main.ts and tests do that). */
 export function createApp(deps: AppDeps): Express {
-  const { db, env, logger, resolver, registry, meter, metrics } = deps;
+  const { db, engine, env, logger, resolver, registry, meter, metrics } = deps;
   const startedAt = Date.now();
   const hubLinks = new HubLinks();
   const app = express();
@@ -62,17 +64,17 @@ export function createApp(deps: AppDeps): Express {
   const api = express.Router();
   api.use(authenticate(resolver), rateLimit(env.RATE_LIMIT_RPS, env.RATE_LIMIT_BURST));
   api.get('/metrics', requireRole('admin'), (_req, res) => {
-    res.type('text/plain; version=0.0.4').send(prometheusText(metrics, registry, writeQueue(db).counters));
+    res.type('text/plain; version=0.0.4').send(prometheusText(metrics, registry, engine.writes.counters));
   });
   // A hub answers its terminals' pushes through its link to the cloud; pulls are the ordinary ones.
   if (deps.hub) api.use(jsonBody(env.PUSH_BODY_LIMIT), hubTerminalRoutes(deps.hub));
-  api.use('/replicache', jsonBody(env.PUSH_BODY_LIMIT), syncRoutes(db, { mutationCap: env.PUSH_MUTATION_CAP }, metrics));
-  api.use('/hub', jsonBody(env.PUSH_BODY_LIMIT), hubRoutes(db, { mutationCap: env.PUSH_MUTATION_CAP }, hubLinks));
+  api.use('/replicache', jsonBody(env.PUSH_BODY_LIMIT), syncRoutes(engine, { mutationCap: env.PUSH_MUTATION_CAP }, metrics));
+  api.use('/hub', jsonBody(env.PUSH_BODY_LIMIT), hubRoutes(engine, { mutationCap: env.PUSH_MUTATION_CAP }, hubLinks));
   api.get('/admin/overview', requireRole('admin'), overviewRoute({ db, registry, links: hubLinks, startedAt, probe: () => probe(db), hub: deps.hub }));
   api.use(jsonBody('1mb'));
   api.use('/admin', adminRoutes(db, resolver));
   api.use('/websocket', monitoringRoutes(db, registry, meter));
-  api.use(restRoutes({ db, registry, checkResponses: !isProduction(env) }));
+  api.use(restRoutes({ db, engine, registry, checkResponses: !isProduction(env) }));
   app.use('/api', api);
   app.use('/api', noRoute);
   app.use(staticUi());

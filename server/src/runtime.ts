@@ -20,12 +20,15 @@ import { tenantDeletedChannel } from './admin/tenant-lifecycle.ts';
 import { closeCodes, attachWebSocket } from './sync/websocket.ts';
 import { collectGarbage } from './sync/gc.ts';
 import { PokeHub } from './sync/poke-hub.ts';
+import { SyncEngine } from './sync/sync-engine.ts';
 import { SocketRegistry } from './sync/socket-registry.ts';
 import { seedDemoIfEmpty, type DemoTenant } from './seed/demo.ts';
 
 export interface Running {
   readonly url: string;
   readonly db: Database;
+  /** This process's sync engine (tests push through it directly). */
+  readonly engine: SyncEngine;
   readonly adminToken: string;
   readonly adminTokenGenerated: boolean;
   readonly demo: DemoTenant | undefined;
@@ -45,15 +48,16 @@ export async function startKitchensync(env: Env, logger: Logger): Promise<Runnin
   // Postgres may be down or failing over when we start: wait for it rather than exit.
   const waitLog = (err: unknown, delayMs: number) => logger.warn({ err: (err as Error).message, retryInMs: delayMs }, 'database unreachable at start; retrying');
   await retryWhileUnavailable(() => migrate(db), waitLog);
+  const engine = new SyncEngine(db);
   // A hub's tenant comes from its cloud, never from a demo seed.
-  const demo = env.SEED_DEMO === 'true' && !env.HUB_UPSTREAM ? await retryWhileUnavailable(() => seedDemoIfEmpty(db), waitLog) : undefined;
+  const demo = env.SEED_DEMO === 'true' && !env.HUB_UPSTREAM ? await retryWhileUnavailable(() => seedDemoIfEmpty(engine), waitLog) : undefined;
   const admin = resolveAdminToken(env);
   const resolver = new TokenResolver(db, admin.token);
   db.onListenGap(() => resolver.forgetAll());
   const registry = new SocketRegistry();
   const meter = new RateMeter(registry);
   const hub = new PokeHub(registry);
-  await hub.start(db, {
+  await hub.start(engine, {
     onRevoke: (tokenId) => {
       resolver.forgetToken(tokenId);
       registry.closeToken(tokenId, closeCodes.revoked, 'token revoked');
@@ -65,14 +69,14 @@ export async function startKitchensync(env: Env, logger: Logger): Promise<Runnin
     for (const conn of registry.ofTenant(tenantId)) conn.socket.close(closeCodes.revoked, 'tenant deleted');
   });
   const hubSync = env.HUB_UPSTREAM && env.HUB_TOKEN
-    ? new HubSync(db, { upstreamUrl: env.HUB_UPSTREAM, token: env.HUB_TOKEN, pullIntervalMs: env.HUB_PULL_INTERVAL_MS, mutationCap: env.PUSH_MUTATION_CAP }, logger)
+    ? new HubSync(engine, { upstreamUrl: env.HUB_UPSTREAM, token: env.HUB_TOKEN, pullIntervalMs: env.HUB_PULL_INTERVAL_MS, mutationCap: env.PUSH_MUTATION_CAP }, logger)
     : undefined;
   await hubSync?.start();
   const printAgent = env.PRINT_AGENT === 'on'
-    ? new PrintAgent(db, { agentId: newId('agent'), pollMs: env.PRINT_AGENT_POLL_MS, timeoutMs: env.PRINT_AGENT_TIMEOUT_MS, leaseMs: env.PRINT_AGENT_LEASE_MS }, logger)
+    ? new PrintAgent(engine, { agentId: newId('agent'), pollMs: env.PRINT_AGENT_POLL_MS, timeoutMs: env.PRINT_AGENT_TIMEOUT_MS, leaseMs: env.PRINT_AGENT_LEASE_MS }, logger)
     : undefined;
   printAgent?.start();
-  const app = createApp({ db, env, logger, resolver, registry, meter, metrics: newMetrics(), ...(hubSync ? { hub: hubSync } : {}) });
+  const app = createApp({ db, engine, env, logger, resolver, registry, meter, metrics: newMetrics(), ...(hubSync ? { hub: hubSync } : {}) });
   // Node checks these timeouts only every connectionsCheckingInterval (30 s by default). A request
   // without Host is refused by the app (http/request-target.ts), with a JSON body Node's refusal lacks.
   const server = createServer(
@@ -88,6 +92,7 @@ export async function startKitchensync(env: Env, logger: Logger): Promise<Runnin
   return {
     url: `http://${env.HOST}:${port}`,
     db,
+    engine,
     adminToken: admin.token,
     adminTokenGenerated: admin.generated,
     demo,

@@ -278,6 +278,8 @@ export const rejectionSchema = z.object({
   mutationName: z.string(),
   code: z.string(),
   message: z.string(),
+  /** The DomainError's details (e.g. `{from, to}` of an illegal transition), so no client parses the message. */
+  details: z.unknown().optional(),
   at: epochMsSchema,
 });
 export type Rejection = z.infer<typeof rejectionSchema>;

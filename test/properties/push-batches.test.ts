@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/src/db/database.ts';
 import { migratedMemoryDatabase } from '../../server/src/db/memory-database.ts';
 import type { PushRequest } from '../../server/src/sync/protocol.ts';
-import { writeQueue } from '../../server/src/sync/mutation-runner.ts';
+import { SyncEngine } from '../../server/src/sync/sync-engine.ts';
 import { processPush } from '../../server/src/sync/push.ts';
 import { fcRuns } from './support/runs.ts';
 
@@ -55,8 +55,10 @@ const mutationOf = (client: Client, id: number) =>
 
 describe('pushes committed in batches (pglite, processPush direct)', () => {
   let db: Database;
+  let engine: SyncEngine;
   beforeAll(async () => {
     db = await migratedMemoryDatabase();
+    engine = new SyncEngine(db);
   });
   afterAll(async () => db.close());
 
@@ -75,7 +77,7 @@ describe('pushes committed in batches (pglite, processPush direct)', () => {
               const c = clients[client] as Client;
               const ids = Array.from({ length: Math.max(0, Math.min(to, c.refused.length) - from + 1) }, (_, k) => from + k);
               const body = { pushVersion: 1, clientGroupID: c.group, profileID: 'p', schemaVersion: '1', mutations: ids.map((id) => mutationOf(c, id)) };
-              return processPush(db, principal, body as PushRequest, 100);
+              return processPush(engine, principal, body as PushRequest, 100);
             }),
           );
         for (const round of scenario.rounds) await push(round.map(({ client, from, span }) => ({ client, from, to: from + span })));
@@ -101,7 +103,7 @@ describe('pushes committed in batches (pglite, processPush direct)', () => {
       }),
       { numRuns },
     );
-    const { writes, transactions } = writeQueue(db).counters;
+    const { writes, transactions } = engine.writes.counters;
     expect(transactions, 'pushes started together were committed together').toBeLessThan(writes);
   });
 });

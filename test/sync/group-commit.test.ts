@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rejectionKey } from '@kitchensync/shared';
 import { processPush } from '../../server/src/sync/push.ts';
-import { withTenantWrite } from '../../server/src/sync/mutation-runner.ts';
+import type { TenantWrite } from '../../server/src/sync/tenant-write.ts';
 import type { PushRequest } from '../../server/src/sync/protocol.ts';
 import { serverRecordOf } from '../support/kitchen-fixture.ts';
 import { api, backends, createTenant, startServer, type TestServer } from '../support/server.ts';
@@ -74,7 +74,7 @@ describe.each(backends)('group commit of one tenant’s pushes (%s)', (backend) 
     const { tenantId, managerTokenId } = await createTenant(server);
     const db = server.running.db;
     const principal = { tokenId: managerTokenId, role: 'manager' as const, tenantId };
-    const run = (group: string, mutations: unknown[]) => processPush(db, principal, pushBody(group, mutations) as PushRequest, 100);
+    const run = (group: string, mutations: unknown[]) => processPush(server.running.engine, principal, pushBody(group, mutations) as PushRequest, 100);
     const [a, b, warm] = [uniqueId('a'), uniqueId('b'), uniqueId('w')].map((id) => ({ group: `${id}-g`, client: `${id}-c` })) as [
       { group: string; client: string }, { group: string; client: string }, { group: string; client: string }];
     const refused = mutation(a.client, 1, 'confirmOrder', { orderId: 'no-such-order', at: 1 });
@@ -110,17 +110,17 @@ describe.each(backends)('group commit of one tenant’s pushes (%s)', (backend) 
     const { tenantId } = await createTenant(server);
     const db = server.running.db;
     const principal = { tokenId: 'system', role: 'manager' as const, tenantId };
-    const apply = (id: string) => async (write: Parameters<Parameters<typeof withTenantWrite>[2]>[0]) => {
+    const apply = (id: string) => async (write: TenantWrite) => {
       const outcome = await write.apply('upsertProduct', productArgs(id), { source: 'rest', principal });
       expect(outcome.ok).toBe(true);
     };
     const [, failed, kept] = await Promise.allSettled([
-      withTenantWrite(db, tenantId, apply('first')),
-      withTenantWrite(db, tenantId, async (write) => {
+      server.running.engine.write(tenantId, apply('first')),
+      server.running.engine.write(tenantId, async (write) => {
         await apply('undone')(write);
         throw new Error('the handler refused after applying');
       }),
-      withTenantWrite(db, tenantId, apply('kept')),
+      server.running.engine.write(tenantId, apply('kept')),
     ]);
     expect(failed).toMatchObject({ status: 'rejected', reason: { message: 'the handler refused after applying' } });
     expect(kept.status).toBe('fulfilled');

@@ -45,6 +45,6 @@ export async function deleteTenant(db: Database, tenantId: string): Promise<Reco
       await notify(q, tenantDeletedChannel, tenantId);
       return deleted;
     },
-    { lock: `tenant:${tenantId}` },
+    { tenantLock: tenantId },
   );
 }

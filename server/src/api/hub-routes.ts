@@ -1,6 +1,5 @@
 import { Router } from 'express';
 import type { HubLinks } from '../admin/hub-links.ts';
-import type { Database } from '../db/database.ts';
 import { getClients } from '../db/replicache-clients.ts';
 import { principalOf, requireRole, tenantOf } from '../http/auth.ts';
 import { forbidden } from '../http/http-error.ts';
@@ -8,12 +7,14 @@ import { parse } from '../http/validate.ts';
 import { exportTenant, terminalToken } from '../hub/cloud-export.ts';
 import { forwardedPushSchema, hubPullSchema, type ForwardedPushResult } from '../hub/hub-protocol.ts';
 import { processPush } from '../sync/push.ts';
+import type { SyncEngine } from '../sync/sync-engine.ts';
 
 /**
  * The cloud's side of a restaurant hub (hub token only, its own tenant only): the tenant's data
  * for the hub to mirror, and the hub's terminals' mutations, each run as its terminal.
  */
-export function hubRoutes(db: Database, limits: { mutationCap: number }, links: HubLinks): Router {
+export function hubRoutes(engine: SyncEngine, limits: { mutationCap: number }, links: HubLinks): Router {
+  const { db } = engine;
   const router = Router();
   router.use(requireRole('hub'));
 
@@ -32,7 +33,7 @@ export function hubRoutes(db: Database, limits: { mutationCap: number }, links: 
     const hubAt = new Map(forwarded.mutations.map((m) => [`${m.clientID}/${m.id}`, m.hubAt]));
     // The push runs as the terminal: its role's permissions, its client group's ownership checks.
     const result = await processPush(
-      db,
+      engine,
       { tokenId: terminal.id, role: terminal.role, tenantId },
       { pushVersion: 1, ...forwarded },
       limits.mutationCap,

@@ -2,6 +2,7 @@ import { Router, type RequestHandler } from 'express';
 import { newId } from '../auth/tokens.ts';
 import type { Database } from '../db/database.ts';
 import type { SocketRegistry } from '../sync/socket-registry.ts';
+import type { SyncEngine } from '../sync/sync-engine.ts';
 import { kitchenRoutes } from './kitchen-routes.ts';
 import { orderRecordRoutes } from './order-records-routes.ts';
 import { orderRoutes } from './orders-routes.ts';
@@ -16,6 +17,7 @@ import { tenantSettingsRoutes } from './tenant-settings-routes.ts';
 
 export interface RestDeps {
   db: Database;
+  engine: SyncEngine;
   registry: SocketRegistry;
   /** Check every answer against its documented schema (off in production). */
   checkResponses?: boolean;
@@ -38,7 +40,7 @@ const requestId: RequestHandler = (req, res, next) => {
 export function restRoutes(deps: RestDeps): Router {
   const router = Router();
   router.use(requestId);
-  mountRoutes(router, restApi, { db: deps.db, checkResponses: deps.checkResponses ?? false });
+  mountRoutes(router, restApi, { db: deps.db, engine: deps.engine, checkResponses: deps.checkResponses ?? false });
   return router;
 }
 

@@ -1,5 +1,5 @@
 import type { DomainEvent, MutatorName, ReadonlyJSONValue } from '@kitchensync/shared';
-import { withTenantWrite, type MutationMeta, type TenantWrite } from '../sync/mutation-runner.ts';
+import type { MutationMeta, TenantWrite } from '../sync/tenant-write.ts';
 import type { RouteContext } from './route-spec.ts';
 
 /** What a REST handler may do inside the tenant's serialised write. */
@@ -30,5 +30,5 @@ function restWrite(write: TenantWrite, meta: MutationMeta): RestWrite {
  */
 export function writeThrough<T>(ctx: RouteContext<unknown, unknown, unknown>, fn: (w: RestWrite) => Promise<T>): Promise<T> {
   const meta: MutationMeta = { source: 'rest', principal: ctx.principal, requestId: ctx.requestId };
-  return withTenantWrite(ctx.db, ctx.tenantId, (write) => fn(restWrite(write, meta)));
+  return ctx.engine.write(ctx.tenantId, (write) => fn(restWrite(write, meta)));
 }

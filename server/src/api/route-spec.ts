@@ -4,6 +4,7 @@ import { HttpError } from '../http/http-error.ts';
 import type { z } from 'zod';
 import type { Principal } from '../auth/principal.ts';
 import type { Database } from '../db/database.ts';
+import type { SyncEngine } from '../sync/sync-engine.ts';
 import { principalOf, requireRole, tenantOf } from '../http/auth.ts';
 import { parse } from '../http/validate.ts';
 
@@ -15,6 +16,8 @@ export interface RouteContext<P, Q, B> {
   readonly query: Q;
   readonly body: B;
   readonly db: Database;
+  /** Writes go through this process's sync engine (`writeThrough`). */
+  readonly engine: SyncEngine;
   readonly tenantId: string;
   readonly principal: Principal;
   readonly requestId: string;
@@ -67,6 +70,7 @@ export function defineRoute<P extends z.ZodType | undefined = undefined, Q exten
 
 export interface MountOptions {
   readonly db: Database;
+  readonly engine: SyncEngine;
   /** Outside production every answer is checked against its documented schema (a mismatch is a 500). */
   readonly checkResponses: boolean;
 }
@@ -91,6 +95,7 @@ export function mountRoutes(router: Router, routes: readonly AnyRoute[], options
         query: route.query ? parse(route.query, req.query, 'query') : undefined,
         body: route.body ? parse(route.body, req.body, 'body') : undefined,
         db: options.db,
+        engine: options.engine,
         tenantId,
         principal: principalOf(res),
         requestId: res.locals.requestId as string,

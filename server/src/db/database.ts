@@ -25,10 +25,10 @@ export interface Queryable {
 export interface TransactionOptions {
   isolation?: 'repeatable read';
   /**
-   * Takes the advisory transaction lock `hashtext(lock)` before `fn` runs (on Postgres in the same
-   * round trip as BEGIN: a tenant's writes wait for each other without paying a round trip more).
+   * Takes tenant `tenantLock`'s write lock (`tenant-lock.ts`) before `fn` runs (on Postgres in the
+   * same round trip as BEGIN: a tenant's writes wait for each other without paying a round trip more).
    */
-  lock?: string;
+  tenantLock?: string;
   /**
    * A read to run first, in the same round trip as BEGIN and the lock where its values can be
    * written into the SQL: what a batch of pushes must know before it can run. Its rows are handed
@@ -43,27 +43,11 @@ export interface Statement {
   readonly params: readonly unknown[];
 }
 
-/** The statement that takes `TransactionOptions.lock`, given its key as SQL (a placeholder or a literal). */
-export const lockSql = (key: string) => `SELECT pg_advisory_xact_lock(hashtext(${key}))`;
-
 export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
-  /**
-   * Whether every move of a tenant's head is reported to this process as NOTIFY on `ks_heads`
-   * (migration 007), delivered before the call that committed it returns: true where no other
-   * process can write the database (PGlite).
-   */
-  readonly reportsHeads: boolean;
   /** Runs `fn` in one transaction on one connection, with the rows of `options.opening`; rolls back if it throws. */
   transaction<T>(fn: (q: Queryable, opened: Record<string, unknown>[]) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** Subscribes to NOTIFY on `channel`; payloads arrive only for committed transactions. */
-  /**
-   * `checks` (statements without parameters) and then `write`, as one implicit transaction sent in
-   * one round trip (a multi-statement simple query): all of it commits, or on any error none of it.
-   * The write's values go as literals (a statement already prepared on that connection runs by
-   * EXECUTE); undefined, with nothing sent, when one cannot be a literal. Returns the write's rows.
-   */
-  atOnce(checks: readonly string[], write: Statement): Promise<Record<string, unknown>[] | undefined>;
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   /** Called after notifications may have been missed (the LISTEN connection was lost and is back). */
   onListenGap(handler: () => void): void;

@@ -1,11 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import { lockSql, type Database, type Queryable, type QueryOptions, type TransactionOptions } from './database.ts';
-import { executeSql, literalsAllowed, openingScript, preparedName, sqlLiteral, withLiterals } from './prepared.ts';
+import { type Database, type Queryable, type QueryOptions, type TransactionOptions } from './database.ts';
+import { executeSql, literalsAllowed, openingScript, preparedName, withLiterals } from './prepared.ts';
+import { lockTenant } from './tenant-lock.ts';
 
 /** The lock and the opening read, in one call where the read's values can be literals; the read's rows. */
 async function open(tx: Transaction, options: TransactionOptions | undefined): Promise<Record<string, unknown>[]> {
-  const { script, apart } = openingScript(options?.lock ? [lockSql(sqlLiteral(options.lock))] : [], options?.opening);
+  const { script, apart } = openingScript(options?.tenantLock ? [lockTenant(options.tenantLock)] : [], options?.opening);
   const results = script ? await tx.exec(script) : [];
   if (apart) return (await tx.query<Record<string, unknown>>(apart.sql, apart.params as unknown[])).rows;
   return options?.opening ? (results.at(-1)?.rows ?? []) : [];
@@ -15,8 +16,6 @@ async function open(tx: Transaction, options: TransactionOptions | undefined): P
 export async function openPglite(dataDir: string): Promise<Database> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir, { parsers: { 20: (v: string) => Number(v) } });
-  // This process alone writes the database: have its one session report every head it moves (migration 007).
-  await db.exec(`SET ks.report_heads = 'on'`);
   // PGlite's one connection keeps prepared statements for its life, a rolled-back PREPARE included.
   const prepared = new Set<string>();
   /**
@@ -42,7 +41,6 @@ export async function openPglite(dataDir: string): Promise<Database> {
   };
   return {
     kind: 'pglite',
-    reportsHeads: true,
     async query(sql, params, options) {
       return { rows: await run(db, sql, params, options) };
     },
@@ -58,15 +56,6 @@ export async function openPglite(dataDir: string): Promise<Database> {
         };
         return fn(q, await open(tx, options));
       });
-    },
-    async atOnce(checks, write) {
-      if (!literalsAllowed(write.params)) return undefined;
-      const name = preparedName(write.sql);
-      if (!prepared.has(name)) {
-        await db.query(`PREPARE ${name} AS ${write.sql}`);
-        prepared.add(name);
-      }
-      return (await db.exec([...checks, executeSql(name, write.params)].join('; '))).at(-1)?.rows ?? [];
     },
     async listen(channel, onPayload) {
       const unsubscribe = await db.listen(channel, onPayload);

@@ -1,10 +1,11 @@
 import pg from 'pg';
-import { lockSql, type Database, type Queryable, type QueryOptions, type TransactionOptions } from './database.ts';
+import { type Database, type Queryable, type QueryOptions, type TransactionOptions } from './database.ts';
 import { isDatabaseUnavailable } from './database-errors.ts';
 import { clientConfig, HostSelector } from './host-selector.ts';
 import { parsePgHosts, type PgHost } from './pg-hosts.ts';
 import { PgListener } from './pg-listener.ts';
-import { executeSql, literalsAllowed, openingScript, preparedName, sqlLiteral, withLiterals } from './prepared.ts';
+import { executeSql, literalsAllowed, openingScript, preparedName } from './prepared.ts';
+import { lockTenant } from './tenant-lock.ts';
 
 // bigint columns (versions, sequence numbers) fit in a JS number for this system's lifetime.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -23,7 +24,7 @@ function pgQuery(text: string, params: readonly unknown[] | undefined, options?:
  */
 async function open(client: pg.PoolClient, options: TransactionOptions | undefined): Promise<Record<string, unknown>[]> {
   const begin = options?.isolation ? `BEGIN ISOLATION LEVEL ${options.isolation.toUpperCase()}` : 'BEGIN';
-  const { script, apart } = openingScript([begin, ...(options?.lock ? [lockSql(sqlLiteral(options.lock))] : [])], options?.opening);
+  const { script, apart } = openingScript([begin, ...(options?.tenantLock ? [lockTenant(options.tenantLock)] : [])], options?.opening);
   const results = (await client.query(script)) as unknown as pg.QueryResult | pg.QueryResult[];
   if (apart) return (await client.query(apart.sql, apart.params as unknown[])).rows;
   return options?.opening && Array.isArray(results) ? (results.at(-1)?.rows ?? []) : [];
@@ -118,7 +119,6 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
 
   return {
     kind: 'postgres',
-    reportsHeads: false,
     query,
     async exec(sql) {
       await query(sql);
@@ -140,15 +140,6 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
         if (!committed) await client.query('COMMIT');
         return result;
       }, true),
-    async atOnce(checks, write) {
-      if (!literalsAllowed(write.params)) return undefined;
-      return checkedOut(async (client) => {
-        const name = preparedName(write.sql);
-        const last = parsedOn.get(client)?.has(name) ? executeSql(name, write.params) : (withLiterals(write.sql, write.params) as string);
-        const results = (await client.query([...checks, last].join('; '))) as unknown as pg.QueryResult | pg.QueryResult[];
-        return (Array.isArray(results) ? results.at(-1) : results)?.rows ?? [];
-      }, false);
-    },
     listen: (channel, onPayload) => listener.listen(channel, onPayload),
     onListenGap: (handler) => listener.onGap(handler),
     async close() {

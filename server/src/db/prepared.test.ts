@@ -53,7 +53,7 @@ describe('statements on PGlite (one simple query, values as literals; prepared o
     expect(tenth).toBe("SELECT 'ten', 'one'"); // $10 is not $1 followed by a 0
     const sql = 'SELECT id, data FROM t WHERE id = ANY($1::text[]) AND n >= $2 ORDER BY n';
     const params = [hostile, 0];
-    const opened = await db.transaction(async (_q, rows) => rows, { lock: "tenant:it's", opening: { sql, params } });
+    const opened = await db.transaction(async (_q, rows) => rows, { tenantLock: "it's", opening: { sql, params } });
     expect(opened).toEqual((await db.query(sql, params)).rows);
     expect(opened).toHaveLength(hostile.length);
     expect(withLiterals(sql, [['a\u0000b'], 0])).toBeUndefined();

@@ -8,12 +8,8 @@ export interface GroupOwner {
   readonly tokenId: string;
 }
 
-/**
- * What a batch of pushes reads first: their groups' owners and purges, their clients, rows, and the
- * transaction that last moved the tenant's head (text of an xid8; null if none has since migration 006).
- */
+/** What a batch of pushes reads first: their groups' owners and purges, their clients, and rows. */
 export interface PushState {
-  mover: string | null;
   owners: { id: string; tenant_id: string; token_id: string }[];
   purged: string[];
   clients: { id: string; client_group_id: string; last_mutation_id: number }[];
@@ -21,15 +17,14 @@ export interface PushState {
 }
 
 /**
- * The one statement that reads tenant `tenantId`'s `PushState` for client groups `groupIds`, clients
+ * The one statement that reads the `PushState` of client groups `groupIds`, clients
  * `clientIds` and the rows `rowsSql` selects (`key`, `data`), run in BEGIN's round trip
  * (`TransactionOptions.opening`).
  */
-export function pushStateStatement(tenantId: string, groupIds: readonly string[], clientIds: readonly string[], rowsSql?: (param: (value: unknown) => string) => string): Statement {
-  const params: unknown[] = [groupIds, clientIds, tenantId];
+export function pushStateStatement(groupIds: readonly string[], clientIds: readonly string[], rowsSql?: (param: (value: unknown) => string) => string): Statement {
+  const params: unknown[] = [groupIds, clientIds];
   const rows = rowsSql?.((value) => `$${params.push(value)}`);
-  const sql = `SELECT (SELECT moved_by::text FROM sync_heads WHERE tenant_id = $3::text) AS mover,
-            (SELECT coalesce(json_agg(json_build_object('id', id, 'tenant_id', tenant_id, 'token_id', token_id)), '[]')
+  const sql = `SELECT (SELECT coalesce(json_agg(json_build_object('id', id, 'tenant_id', tenant_id, 'token_id', token_id)), '[]')
              FROM replicache_client_groups WHERE id = ANY($1::text[])) AS owners,
             (SELECT coalesce(json_agg(id), '[]') FROM replicache_purged_groups WHERE id = ANY($1::text[])) AS purged,
             (SELECT coalesce(json_agg(json_build_object('id', id, 'client_group_id', client_group_id, 'last_mutation_id', last_mutation_id)), '[]')

@@ -14,8 +14,7 @@ export function countStatements(db: Database): { db: Database; take(): number } 
     ...db,
     ...wrap(db),
     // BEGIN and COMMIT, and the lock and the opening read sent with BEGIN.
-    atOnce: (checks, write) => ((count += checks.length + 1), db.atOnce(checks, write)),
-    transaction: (fn, options) => ((count += 2 + (options?.lock ? 1 : 0) + (options?.opening ? 1 : 0)), db.transaction((q, opened) => fn(wrap(q), opened), options)),
+    transaction: (fn, options) => ((count += 2 + (options?.tenantLock ? 1 : 0) + (options?.opening ? 1 : 0)), db.transaction((q, opened) => fn(wrap(q), opened), options)),
   };
   return { db: counted, take: () => count - (count = 0) };
 }

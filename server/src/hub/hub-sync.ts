@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Principal } from '../auth/principal.ts';
 import type { Database } from '../db/database.ts';
 import { processPush } from '../sync/push.ts';
+import type { SyncEngine } from '../sync/sync-engine.ts';
 import { versionProblem, type PushRequest } from '../sync/protocol.ts';
 import { applySnapshot, mirroredState } from './mirror.ts';
 import { dequeue, enqueue, nextForwardable, outboxSummary } from './outbox.ts';
@@ -60,11 +61,14 @@ export class HubSync {
   /** A sync queued and not started yet: pokes come in bursts, and one pull after them covers them all. */
   private nextSync: Promise<void> | undefined;
 
+  private readonly db: Database;
+
   constructor(
-    private readonly db: Database,
+    private readonly engine: SyncEngine,
     private readonly options: HubOptions,
     private readonly logger: Logger,
   ) {
+    this.db = engine.db;
     this.upstream = new Upstream(options.upstreamUrl, options.token);
   }
 
@@ -136,7 +140,7 @@ export class HubSync {
       // Queued before it is applied: whatever the terminal is told is saved survives a kill -9.
       await enqueue(this.db, principal.tokenId, push, hubAt);
       this.needsFull = true;
-      const result = await processPush(this.db, principal, push, this.options.mutationCap);
+      const result = await processPush(this.engine, principal, push, this.options.mutationCap);
       return { status: 200, body: result.response };
     });
   }

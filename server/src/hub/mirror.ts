@@ -4,6 +4,7 @@ import { deleteEntitiesExcept, entityTables, isStoredKind, ticketItemsPart, upse
 import { upsertRejections } from '../db/rejections.ts';
 import { insertClientGroups, upsertClients } from '../db/replicache-clients.ts';
 import { StatementBatch } from '../db/statement-batch.ts';
+import { lockTenant } from '../db/tenant-lock.ts';
 import { channels, notify } from '../sync/notify.ts';
 import type { HubSnapshot } from './hub-protocol.ts';
 
@@ -65,7 +66,7 @@ const headOf = async (q: Queryable, tenantId: string) =>
 export async function applySnapshot(db: Database, snap: HubSnapshot, full: boolean): Promise<void> {
   await db.transaction(async (q) => {
     const tenantId = snap.tenant.id;
-    await q.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`tenant:${tenantId}`]);
+    await q.query(lockTenant(tenantId));
     await q.query('INSERT INTO tenants (id, name) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name', [tenantId, snap.tenant.name]);
     const revoked = await mirrorTokens(q, tenantId, snap.tokens, full);
     const before = await headOf(q, tenantId);

@@ -2,7 +2,7 @@ import { layoutPrintDoc, type MutatorName, type PrintJob, type Printer, type Pri
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.ts';
 import { listPrinters, unfinishedPrintJobs } from '../db/printer-queries.ts';
-import { withTenantWrite } from '../sync/mutation-runner.ts';
+import type { SyncEngine } from '../sync/sync-engine.ts';
 import { encodeLines } from './escpos.ts';
 import { conditionOf, nextDelay } from './printer-condition.ts';
 import { PrinterLink } from './printer-link.ts';
@@ -38,11 +38,15 @@ export class PrintAgent {
   private readonly tracks = new Map<string, PrinterTrack>();
   private readonly busy = new Set<string>();
 
+  private readonly db: Database;
+
   constructor(
-    private readonly db: Database,
+    private readonly engine: SyncEngine,
     private readonly options: PrintAgentOptions,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.db = engine.db;
+  }
 
   start(): void {
     const tick = () => {
@@ -163,7 +167,7 @@ export class PrintAgent {
   /** Runs a mutator as this agent, in the tenant's serialised write (screens are poked on commit). */
   private async write(tenantId: string, name: MutatorName, args: object): Promise<boolean> {
     const meta = { source: 'system', principal: { tokenId: `print-agent:${this.options.agentId}`, role: 'manager', tenantId } } as const;
-    const outcome = await withTenantWrite(this.db, tenantId, (w) => w.apply(name, args, meta));
+    const outcome = await this.engine.write(tenantId, (w) => w.apply(name, args, meta));
     if (!outcome.ok) this.logger.warn({ tenantId, name, code: outcome.error.code, message: outcome.error.message }, 'print agent write refused');
     return outcome.ok;
   }

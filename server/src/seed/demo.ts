@@ -1,7 +1,6 @@
 import type { UpsertProductArgs, UpsertStationArgs } from '@kitchensync/shared';
 import { createTenant, issueToken, listTenants, type IssuedToken, type Tenant } from '../admin/tenancy.ts';
-import type { Database } from '../db/database.ts';
-import { withTenantWrite } from '../sync/mutation-runner.ts';
+import type { SyncEngine } from '../sync/sync-engine.ts';
 
 const menu: UpsertProductArgs[] = [
   { id: 'classic-burger', name: 'Classic burger', priceCents: 1290, category: 'Mains', stationType: 'grill', prepSeconds: 540,
@@ -37,11 +36,12 @@ export interface DemoTenant {
 }
 
 /** On an empty database: a demo restaurant with a small menu, stations and two tokens. */
-export async function seedDemoIfEmpty(db: Database): Promise<DemoTenant | undefined> {
+export async function seedDemoIfEmpty(engine: SyncEngine): Promise<DemoTenant | undefined> {
+  const { db } = engine;
   if ((await listTenants(db)).length > 0) return undefined;
   const tenant = await createTenant(db, 'Demo Bistro');
   const principal = { tokenId: 'system', role: 'manager' as const, tenantId: tenant.id };
-  await withTenantWrite(db, tenant.id, async (write) => {
+  await engine.write(tenant.id, async (write) => {
     for (const p of menu) await write.apply('upsertProduct', p, { source: 'rest', principal });
     for (const s of stations) await write.apply('upsertStation', s, { source: 'rest', principal });
   });

@@ -1,11 +1,12 @@
 import type { StatementBatch } from '../db/statement-batch.ts';
 import { saveClientGroups, type GroupOwner, type PushState } from '../db/replicache-clients.ts';
+import type { Journal } from './journal.ts';
 
 /**
  * The client groups and clients one batch of pushes deals with: as read when it began (in the
  * same round trip as BEGIN), then as its pushes change them — a group created, a client's last
  * mutation id moved on — so a later push of the batch sees what an earlier one did. Saved with
- * everything else in the batch's one write statement; changes can be undone to a mark.
+ * everything else in the batch's one write statement; changes are recorded in the write's journal.
  */
 export class ClientGroups {
   private readonly owners = new Map<string, GroupOwner>();
@@ -14,7 +15,8 @@ export class ClientGroups {
   private readonly created = new Map<string, GroupOwner>();
   private readonly seen = new Set<string>();
   private readonly advanced = new Map<string, { group: string; lmid: number }>();
-  private readonly undo: (() => void)[] = [];
+
+  constructor(private readonly journal: Journal) {}
 
   loaded(state: Pick<PushState, 'owners' | 'purged' | 'clients'>): void {
     for (const o of state.owners) this.owners.set(o.id, { tenantId: o.tenant_id, tokenId: o.token_id });
@@ -42,7 +44,7 @@ export class ClientGroups {
   create(group: string, owner: GroupOwner): void {
     this.owners.set(group, owner);
     this.created.set(group, owner);
-    this.undo.push(() => {
+    this.journal.record(() => {
       this.owners.delete(group);
       this.created.delete(group);
     });
@@ -57,7 +59,7 @@ export class ClientGroups {
       this.clients.set(id, { group, lmid });
       this.advanced.set(id, { group, lmid });
     }
-    this.undo.push(() => {
+    this.journal.record(() => {
       if (!hadSeen) this.seen.delete(group);
       for (const [id, client, advanced] of before) {
         if (client) this.clients.set(id, client);
@@ -68,22 +70,9 @@ export class ClientGroups {
     });
   }
 
-  mark(): number {
-    return this.undo.length;
-  }
-
-  rollbackTo(mark: number): void {
-    for (const undo of this.undo.splice(mark).reverse()) undo();
-  }
-
-  /** The groups' owners and purges and the clients' groups and last mutation ids, as the batch leaves them. */
-  known() {
-    return { owners: this.owners as ReadonlyMap<string, GroupOwner>, purged: this.purged as ReadonlySet<string>, clients: this.clients as ReadonlyMap<string, { group: string; lmid: number }> };
-  }
-
-  /** The clients whose last mutation id the batch moved on (which moves the tenant's head). */
-  get advancedClients(): ReadonlyMap<string, { group: string; lmid: number }> {
-    return this.advanced;
+  /** The clients whose last mutation id the batch moved on, and their new ids. */
+  advancedIds(): Map<string, number> {
+    return new Map([...this.advanced].map(([id, { lmid }]) => [id, lmid]));
   }
 
   writeInto(b: StatementBatch): void {

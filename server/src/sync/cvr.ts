@@ -48,9 +48,9 @@ export async function readGroupState(q: Queryable, clientGroupId: string, cvrId:
 }
 
 /**
- * The parts of a statement that record the CVRs of CTE `cvrs` (columns `id`, `client_group_id`,
- * `cvr_order`, `head`, `made_at`, `clients` as jsonb), drop their groups' old ones and mark those
- * groups seen: in a pull's own statement, its one new CVR from the very snapshot it answers from.
+ * The parts of a pull's statement that record the CVR of CTE `cvrs` (columns `id`,
+ * `client_group_id`, `cvr_order`, `head`, `made_at`, `clients` as jsonb) from the very snapshot
+ * it answers from, drop its group's old ones and mark the group seen.
  */
 export function recordCvrParts(cvrs: string): string {
   return `tops AS (SELECT client_group_id, max(cvr_order) AS cvr_order FROM ${cvrs} GROUP BY client_group_id),
@@ -58,50 +58,4 @@ export function recordCvrParts(cvrs: string): string {
     seen AS (UPDATE replicache_client_groups g SET last_seen = now(), cvr_order = GREATEST(g.cvr_order, t.cvr_order) FROM tops t WHERE g.id = t.client_group_id),
     new_cvr AS (INSERT INTO client_view_records (id, client_group_id, cvr_order, head, made_at, clients)
       SELECT id, client_group_id, cvr_order, head, made_at, clients::text FROM ${cvrs})`;
-}
-
-interface CvrToStore {
-  readonly groupId: string;
-  readonly cvrId: string;
-  readonly order: number;
-  readonly cvr: ClientViewRecord;
-}
-
-/** How long the CVRs of pulls answered without a statement wait, to be stored together. */
-export const cvrsBehindMs = 100;
-
-/**
- * Stores the CVRs of pulls answered without a statement (`ChangeFeed`) a moment later, all of one
- * moment in one statement: not on the path a client waits on, nor in every pull's wake (on PGlite
- * every statement runs on the server's one thread). One lost — in a crash before it was stored, or
- * because its group was purged — only makes that cookie unknown: its client starts again.
- */
-export class CvrsBehind {
-  private pending: CvrToStore[] = [];
-  private timer: NodeJS.Timeout | undefined;
-
-  constructor(private readonly q: Queryable) {}
-
-  add(cvr: CvrToStore): void {
-    this.pending.push(cvr);
-    this.timer ??= setTimeout(() => void this.store(), cvrsBehindMs).unref();
-  }
-
-  private async store(): Promise<void> {
-    this.timer = undefined;
-    const rows = this.pending.splice(0).map(({ groupId, cvrId, order, cvr }) => ({
-      id: cvrId, client_group_id: groupId, cvr_order: order, head: cvr.head, made_at: cvr.madeAt, clients: Object.fromEntries(cvr.clients),
-    }));
-    await this.q
-      .query(
-        `WITH cvrs AS (SELECT x.* FROM jsonb_to_recordset($1::jsonb)
-             AS x(id text, client_group_id text, cvr_order int, head bigint, made_at timestamptz, clients jsonb)
-           WHERE EXISTS (SELECT 1 FROM replicache_client_groups g WHERE g.id = x.client_group_id)),
-         ${recordCvrParts('cvrs')}
-         SELECT 1`,
-        [JSON.stringify(rows)],
-        { prepare: true },
-      )
-      .catch(() => undefined);
-  }
 }

@@ -3,6 +3,7 @@ import type { Database } from '../db/database.ts';
 import { migratedMemoryDatabase } from '../db/memory-database.ts';
 import { collectGarbage } from './gc.ts';
 import { processPull } from './pull.ts';
+import { SyncEngine } from './sync-engine.ts';
 
 const manager = { tokenId: 'tok-m', role: 'manager' as const, tenantId: 't1' };
 
@@ -20,10 +21,11 @@ describe('garbage collection on PGlite, which runs no autovacuum', () => {
     )).rows.map((r) => r.relname);
 
   it('vacuums and analyzes every table, as autovacuum would on Postgres', async () => {
+    const engine = new SyncEngine(db);
     let cookie = null;
     for (let i = 0; i < 30; i++) {
       await db.query(`INSERT INTO products (tenant_id, id, data) VALUES ('t1', $1, '{}')`, [`p${i}`]);
-      const res = await processPull(db, manager, { pullVersion: 1, clientGroupID: 'g1', schemaVersion: '1', cookie });
+      const res = await processPull(engine, manager, { pullVersion: 1, clientGroupID: 'g1', schemaVersion: '1', cookie });
       if ('error' in res) throw new Error(res.error);
       cookie = res.cookie; // each changed pull replaced the group's CVR: dead rows for VACUUM
     }

@@ -1,4 +1,5 @@
 import type { Database } from '../db/database.ts';
+import { tenantLockSql } from '../db/tenant-lock.ts';
 
 export interface GcPolicy {
   /** Client groups unseen this long are purged (their next pull gets ClientStateNotFound). */
@@ -44,9 +45,9 @@ async function vacuumEmbedded(db: Database): Promise<void> {
 async function deleteExpired(db: Database, policy: GcPolicy) {
   return db.transaction(async (q) => {
     // Like every writer of a tenant's synced state, it holds the tenants' write locks (in one order,
-    // so two collectors cannot deadlock): a push's copy of that state must not change under it.
+    // so two collectors cannot deadlock).
     await q.query(
-      `SELECT pg_advisory_xact_lock(hashtext('tenant:' || tenant_id)) FROM (
+      `SELECT ${tenantLockSql('tenant_id')} FROM (
          SELECT tenant_id FROM replicache_client_groups WHERE last_seen < now() - make_interval(days => $1)
          UNION SELECT tenant_id FROM rejections WHERE created_at < now() - make_interval(days => $2)
          ORDER BY tenant_id) t`,

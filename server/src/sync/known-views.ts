@@ -1,6 +1,5 @@
 import type { ClientViewRecord } from './cvr.ts';
 import { RecentMap } from '../recent-map.ts';
-import { perDatabase } from './per-database.ts';
 
 /** How many client groups, and CVRs, a process remembers per database. */
 const capacity = 10_000;
@@ -39,5 +38,3 @@ export class KnownViews {
     this.groups.delete(groupId);
   }
 }
-
-export const knownViews = perDatabase(() => new KnownViews());

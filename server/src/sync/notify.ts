@@ -1,7 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/database.ts';
 import type { StatementBatch } from '../db/statement-batch.ts';
-import { perDatabase } from './per-database.ts';
 
 export const channels = { poke: 'ks_poke', broadcast: 'ks_broadcast', revoke: 'ks_revoke' } as const;
 
@@ -13,31 +11,9 @@ export interface PokeMessage {
   t: string;
   /** orders whose data changed; absent = could be any */
   o?: string[];
-  /** the `CommittedPokes` that already delivered it in its own process */
+  /** the `SyncEngine` that already delivered it in its own process */
   s?: string;
 }
-
-/**
- * Pokes for the writes committed through one `Database` object, delivered in its process as soon
- * as the commit returns, before the write's answer goes out: the process does not wait for its own
- * NOTIFY to come back over the LISTEN connection (which it then ignores by `origin`). Other
- * processes on the database still hear the NOTIFY.
- */
-export class CommittedPokes {
-  readonly origin = randomUUID();
-  private readonly listeners = new Set<(message: PokeMessage) => void>();
-
-  on(listener: (message: PokeMessage) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  emit(message: PokeMessage): void {
-    for (const listener of this.listeners) listener(message);
-  }
-}
-
-export const committedPokes = perDatabase(() => new CommittedPokes());
 
 /** The poke for a tenant's write, and the SQL expression that sends it on commit (NOTIFY is delivered only on commit). */
 export function pokeFor(b: StatementBatch, tenantId: string, orderIds: ReadonlySet<string>, origin: string) {

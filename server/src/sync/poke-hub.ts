@@ -1,5 +1,5 @@
-import type { Database } from '../db/database.ts';
-import { channels, committedPokes, type PokeMessage } from './notify.ts';
+import { channels, type PokeMessage } from './notify.ts';
+import type { SyncEngine } from './sync-engine.ts';
 import type { Connection, SocketRegistry } from './socket-registry.ts';
 
 const pokeMessage = JSON.stringify({ type: 'poke' });
@@ -26,14 +26,14 @@ export class PokeHub {
 
   constructor(private readonly registry: SocketRegistry) {}
 
-  async start(db: Database, handlers: { onRevoke: (tokenId: string) => void }): Promise<void> {
-    const local = committedPokes(db);
-    const offLocal = local.on((message) => this.onPoke(message));
+  async start(engine: SyncEngine, handlers: { onRevoke: (tokenId: string) => void }): Promise<void> {
+    const { db } = engine;
+    const offLocal = engine.onCommitted(({ poke }) => poke && this.onPoke(poke));
     this.unsubscribe.push(async () => void offLocal());
     this.unsubscribe.push(
       await db.listen(channels.poke, (payload) => {
         const message = JSON.parse(payload) as PokeMessage;
-        if (message.s !== local.origin) this.onPoke(message);
+        if (message.s !== engine.origin) this.onPoke(message);
       }),
     );
     this.unsubscribe.push(

@@ -1,5 +1,4 @@
 import { RecentMap } from '../recent-map.ts';
-import { perDatabase } from './per-database.ts';
 
 /** How many clients' ids are remembered per database (the least recently pushed are forgotten first). */
 const capacity = 10_000;
@@ -22,5 +21,3 @@ export class ProcessedIds {
     for (const [clientID, id] of lmids) this.last.set(clientID, id);
   }
 }
-
-export const processedIds = perDatabase(() => new ProcessedIds());

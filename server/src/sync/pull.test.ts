@@ -7,21 +7,25 @@ import { collectGarbage } from './gc.ts';
 import type { Cookie } from './protocol.ts';
 import { processPull, type PullResponse } from './pull.ts';
 import { processPush } from './push.ts';
+import { SyncEngine } from './sync-engine.ts';
 
 const manager = { tokenId: 'tok-m', role: 'manager' as const, tenantId: 't1' };
 const kitchen = { tokenId: 'tok-k', role: 'kitchen' as const, tenantId: 't1' };
 
 let raw: Database;
+/** This test's server process; a counting database gets an engine of its own, as another process would. */
+let engine: SyncEngine;
 /** Last mutation id of each pushing client (one client per group: `<group>-1`). */
 let lastIds = new Map<string, number>();
 beforeEach(async () => {
   lastIds = new Map();
   raw = await migratedMemoryDatabase({ id: 't1', name: 'pull test' });
+  engine = new SyncEngine(raw);
 });
 afterEach(async () => raw.close());
 
 async function push(mutations: { name: string; args: unknown }[], clientGroupID = 'writer') {
-  const result = await processPush(raw, manager, {
+  const result = await processPush(engine, manager, {
     pushVersion: 1, clientGroupID, schemaVersion: '1',
     mutations: mutations.map((m) => {
       const clientID = `${clientGroupID}-1`;
@@ -33,8 +37,8 @@ async function push(mutations: { name: string; args: unknown }[], clientGroupID 
 }
 const product = (n: number, priceCents = 100) => ({ name: 'upsertProduct', args: { id: `p${n}`, name: `P${n}`, priceCents, stationType: 'grill', prepSeconds: 60 } });
 
-async function pullAs(principal: typeof manager | typeof kitchen, group: string, cookie: Cookie | null, db = raw): Promise<PullResponse> {
-  const res = await processPull(db, principal, { pullVersion: 1, clientGroupID: group, schemaVersion: '1', cookie });
+async function pullAs(principal: typeof manager | typeof kitchen, group: string, cookie: Cookie | null, on = engine): Promise<PullResponse> {
+  const res = await processPull(on, principal, { pullVersion: 1, clientGroupID: group, schemaVersion: '1', cookie });
   if ('error' in res) throw new Error(res.error);
   return res;
 }
@@ -45,39 +49,41 @@ describe('pull by change, not by view size', () => {
     const first = await pullAs(manager, 'g1', null);
     expect(first.patch).toHaveLength(1001);
     const { db, take } = countStatements(raw);
+    const counted = new SyncEngine(db);
 
-    const same = await pullAs(manager, 'g1', first.cookie, db);
+    const same = await pullAs(manager, 'g1', first.cookie, counted);
     expect(same).toEqual({ cookie: first.cookie, lastMutationIDChanges: {}, patch: [] });
     expect(take()).toBe(1);
 
     await push([product(7, 999)], 'g1');
     take();
-    const next = await pullAs(manager, 'g1', first.cookie, db);
+    const next = await pullAs(manager, 'g1', first.cookie, counted);
     expect(next.patch).toEqual([{ op: 'put', key: 'product/p7', value: expect.objectContaining({ priceCents: 999 }) }]);
     expect(next.lastMutationIDChanges).toEqual({ 'g1-1': 1 });
     expect(next.cookie.order).toBeGreaterThan(first.cookie.order);
     expect(take()).toBe(2);
     // The CVR that statement recorded answers the next pull: nothing changed since.
-    expect(await pullAs(manager, 'g1', next.cookie, db)).toEqual({ cookie: next.cookie, lastMutationIDChanges: {}, patch: [] });
+    expect(await pullAs(manager, 'g1', next.cookie, counted)).toEqual({ cookie: next.cookie, lastMutationIDChanges: {}, patch: [] });
     expect(take()).toBe(1);
   });
 
   it('answers a cookie it gave out in one statement, changed or not, and still finds a group purged since', async () => {
     await push([product(1)]);
     const { db, take } = countStatements(raw);
-    const first = await pullAs(manager, 'g2', null, db);
+    const counted = new SyncEngine(db);
+    const first = await pullAs(manager, 'g2', null, counted);
     await push([product(2)], 'g2');
     take();
-    const next = await pullAs(manager, 'g2', first.cookie, db);
+    const next = await pullAs(manager, 'g2', first.cookie, counted);
     expect(next.patch).toEqual([{ op: 'put', key: 'product/p2', value: expect.objectContaining({ id: 'p2' }) }]);
     expect(next.lastMutationIDChanges).toEqual({ 'g2-1': 1 });
     expect(take()).toBe(1);
-    expect(await pullAs(manager, 'g2', next.cookie, db)).toEqual({ cookie: next.cookie, lastMutationIDChanges: {}, patch: [] });
+    expect(await pullAs(manager, 'g2', next.cookie, counted)).toEqual({ cookie: next.cookie, lastMutationIDChanges: {}, patch: [] });
     expect(take()).toBe(1);
 
     await raw.query("UPDATE replicache_client_groups SET last_seen = now() - interval '400 days' WHERE id = 'g2'");
     expect((await collectGarbage(raw)).purgedGroups).toBe(1);
-    const gone = await processPull(db, manager, { pullVersion: 1, clientGroupID: 'g2', schemaVersion: '1', cookie: next.cookie });
+    const gone = await processPull(counted, manager, { pullVersion: 1, clientGroupID: 'g2', schemaVersion: '1', cookie: next.cookie });
     expect(gone).toEqual({ error: 'ClientStateNotFound' });
   });
 

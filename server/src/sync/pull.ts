@@ -1,15 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { ReadonlyJSONValue } from '@kitchensync/shared';
 import type { Principal } from '../auth/principal.ts';
-import type { Database } from '../db/database.ts';
 import { createClientGroup, isPurgedGroup } from '../db/replicache-clients.ts';
-import { changeFeeds } from './change-feed.ts';
-import { CvrsBehind, readGroupState, type ClientViewRecord } from './cvr.ts';
-import { perDatabase } from './per-database.ts';
+import { readGroupState, type ClientViewRecord } from './cvr.ts';
 import { tombstoneDays } from './gc.ts';
 import { notAllowed, versionProblem, type Cookie, type ProtocolError, type PullRequest } from './protocol.ts';
-import { knownViews } from './known-views.ts';
-import { changesInFeed, hasView, readChanges, type ViewChanges, type Viewer } from './view.ts';
+import type { SyncEngine } from './sync-engine.ts';
+import { hasView, readChanges, type ViewChanges, type Viewer } from './view.ts';
 
 type PatchOp = { op: 'clear' } | { op: 'del'; key: string } | { op: 'put'; key: string; value: ReadonlyJSONValue };
 
@@ -37,14 +34,11 @@ const usable = (cvr: ClientViewRecord | undefined) => (cvr && Date.parse(cvr.mad
  *     written since the CVR's head with their values (with an unknown CVR: `clear` and the whole
  *     view), and the keys that left the view; and in that same statement, the new CVR (that head)
  *     recorded under the next cookie order. Nothing is read or written if the head has not moved
- *     (the same cookie, an empty patch) or the group is gone. Or, on a cookie this process gave
- *     out, where its own commits are all that happened since the CVR's head (`ChangeFeed`, PGlite)
- *     and the view is a filter of the rows they wrote: the same answer from those commits, no
- *     statement, and the new CVR stored a moment later.
- * A pull on a cookie this process gave out is one statement (none from its own commits);
- * otherwise a changed pull is two and an unchanged one one.
+ *     (the same cookie, an empty patch) or the group is gone.
+ * A pull on a cookie this process gave out is one statement; otherwise a changed pull is two and
+ * an unchanged one one.
  */
-export async function processPull(db: Database, principal: Principal, pull: PullRequest): Promise<PullResponse | ProtocolError> {
+export async function processPull(engine: SyncEngine, principal: Principal, pull: PullRequest): Promise<PullResponse | ProtocolError> {
   // 1. Protocol and role.
   const problem = versionProblem('pull', pull.pullVersion, pull.schemaVersion);
   if (problem) return problem;
@@ -52,18 +46,17 @@ export async function processPull(db: Database, principal: Principal, pull: Pull
   if (!tenantId || !hasView(role)) throw notAllowed(`a ${role} token cannot pull`);
   const viewer: Viewer = { ...principal, tenantId, role };
   const groupId = pull.clientGroupID;
-  const known = knownViews(db);
+  const { db, views } = engine;
   const owns = (group: { tenantId: string; tokenId: string }) => group.tenantId === tenantId && group.tokenId === principal.tokenId;
 
   // 2. The group and the cookie's CVR, as remembered...
-  const remembered = known.lookup(groupId, pull.cookie?.cvrID);
+  const remembered = views.lookup(groupId, pull.cookie?.cvrID);
   if (remembered && !owns(remembered.group)) throw notAllowed('this client group belongs to someone else');
   const base = usable(remembered?.cvr);
   if (remembered && base && pull.cookie) {
-    const order = remembered.group.order;
-    const answer = fromOwnCommits(db, viewer, groupId, pull.cookie, base, order) ?? (await changesSince(db, viewer, groupId, pull.cookie, base, order));
+    const answer = await changesSince(engine, viewer, groupId, pull.cookie, base, remembered.group.order);
     if (answer) return answer;
-    known.forget(groupId); // purged meanwhile: read what became of it
+    views.forget(groupId); // purged meanwhile: read what became of it
   }
 
   // ...or as stored, with the head now.
@@ -78,10 +71,8 @@ export async function processPull(db: Database, principal: Principal, pull: Pull
   if (stored && pull.cookie && stored.head === group.head) return unchanged(pull.cookie);
 
   // 3. What changed since the CVR, and the new CVR.
-  return (await changesSince(db, viewer, groupId, pull.cookie, stored, group.cvrOrder)) ?? { error: 'ClientStateNotFound' };
+  return (await changesSince(engine, viewer, groupId, pull.cookie, stored, group.cvrOrder)) ?? { error: 'ClientStateNotFound' };
 }
-
-const cvrsBehind = perDatabase((db) => new CvrsBehind(db));
 
 const unchanged = (cookie: Cookie): PullResponse => ({ cookie, lastMutationIDChanges: {}, patch: [] });
 
@@ -89,32 +80,14 @@ const unchanged = (cookie: Cookie): PullResponse => ({ cookie, lastMutationIDCha
 const nextCookie = (cookie: Cookie | null, knownOrder: number) => ({ order: Math.max(knownOrder, cookie?.order ?? 0) + 1, cvrID: randomUUID() });
 
 /** Step 3, from `base` (undefined: the whole view); undefined if the group is gone. */
-async function changesSince(db: Database, viewer: Viewer, groupId: string, cookie: Cookie | null, base: ClientViewRecord | undefined, knownOrder: number) {
+async function changesSince(engine: SyncEngine, viewer: Viewer, groupId: string, cookie: Cookie | null, base: ClientViewRecord | undefined, knownOrder: number) {
   const next = nextCookie(cookie, knownOrder);
   const since = base?.head ?? -1;
-  const changes = await readChanges(db, viewer, groupId, since, base?.madeAt ?? 'epoch', { id: next.cvrID, order: next.order });
+  const changes = await readChanges(engine.db, viewer, groupId, since, base?.madeAt ?? 'epoch', { id: next.cvrID, order: next.order });
   if (!changes.groupExists) return undefined;
   if (cookie && changes.head === since) return unchanged(cookie);
   const cvr: ClientViewRecord = { head: changes.head, madeAt: changes.at, clients: new Map(Object.entries(changes.clients)) };
-  knownViews(db).remember(groupId, viewer, next.cvrID, next.order, cvr);
-  return answer(base, cvr, next, changes);
-}
-
-/**
- * Step 3 without a statement, where this process's own commits are everything that happened
- * since the CVR's head (`ChangeFeed`) and the view is a filter of them; the new CVR is stored
- * a moment later (`CvrsBehind`). Undefined otherwise, or if nothing changed.
- */
-function fromOwnCommits(db: Database, viewer: Viewer, groupId: string, cookie: Cookie, base: ClientViewRecord, knownOrder: number): PullResponse | undefined {
-  const since = changeFeeds(db).since(viewer.tenantId, base.head);
-  const changes = since && since.batches.length > 0 ? changesInFeed(viewer, groupId, since.batches) : undefined;
-  if (!since || !changes) return undefined;
-  const clients = new Map(base.clients);
-  for (const batch of since.batches) for (const [id, c] of batch.clients) if (c.group === groupId) clients.set(id, c.lmid);
-  const cvr: ClientViewRecord = { head: since.head, madeAt: new Date().toISOString(), clients };
-  const next = nextCookie(cookie, knownOrder);
-  knownViews(db).remember(groupId, viewer, next.cvrID, next.order, cvr);
-  cvrsBehind(db).add({ groupId, cvrId: next.cvrID, order: next.order, cvr });
+  engine.views.remember(groupId, viewer, next.cvrID, next.order, cvr);
   return answer(base, cvr, next, changes);
 }
 

@@ -4,6 +4,7 @@ import type { Database } from '../db/database.ts';
 import { migratedMemoryDatabase } from '../db/memory-database.ts';
 import { countStatements } from '../db/statement-counter.ts';
 import { processPush } from './push.ts';
+import { SyncEngine } from './sync-engine.ts';
 
 const manager = { tokenId: 'tok-m', role: 'manager' as const, tenantId: 't1' };
 let raw: Database;
@@ -14,18 +15,19 @@ beforeEach(async () => {
 });
 afterEach(async () => raw.close());
 
-const push = (db: Database, mutations: { name: string; args: unknown }[]) =>
-  processPush(db, manager, {
+const push = (engine: SyncEngine, mutations: { name: string; args: unknown }[]) =>
+  processPush(engine, manager, {
     pushVersion: 1, clientGroupID: 'g1', schemaVersion: '1',
     mutations: mutations.map((m) => ({ ...m, id: nextId++, clientID: 'c1', timestamp: 0 })),
   }, 1000);
 
 describe('push statements', () => {
   it('a one-mutation push of a known group is at most 8 statements, whatever the mutation', async () => {
-    await push(raw, [...demoProducts.map((args) => ({ name: 'upsertProduct', args })), ...demoStations.map((args) => ({ name: 'upsertStation', args }))]);
+    await push(new SyncEngine(raw), [...demoProducts.map((args) => ({ name: 'upsertProduct', args })), ...demoStations.map((args) => ({ name: 'upsertStation', args }))]);
     const { db, take } = countStatements(raw);
+    const counted = new SyncEngine(db);
     const one = async (name: string, args: unknown) => {
-      expect(await push(db, [{ name, args }])).toEqual({ response: {}, processed: 1 });
+      expect(await push(counted, [{ name, args }])).toEqual({ response: {}, processed: 1 });
       return take();
     };
     // BEGIN, lock, group and reads, write, COMMIT.

@@ -5,15 +5,9 @@ import { insertCustomerTokens, type NewToken } from '../db/customer-tokens.ts';
 import { deleteRejections, getRejection, scanRejections } from '../db/rejections.ts';
 import type { StatementBatch } from '../db/statement-batch.ts';
 import { isStorableJson, isStorableText } from '../db/storable-text.ts';
-import type { TenantSnapshot } from './tenant-snapshot.ts';
+import type { Journal } from './journal.ts';
 
 type Value = ReadonlyJSONValue | null; // null: known to be absent
-
-/** What one flush wrote: entity rows by replica key (null: deleted), and rejections dismissed, by client group. */
-export interface Flushed {
-  readonly rows: Map<string, Value>;
-  readonly dismissed: Map<string, string[]>;
-}
 
 /** A key whose text Postgres cannot hold names no row: reading it finds nothing, without asking SQL. */
 const storableKey = (key: string) => isStorableText(key) && isStorableText(parseKey(key)?.id ?? '');
@@ -53,26 +47,21 @@ export function rowsToLoad(tenantId: string, keys: Iterable<string>) {
 
 /**
  * One tenant's rows as mutators see them during a serialised write, in one buffer: each row read
- * from Postgres (once) or written by a mutation, with the keys written since the last flush. The
- * buffer keeps an undo log, so a failed mutation, or a failed write of a batch, is rolled back
- * (the savepoint of DESIGN.md, without a round trip); what stays is flushed in set-based parts of
- * one statement.
+ * from Postgres (once) or written by a mutation, with the keys written since the last flush. Each
+ * write is recorded in the write's journal, so a failed mutation or job is undone; what stays is
+ * flushed in set-based parts of one statement.
  */
 export class TenantStore {
   private readonly rows = new Map<string, Value>();
   private readonly written = new Set<string>();
   private readonly scanned = new Set<string>();
-  private readonly undo: (() => void)[] = [];
-  /** Rows the snapshot did not hold, taken to be absent (see `load`): the write must find none of them. */
-  readonly assumedAbsent: string[] = [];
   /** Customer tokens issued by this write's mutations, stored with their rows. */
-  readonly tokens: NewToken[] = [];
+  private readonly tokens: NewToken[] = [];
 
   constructor(
     readonly q: Queryable,
     readonly tenantId: string,
-    /** What this process knows of the tenant, exact as of the batch's start (else undefined): read before asking `q`. */
-    private readonly base?: TenantSnapshot,
+    readonly journal: Journal,
   ) {}
 
   /** A transaction for one mutation; `group` is the client group that pushed it, if any. */
@@ -80,21 +69,9 @@ export class TenantStore {
     return new MutationTx(this, group);
   }
 
-  /** A point to roll back to: everything written after it is undone by `rollbackTo`. */
-  mark(): number {
-    return this.undo.length;
-  }
-
-  rollbackTo(mark: number): void {
-    for (const undo of this.undo.splice(mark).reverse()) undo();
-  }
-
   async load(key: string, group?: string): Promise<Value> {
     const slot = slotOf(key, group);
-    if (!this.rows.has(slot)) {
-      const known = this.base?.row(slot);
-      this.rows.set(slot, known !== undefined ? known : await this.fetch(key, group));
-    }
+    if (!this.rows.has(slot)) this.rows.set(slot, await this.fetch(key, group));
     return this.rows.get(slot) ?? null;
   }
 
@@ -102,11 +79,6 @@ export class TenantStore {
     const parsed = parseKey(key);
     if (!parsed || !storableKey(key)) return null;
     if (!isStoredKind(parsed.kind)) return group ? ((await getRejection(this.q, group, key)) ?? null) : null;
-    if (this.base) {
-      // Run against a snapshot, a row it does not hold is taken to be absent, and checked as the write goes.
-      this.assumedAbsent.push(key);
-      return null;
-    }
     return (await getEntities(this.q, this.tenantId, new Map([[parsed.kind, [parsed.id]]])))[0]?.data ?? null;
   }
 
@@ -120,8 +92,10 @@ export class TenantStore {
   async scan(prefix: string, group?: string): Promise<[string, ReadonlyJSONValue][]> {
     const slotPrefix = slotOf(prefix, group);
     if (!this.scanned.has(slotPrefix)) {
-      const found = this.base?.scan(slotPrefix) ?? (await this.fetchPrefix(prefix, group)).map(([key, value]): [string, Value] => [slotOf(key, group), value]);
-      for (const [slot, value] of found) if (!this.rows.has(slot)) this.rows.set(slot, value);
+      for (const [key, value] of await this.fetchPrefix(prefix, group)) {
+        const slot = slotOf(key, group);
+        if (!this.rows.has(slot)) this.rows.set(slot, value);
+      }
       this.scanned.add(slotPrefix);
     }
     return [...this.rows]
@@ -137,23 +111,13 @@ export class TenantStore {
     return (await scanEntities(this.q, this.tenantId, kind, prefix.slice(keyPrefix[kind].length))).map((r) => [keyPrefix[kind] + r.id, r.data]);
   }
 
-  /** Every row the buffer holds, by slot: read, or as written. */
-  slots(): Iterable<[string, Value]> {
-    return this.rows;
-  }
-
-  /** The slot prefixes scanned whole. */
-  scannedSlots(): Iterable<string> {
-    return this.scanned;
-  }
-
   /** Writes `value`, remembering how to undo it. */
   write(key: string, value: Value, group?: string): void {
     const slot = slotOf(key, group);
     const [had, before, wasWritten] = [this.rows.has(slot), this.rows.get(slot), this.written.has(slot)];
     this.rows.set(slot, value);
     this.written.add(slot);
-    this.undo.push(() => {
+    this.journal.record(() => {
       if (had) this.rows.set(slot, before as Value);
       else this.rows.delete(slot);
       if (!wasWritten) this.written.delete(slot);
@@ -162,38 +126,33 @@ export class TenantStore {
 
   /** Issues a customer token with the current mutation's writes (dropped with them). */
   issueToken(token: NewToken): void {
-    this.tokens.push(token);
-    this.undo.push(() => void this.tokens.pop());
+    this.journal.push(this.tokens, token);
   }
 
-  /**
-   * Adds what was written since the last flush to `b` (one part per table) and starts afresh.
-   * Returns it: entity rows by replica key and dismissed rejections by client group (null: deleted).
-   */
-  flushInto(b: StatementBatch): Flushed {
+  /** Adds what was written since the last flush to `b` (one part per table) and starts afresh; whether there was any. */
+  flushInto(b: StatementBatch): boolean {
     const puts = new Map<StoredKind, { id: string; data: ReadonlyJSONValue }[]>();
     const dels = new Map<StoredKind, string[]>();
-    const flushed: Flushed = { rows: new Map(), dismissed: new Map() };
+    const dismissed = new Map<string, string[]>();
     for (const slot of this.written) {
       const value = this.rows.get(slot) ?? null;
       const [group, key] = [groupOf(slot), keyOf(slot)];
       const parsed = parseKey(key);
       if (group !== undefined) {
-        if (value === null) push(flushed.dismissed, group, key);
-        continue;
+        if (value === null) push(dismissed, group, key);
+      } else if (parsed && isStoredKind(parsed.kind)) {
+        if (value === null) push(dels, parsed.kind, parsed.id);
+        else push(puts, parsed.kind, { id: parsed.id, data: value });
       }
-      if (!parsed || !isStoredKind(parsed.kind)) continue;
-      flushed.rows.set(key, value);
-      if (value === null) push(dels, parsed.kind, parsed.id);
-      else push(puts, parsed.kind, { id: parsed.id, data: value });
     }
     for (const [kind, rows] of puts) upsertEntities(b, this.tenantId, kind, rows);
     for (const [kind, ids] of dels) deleteEntities(b, this.tenantId, kind, ids);
     ticketItemsPart(b, this.tenantId, (puts.get('kitchenOrder') ?? []) as never);
-    deleteRejections(b, flushed.dismissed);
+    deleteRejections(b, dismissed);
     insertCustomerTokens(b, this.tenantId, this.tokens.splice(0));
+    const wrote = this.written.size > 0;
     this.written.clear();
-    return flushed;
+    return wrote;
   }
 }
 
@@ -209,7 +168,7 @@ export class MutationTx implements Tx {
     /** The client group that pushed the mutation: the only one whose rejections it sees. */
     private readonly group?: string,
   ) {
-    this.start = store.mark();
+    this.start = store.journal.mark();
   }
 
   async get(key: string): Promise<ReadonlyJSONValue | undefined> {
@@ -248,7 +207,7 @@ export class MutationTx implements Tx {
 
   /** Undoes every write of this mutation. */
   rollback(): void {
-    this.store.rollbackTo(this.start);
+    this.store.journal.rollbackTo(this.start);
     this.writes.clear();
   }
 }

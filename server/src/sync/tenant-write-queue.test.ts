@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { settle, TenantWriteQueue, type CommitBatch, type Outcome } from './tenant-write-queue.ts';
+import { TenantWriteQueue, type CommitBatch, type Outcome } from './tenant-write-queue.ts';
 
 interface Job {
-  alone?: boolean;
   run(): Promise<unknown>;
+}
+
+/** A job's outcome, as a batch committer reports it; a database failure ends the whole batch. */
+async function settle(job: Job, undo: () => void): Promise<Outcome> {
+  try {
+    return { ok: true, value: await job.run() };
+  } catch (error) {
+    if ((error as { severity?: string }).severity === 'FATAL') throw error;
+    undo();
+    return { ok: false, error };
+  }
 }
 
 /** Commits batches by running their jobs in turn, counting transactions and the batches' sizes. */
@@ -13,14 +23,14 @@ function counting() {
   const commit: CommitBatch<Job> = async (_tenant, jobs) => {
     sizes.push(jobs.length);
     const outcomes: Outcome[] = [];
-    for (const [i, job] of jobs.entries()) outcomes.push(await settle(() => job.run(), () => undone.push(i)));
+    for (const [i, job] of jobs.entries()) outcomes.push(await settle(job, () => undone.push(i)));
     return outcomes;
   };
   return { sizes, undone, queue: new TenantWriteQueue(commit) };
 }
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
-const job = (run: () => Promise<unknown>, alone = false): Job => ({ run, alone });
+const job = (run: () => Promise<unknown>): Job => ({ run });
 
 describe('TenantWriteQueue', () => {
   it("an idle tenant's write runs at once; writes that arrive meanwhile share the next transaction", async () => {
@@ -54,22 +64,6 @@ describe('TenantWriteQueue', () => {
     expect(undone).toEqual([0]); // the refused job, first of the second batch
   });
 
-  it('a statement the database refused aborts the batch: each write runs again alone, so only the bad one fails', async () => {
-    const { queue, sizes } = counting();
-    const first = queue.run('t1', job(async () => tick()));
-    let runs = 0;
-    const innocent = queue.run('t1', job(async () => (runs += 1)));
-    const broken = queue.run('t1', job(async () => {
-      throw Object.assign(new Error('value too long'), { severity: 'ERROR', code: '22001' });
-    }));
-    await first;
-    await expect(broken).rejects.toThrow('value too long');
-    await expect(innocent).resolves.toBe(2);
-    expect(runs).toBe(2); // once in the aborted batch, once alone
-    expect(sizes).toEqual([1, 2, 1, 1]);
-    expect(queue.counters).toEqual({ writes: 3, transactions: 4 });
-  });
-
   it('a lost database fails the whole batch at once', async () => {
     const { queue } = counting();
     const first = queue.run('t1', job(async () => tick()));
@@ -80,15 +74,6 @@ describe('TenantWriteQueue', () => {
     await first;
     await expect(broken).rejects.toThrow('Connection terminated');
     await expect(innocent).rejects.toThrow('Connection terminated');
-  });
-
-  it('a job that must run alone gets a batch of its own, in its place in the queue', async () => {
-    const { queue, sizes } = counting();
-    const order: string[] = [];
-    const run = (name: string, alone = false) => queue.run('t1', job(async () => order.push(name), alone));
-    await Promise.all([run('a'), run('b'), run('c'), run('d', true), run('e'), run('f')]);
-    expect(order).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
-    expect(sizes).toEqual([1, 2, 1, 2]);
   });
 
   it('tenants do not wait for each other', async () => {

@@ -1,5 +1,3 @@
-import { isDatabaseError, isDatabaseUnavailable } from '../db/database-errors.ts';
-
 export type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 /**
@@ -7,11 +5,6 @@ export type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown
  * when the transaction itself failed (a database error): then nothing of the batch was written.
  */
 export type CommitBatch<J> = (tenantId: string, jobs: readonly J[]) => Promise<Outcome[]>;
-
-export interface QueuedJob {
-  /** Runs in a batch of its own. */
-  readonly alone?: boolean;
-}
 
 interface Queued<J> {
   job: J;
@@ -33,11 +26,10 @@ export interface WriteCounters {
  * one round trip for what they read first, one statement for what they wrote, one COMMIT (one WAL
  * flush). An idle tenant's write runs at once, alone.
  *
- * A job that fails fails alone (`CommitBatch` undoes what it wrote). A statement the database
- * refuses aborts the whole transaction: each job of the batch then runs again alone, so one bad
- * write cannot fail the others. Answers go out after the commit.
+ * A job that fails fails alone (`CommitBatch` undoes what it wrote, and deals with a statement the
+ * database refuses). Answers go out after the commit.
  */
-export class TenantWriteQueue<J extends QueuedJob> {
+export class TenantWriteQueue<J> {
   readonly counters: WriteCounters = { writes: 0, transactions: 0 };
   private readonly waiting = new Map<string, Queued<J>[]>();
   private readonly draining = new Set<string>();
@@ -65,13 +57,10 @@ export class TenantWriteQueue<J extends QueuedJob> {
     }
   }
 
-  /** The next batch: up to `maxBatch` jobs in arrival order, ending before a job that runs alone. */
+  /** The next batch: up to `maxBatch` jobs in arrival order. */
   private take(tenantId: string): Queued<J>[] {
     const queue = this.waiting.get(tenantId) ?? [];
-    let size = Math.min(queue.length, this.maxBatch);
-    const alone = queue.findIndex((q) => q.job.alone);
-    if (alone >= 0) size = alone === 0 ? 1 : Math.min(size, alone);
-    const batch = queue.splice(0, size);
+    const batch = queue.splice(0, this.maxBatch);
     if (queue.length === 0) this.waiting.delete(tenantId);
     return batch;
   }
@@ -82,10 +71,6 @@ export class TenantWriteQueue<J extends QueuedJob> {
     try {
       outcomes = await this.commitBatch(tenantId, batch.map((q) => q.job));
     } catch (err) {
-      if (batch.length > 1 && !isDatabaseUnavailable(err)) {
-        for (const queued of batch) await this.commit(tenantId, [queued]);
-        return;
-      }
       this.counters.writes += batch.length;
       for (const queued of batch) queued.reject(err);
       return;
@@ -96,19 +81,5 @@ export class TenantWriteQueue<J extends QueuedJob> {
       if (outcome.ok) queued.resolve(outcome.value);
       else queued.reject(outcome.error);
     });
-  }
-}
-
-/**
- * Runs one job of a batch; if it fails, `undo` takes back what it wrote. A database failure (which
- * aborts the transaction) ends the whole batch.
- */
-export async function settle(job: () => Promise<unknown>, undo: () => void): Promise<Outcome> {
-  try {
-    return { ok: true, value: await job() };
-  } catch (error) {
-    if (isDatabaseError(error)) throw error;
-    undo();
-    return { ok: false, error };
   }
 }

@@ -1,10 +1,8 @@
 import { keyPrefix, type ReadonlyJSONValue } from '@kitchensync/shared';
 import type { Principal } from '../auth/principal.ts';
 import type { Queryable } from '../db/database.ts';
-import { asJsonb } from '../db/jsonb.ts';
 import { entityTables, type StoredKind } from '../db/entities.ts';
 import { ticketsOnTheLine } from '../db/kitchen-queries.ts';
-import type { BatchChanges } from './change-feed.ts';
 import { recordCvrParts } from './cvr.ts';
 
 /**
@@ -79,34 +77,6 @@ export const hasView = (role: string): role is ViewRole => role in views;
 export type Viewer = Principal & { tenantId: string; role: ViewRole };
 
 const scope = (viewer: Viewer, clientGroupId: string) => (viewer.role === 'customer' ? viewer.orderId : clientGroupId);
-
-/**
- * The same permissions over what this process's own commits changed (`ChangeFeed`), for the views
- * that are filters of the changed rows alone: the manager's (every row, and its group's own
- * rejections) and the customer's (their order). The kitchen's view follows tickets into their
- * orders and contracts, which only the database can tell: it has none here.
- */
-const feedViews: Partial<Record<ViewRole, (batch: BatchChanges, viewer: Viewer, group: string) => Iterable<[string, ReadonlyJSONValue | null]>>> = {
-  manager: (batch, _viewer, group) => [...batch.rows, ...(batch.rejections.get(group) ?? [])],
-  customer: (batch, viewer) => {
-    const key = keyPrefix.order + viewer.orderId;
-    return viewer.orderId !== undefined && batch.rows.has(key) ? [[key, batch.rows.get(key) ?? null]] : [];
-  },
-};
-
-/** What changed in the viewer's view over `batches` (oldest first), or undefined if this view cannot be told from them. */
-export function changesInFeed(viewer: Viewer, clientGroupId: string, batches: readonly BatchChanges[]): Changed | undefined {
-  const view = feedViews[viewer.role];
-  if (!view) return undefined;
-  const latest = new Map<string, ReadonlyJSONValue | null>();
-  for (const batch of batches) for (const [key, value] of view(batch, viewer, clientGroupId)) latest.set(key, value);
-  const changed: Changed = { puts: [], dels: [] };
-  for (const [key, data] of latest) {
-    if (data === null) changed.dels.push(key);
-    else changed.puts.push({ key, data: asJsonb(data) });
-  }
-  return changed;
-}
 
 export interface ViewChanges extends Changed {
   /** False when the client group is gone (purged): nothing was read or recorded. */

@@ -1,5 +1,4 @@
 import type { MutatorName } from '@kitchensync/shared';
-import { withTenantWrite } from '../../../server/src/sync/mutation-runner.ts';
 import type { TestServer } from '../../support/server.ts';
 
 /**
@@ -8,7 +7,7 @@ import type { TestServer } from '../../support/server.ts';
  */
 export async function applyAt(server: TestServer, tenantId: string, steps: [MutatorName, Record<string, unknown>][]): Promise<void> {
   const principal = { tokenId: 'system', role: 'manager' as const, tenantId };
-  await withTenantWrite(server.running.db, tenantId, async (write) => {
+  await server.running.engine.write(tenantId, async (write) => {
     for (const [name, args] of steps) {
       const outcome = await write.apply(name, args, { source: 'rest', principal });
       if (!outcome.ok) throw new Error(`${name} ${JSON.stringify(args)}: ${outcome.error.message}`);

@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from '../db/database.ts';
+import { batchCommitter, type Committed, type WriteJob } from './commit-batch.ts';
+import { KnownViews } from './known-views.ts';
+import { ProcessedIds } from './processed-ids.ts';
+import { TenantWriteQueue } from './tenant-write-queue.ts';
+import type { TenantWrite } from './tenant-write.ts';
+
+/**
+ * Everything one server process keeps about its database, built once by the runtime (and by tests:
+ * two engines on one database stand for two processes): the tenants' write queue, what it knows of
+ * the client groups and views it served, the last mutation ids it committed, and one fan-out of
+ * its commits (`onCommitted`: its sockets' pokes, its processed ids). Nothing else is per process.
+ */
+export class SyncEngine {
+  /** Names this process in its pokes' NOTIFY, so it can ignore its own when they come back. */
+  readonly origin = randomUUID();
+  readonly writes: TenantWriteQueue<WriteJob>;
+  readonly views = new KnownViews();
+  readonly processed = new ProcessedIds();
+  private readonly listeners = new Set<(committed: Committed) => void>();
+
+  constructor(readonly db: Database) {
+    this.writes = new TenantWriteQueue(batchCommitter(db, this.origin, (c) => this.committed(c)));
+    this.onCommitted((c) => this.processed.committed(c.lmids));
+  }
+
+  /** Runs `run` as one write of the tenant, in its serialised transaction (possibly beside others); a write that throws has written nothing. */
+  write<T>(tenantId: string, run: (write: TenantWrite) => Promise<T>, reads?: WriteJob['reads']): Promise<T> {
+    return this.writes.run<T>(tenantId, { run, ...(reads ? { reads } : {}) });
+  }
+
+  /** Calls `listener` with every batch this process commits, as the commit returns. */
+  onCommitted(listener: (committed: Committed) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private committed(committed: Committed): void {
+    for (const listener of this.listeners) listener(committed);
+  }
+}
