@@ -9,7 +9,7 @@ export * from './machines/machine.ts';
 export * from './machines/order-machine.ts';
 export * from './machines/kitchen-order-machine.ts';
 export * from './machines/item-machine.ts';
-export { mutators, isMutatorName, type Mutators, type MutatorName } from './mutators.ts';
+export { mutators, isMutatorName, readsOf, type Mutators, type MutatorName } from './mutators.ts';
 export { parseArgs, type Mutator } from './mutators/args.ts';
 export { customerIdFor } from './mutators/customers.ts';
 export { sameRecipe } from './mutators/catalog-mutators.ts';

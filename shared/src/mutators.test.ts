@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMutatorName, mutators } from './mutators.ts';
+import { isMutatorName, mutators, readsOf } from './mutators.ts';
 import { MemoryTx } from './testing/memory-tx.ts';
 
 describe('mutator registry', () => {
@@ -43,5 +43,20 @@ describe('mutator registry', () => {
       call = mutators.confirmOrder(new MemoryTx(), { orderId: '', at: -1 });
     }).not.toThrow();
     await expect(call).rejects.toMatchObject({ code: 'invalid_args' });
+  });
+});
+
+describe('what each mutator reads, declared beside it', () => {
+  it('names the orders, customers, tickets and products a batch will read, and nothing for args its schema refuses', () => {
+    const order = { id: 'o1', channel: 'takeaway', customer: { name: 'Ada', phone: '+44 20' }, items: [{ id: 'l1', productId: 'fries', quantity: 1 }, { id: 'l2', productId: 'burger', quantity: 1 }], at: 1 };
+    const keys = readsOf([
+      { name: 'createOrder', args: order },
+      { name: 'bumpKitchenOrder', args: { kitchenOrderId: 'o1.v1.grill-1', at: 1 } },
+      { name: 'confirmOrder', args: { orderId: 'o2', at: 1 } },
+      { name: 'createOrder', args: 'not an object' },
+      { name: 'createOrder', args: { ...order, id: 7 } },
+      { name: 'noSuchMutator', args: { orderId: 'o3' } },
+    ]);
+    expect([...keys].sort()).toEqual(['customer/ph004420', 'kitchenOrder/o1.v1.grill-1', 'order/o1', 'order/o2', 'product/burger', 'product/fries']);
   });
 });

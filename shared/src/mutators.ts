@@ -36,3 +36,10 @@ export type Mutators = typeof mutators;
 export type MutatorName = keyof Mutators;
 
 export const isMutatorName = (name: string): name is MutatorName => Object.hasOwn(mutators, name);
+
+/** The keys a batch of mutations will obviously read, as each mutator declares them (unknown names read nothing). */
+export function readsOf(batch: readonly { name: string; args: unknown }[]): Set<string> {
+  const keys = new Set<string>();
+  for (const { name, args } of batch) if (isMutatorName(name)) for (const key of mutators[name].reads(args)) keys.add(key);
+  return keys;
+}

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { rejectionNotice } from './rejection-notice.ts';
 
 const rejection = (patch: Partial<Rejection>): Rejection => ({
-  id: 'rejection/c1/4', clientID: 'c1', mutationID: 4, mutationName: 'confirmOrder', code: 'illegal_transition', message: 'order: cannot go from cancelled to confirmed', at: 1, ...patch,
+  id: 'rejection/c1/4', clientID: 'c1', mutationID: 4, mutationName: 'confirmOrder', code: 'illegal_transition', message: 'order: cannot go from cancelled to confirmed',
+  details: { machine: 'order', from: 'cancelled', to: 'confirmed' }, at: 1, ...patch,
 });
 
 describe('rejection notices', () => {
@@ -18,9 +19,15 @@ describe('rejection notices', () => {
   });
 
   it('name the target status of a move', () => {
-    const notice = rejectionNotice(rejection({ mutationName: 'setOrderStatus', message: 'no' }), { name: 'setOrderStatus', args: { orderId: 'abcd', status: 'ready' } });
+    const notice = rejectionNotice(rejection({ mutationName: 'setOrderStatus', message: 'no', details: undefined }), { name: 'setOrderStatus', args: { orderId: 'abcd', status: 'ready' } });
     expect(notice.undone).toBe(`Moving order ${orderNumber('abcd')} to “Ready”`);
     expect(notice.reason).toBe('no');
+  });
+
+  it('read the refused move from the rejection’s details, never from its message', () => {
+    const kitchen = rejection({ message: 'x', details: { machine: 'kitchen order', from: 'ready', to: 'queued' } });
+    expect(rejectionNotice(kitchen, undefined).reason).toBe('x');
+    expect(rejectionNotice(rejection({ message: 'order: cannot go from cancelled to confirmed', details: undefined }), undefined).reason).toBe('order: cannot go from cancelled to confirmed');
   });
 
   it('without a memory of the mutation, still say what kind of change it was', () => {

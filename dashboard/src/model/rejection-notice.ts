@@ -56,10 +56,10 @@ export function rejectionNotice(rejection: Rejection, seen: MutationSeen | undef
   };
 }
 
-/** "order: cannot go from cancelled to confirmed" → "the order is already cancelled". */
+/** An illegal move of the order, by its details (`{machine: "order", from, to}`) → "the order is already cancelled". */
 function humanReason(rejection: Rejection): string {
-  const m = /^order: cannot go from (\w+) to (\w+)$/.exec(rejection.message);
-  const from = m?.[1] as Order['status'] | undefined;
-  if (from && from in statusLabel) return `the order is already “${statusLabel[from]}” (${rejection.message})`;
+  const details = (rejection.code === 'illegal_transition' ? rejection.details : undefined) as { machine?: unknown; from?: unknown } | undefined;
+  const from = details?.machine === 'order' && typeof details.from === 'string' ? (details.from as Order['status']) : undefined;
+  if (from && Object.hasOwn(statusLabel, from)) return `the order is already “${statusLabel[from]}” (${rejection.message})`;
   return rejection.message || rejection.code;
 }

@@ -1,6 +1,5 @@
 import { keyPrefix, type KitchenOrder, type Order, type Product, type ProductionContract, type Station } from '@kitchensync/shared';
-import { useSyncClient } from '@kitchensync/sync-client/react';
-import { useEntityMap, type EntityMap } from './use-entity-map.ts';
+import { useEntityMap, useSyncClient, type EntityMap } from '@kitchensync/sync-client/react';
 
 /** The manager's replica holds all of the tenant's data; each screen watches what it shows. */
 export const useOrders = (): EntityMap<Order> => useEntityMap<Order>(useSyncClient().rep, keyPrefix.order);

@@ -1,6 +1,6 @@
+import { readsOf } from '@kitchensync/shared';
 import type { Principal } from '../auth/principal.ts';
 import { notAllowed, versionProblem, type ProtocolError, type PushRequest } from './protocol.ts';
-import { readHints } from './read-hints.ts';
 import type { SyncEngine } from './sync-engine.ts';
 import type { MutationMeta, TenantWrite } from './tenant-write.ts';
 
@@ -46,7 +46,7 @@ export async function processPush(engine: SyncEngine, principal: Principal, requ
   const clientIds = [...new Set(push.mutations.map((m) => m.clientID))];
 
   // 2. The tenant's transaction, with what it reads first.
-  const reads = { groupId: push.clientGroupID, clientIds, keys: readHints(engine.processed.unprocessed(push.mutations.slice(0, cap))) };
+  const reads = { groupId: push.clientGroupID, clientIds, keys: readsOf(engine.processed.unprocessed(push.mutations.slice(0, cap))) };
   return engine.write(tenantId, async (write): Promise<PushResult> => {
     // 3. The client group and its clients.
     if (!admitGroup(write, push, clientIds)) return { response: { error: 'ClientStateNotFound' }, processed: 0 };

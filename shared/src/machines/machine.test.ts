@@ -30,7 +30,7 @@ describe('defineMachine', () => {
   it('a refused move throws a DomainError with code illegal_transition and the move in details', () => {
     const attempt = () => light.assertTransition('green', 'green', { power: true });
     expect(attempt).toThrow(DomainError);
-    expect(attempt).toThrow(expect.objectContaining({ code: 'illegal_transition', details: { from: 'green', to: 'green' } }));
+    expect(attempt).toThrow(expect.objectContaining({ code: 'illegal_transition', details: { machine: 'light', from: 'green', to: 'green' } }));
     expect(attempt).toThrow('light: cannot go from green to green');
   });
 
@@ -59,7 +59,7 @@ describe('defineMachine', () => {
   it('an event the status does not accept is refused as the move it names, with the event in details', () => {
     expect(light.allows('go', 'green', { power: true })).toBe(false);
     expect(() => light.next('go', 'green', { power: true })).toThrow(
-      expect.objectContaining({ code: 'illegal_transition', message: 'light: cannot go from green to green', details: { from: 'green', to: 'green', event: 'go' } }),
+      expect.objectContaining({ code: 'illegal_transition', message: 'light: cannot go from green to green', details: { machine: 'light', from: 'green', to: 'green', event: 'go' } }),
     );
     expect(() => light.next('flash', 'off', { power: true })).toThrow('light: cannot flash a off light');
   });

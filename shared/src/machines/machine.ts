@@ -49,7 +49,8 @@ export function defineMachine<S extends string, E extends string, G extends stri
   const rowOf = (event: E, from: S, ctx: C) => rows.find((r) => r.event === event && r.from === from && guardHolds(r, ctx));
   const refuse = (row: TransitionRow<S, E, G> | undefined, what: string, details: object): never => {
     const message = row?.requiresReason ? `${name}: ${what} needs a reason` : `${name}: cannot ${what}`;
-    throw new DomainError('illegal_transition', message, details);
+    // The details name the machine and the move, so no client has to read them out of the message.
+    throw new DomainError('illegal_transition', message, { machine: name, ...details });
   };
   const can = (from: S, to: S, ctx: WithReason<C>) => {
     const row = rowTo(from, to, ctx);
@@ -75,7 +76,7 @@ export function defineMachine<S extends string, E extends string, G extends stri
     next(event, from, ctx) {
       const row = rowOf(event, from, ctx);
       if (row && reasonGiven(row, ctx)) return row.to;
-      // An event with one destination is refused in the same words as that move (clients parse them).
+      // An event with one destination is refused in the same words as that move.
       const targets = [...new Set(rows.filter((r) => r.event === event).map((r) => r.to))];
       const to = row?.to ?? (targets.length === 1 ? targets[0] : undefined);
       if (to === undefined) return refuse(row, `${event.replace('_', ' ')} a ${from} ${name}`, { from, event });

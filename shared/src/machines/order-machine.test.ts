@@ -68,7 +68,7 @@ describe('order machine', () => {
 
   it('an order cannot skip the kitchen: a draft cannot become ready', () => {
     expect(() => orderMachine.assertTransition('draft', 'ready', { channel: 'takeaway' })).toThrow(
-      expect.objectContaining({ code: 'illegal_transition', details: { from: 'draft', to: 'ready' } }),
+      expect.objectContaining({ code: 'illegal_transition', details: { machine: 'order', from: 'draft', to: 'ready' } }),
     );
   });
 });

@@ -36,7 +36,7 @@ export const upsertProduct = defineMutator(upsertProductArgsSchema, async (tx, a
   const product: Product = { ...merged, recipeVersion };
   await write(tx, productKey(product.id), product);
   return [{ type: 'product.upserted', productId: product.id, recipeVersion }];
-});
+}, (args) => [productKey(args.id)]);
 
 /**
  * Creates or edits a station. Deactivating keeps the tickets already assigned: cooks finish them
@@ -50,14 +50,14 @@ export const upsertStation = defineMutator(upsertStationArgsSchema, async (tx, a
   }
   await write(tx, stationKey(station.id), station);
   return [{ type: 'station.upserted', stationId: station.id, active: station.active }];
-});
+}, (args) => [stationKey(args.id)]);
 
 /** "86": the kitchen marks a product out (and back in); new orders holding it are refused. */
 export const setProductSoldOut = defineMutator(setProductSoldOutArgsSchema, async (tx, args) => {
   const product = await readOrFail<Product>(tx, productKey(args.productId), `product ${args.productId}`);
   await write(tx, productKey(product.id), { ...product, soldOut: args.soldOut });
   return [{ type: 'product.sold_out_changed', productId: product.id, soldOut: args.soldOut }];
-});
+}, (args) => [productKey(args.productId)]);
 
 export const dismissRejection = defineMutator(dismissRejectionArgsSchema, async (tx, args) => {
   if (!(await tx.del(args.key))) throw new DomainError('not_found', `${args.key} not found`);

@@ -29,4 +29,4 @@ export const fireCourse = defineMutator(fireCourseArgsSchema, async (tx, args) =
     ...moved.flatMap((m) => m.events),
     { type: 'course.fired', orderId: order.id, course: args.course, kitchenOrderIds: held.map((t) => t.id) },
   ];
-});
+}, (args) => [orderKey(args.orderId)]);

@@ -11,6 +11,8 @@ import { moveOrderBy, moveTicket, ticketsOfOrder } from './transitions.ts';
 
 const readTicket = (tx: Tx, id: string) => readOrFail<KitchenOrder>(tx, kitchenOrderKey(id), `kitchen order ${id}`);
 const readOrder = (tx: Tx, id: string) => readOrFail<Order>(tx, orderKey(id), `order ${id}`);
+/** What a mutator of one ticket reads first. */
+const readsTicket = (args: { kitchenOrderId: string }) => [kitchenOrderKey(args.kitchenOrderId)];
 
 /** Moves an item, stamping times; the first completion records the ingredients it used. */
 function moveItem(ticket: KitchenOrder, item: KitchenItem, to: ItemStatus, at: number): { item: KitchenItem; events: DomainEvent[] } {
@@ -71,7 +73,7 @@ export const setKitchenItemStatus = defineMutator(setKitchenItemStatusArgsSchema
   const ticketEvents = await updateItems(tx, ticket, ticket.items.map((i) => (i.id === item.id ? moved.item : i)), args.at);
   const orderEvents = args.status === 'pending' ? [] : await advanceOrder(tx, ticket.orderId, ['start'], args.at);
   return [...moved.events, ...ticketEvents, ...orderEvents];
-});
+}, readsTicket);
 
 /** Finishes what is left on a workable ticket and bumps it; `patch` says who closed it when not a cook. */
 export async function finishTicket(tx: Tx, ticket: KitchenOrder, at: number, patch: Partial<KitchenOrder> = {}): Promise<DomainEvent[]> {
@@ -92,7 +94,7 @@ export const bumpKitchenOrder = defineMutator(kitchenOrderArgsSchema, async (tx,
   const allReady = tickets.every((t) => t.status === 'ready' || t.status === 'completed');
   const orderEvents = await advanceOrder(tx, order.id, allReady ? ['start', 'finish'] : ['start'], args.at);
   return [...ticketEvents, ...orderEvents];
-});
+}, readsTicket);
 
 /** Recall: a bumped ticket returns to the rail, and a ready order goes back to preparation. */
 export const recallKitchenOrder = defineMutator(kitchenOrderArgsSchema, async (tx, args) => {
@@ -104,4 +106,4 @@ export const recallKitchenOrder = defineMutator(kitchenOrderArgsSchema, async (t
   const orderEvents = order.status === 'in_preparation' ? [] : (await moveOrderBy(tx, order, 'reopen', args.at)).events;
   const recalled = await moveTicket(tx, ticket, 'recall', args.at, { recalledAt: args.at });
   return [...recalled.events, ...orderEvents];
-});
+}, readsTicket);

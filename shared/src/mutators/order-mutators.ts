@@ -1,6 +1,6 @@
 import { DomainError } from '../errors.ts';
 import type { DomainEvent } from '../events.ts';
-import { orderKey, productKey } from '../keys.ts';
+import { customerKey, orderKey, productKey } from '../keys.ts';
 import {
   cancelOrderArgsSchema,
   confirmOrderArgsSchema,
@@ -83,7 +83,13 @@ export const createOrder = defineMutator(createOrderArgsSchema, async (tx, args)
   const customer = await upsertCustomerFromOrder(tx, args.customer, args.at);
   await write(tx, orderKey(order.id), order);
   return [{ type: 'order.created', orderId: order.id, totalCents: order.totalCents }, ...customer.events];
+}, (args) => {
+  const customerId = customerIdFor(args.customer);
+  return [orderKey(args.id), ...(customerId ? [customerKey(customerId)] : []), ...args.items.map((i) => productKey(i.productId))];
 });
+
+/** What a mutator of one order reads first. */
+const readsOrder = (args: { orderId: string }) => [orderKey(args.orderId)];
 
 async function confirm(tx: Tx, order: Order, at: number): Promise<DomainEvent[]> {
   // Every check (the move, then stations for each group) runs before the first write: a refused
@@ -132,11 +138,11 @@ async function afterMove(tx: Tx, moved: { order: Order; events: DomainEvent[] },
 
 export const confirmOrder = defineMutator(confirmOrderArgsSchema, async (tx, args) =>
   confirm(tx, await readOrder(tx, args.orderId), args.at),
-);
+readsOrder);
 
 export const cancelOrder = defineMutator(cancelOrderArgsSchema, async (tx, args) =>
   cancel(tx, await readOrder(tx, args.orderId), args.at, args.reason),
-);
+readsOrder);
 
 /** Events whose move does more than set the status: issue the contract, void the tickets. */
 const eventMoves: Partial<Record<OrderEvent, (tx: Tx, order: Order, at: number) => Promise<DomainEvent[]>>> = { confirm, cancel };
@@ -148,13 +154,13 @@ export const setOrderStatus = defineMutator(setOrderStatusArgsSchema, async (tx,
   const eventMove = event === undefined ? undefined : eventMoves[event];
   if (eventMove) return eventMove(tx, order, args.at);
   return afterMove(tx, await moveOrder(tx, order, args.status, args.at), args.at);
-});
+}, readsOrder);
 
 /** Expo hand-off: served or picked up on site, or given to the courier; the table knows which. */
 export const handOffOrder = defineMutator(handOffOrderArgsSchema, async (tx, args) => {
   const order = await readOrder(tx, args.orderId);
   return afterMove(tx, await moveOrderBy(tx, order, 'hand_off', args.at), args.at);
-});
+}, readsOrder);
 
 const reissuable: readonly OrderStatus[] = ['confirmed', 'in_preparation'];
 
@@ -171,4 +177,4 @@ export const reissueContract = defineMutator(reissueContractArgsSchema, async (t
   await supersede(tx, order, contract.version);
   await write(tx, orderKey(order.id), { ...order, contractVersion: contract.version, etaAt: contract.etaAt, updatedAt: args.at });
   return [...retired, ...events];
-});
+}, readsOrder);

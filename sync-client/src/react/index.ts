@@ -1,4 +1,5 @@
 export { useSubscribe } from './use-subscribe.ts';
+export { useEntityMap, type EntityMap } from './use-entity-map.ts';
 export { useSyncHealth } from './use-sync-health.ts';
 export { useSyncPath } from './use-sync-path.ts';
 export { useRejections } from './use-rejections.ts';

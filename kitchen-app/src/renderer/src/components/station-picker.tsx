@@ -1,8 +1,7 @@
 import { keyPrefix, type Station } from '@kitchensync/shared';
 import { useState } from 'react';
 import type { StationChoice } from '../../../common/settings.ts';
-import { useSyncClient, useSyncHealth } from '@kitchensync/sync-client/react';
-import { useEntityMap } from '../sync/use-entity-map.ts';
+import { useEntityMap, useSyncClient, useSyncHealth } from '@kitchensync/sync-client/react';
 
 export interface StationPickerProps {
   readonly initial: StationChoice | undefined;
@@ -16,7 +15,7 @@ export function StationPicker(p: StationPickerProps) {
   const client = useSyncClient();
   const rep = client.rep;
   const health = useSyncHealth(client);
-  const stations = [...useEntityMap<Station>(rep, keyPrefix.station).values()].sort((a, b) => a.name.localeCompare(b.name));
+  const stations = [...useEntityMap<Station>(rep, keyPrefix.station).map.values()].sort((a, b) => a.name.localeCompare(b.name));
   const [chime, setChime] = useState(p.chime);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set(p.initial === 'all' ? [] : (p.initial ?? [])));
   const toggle = (id: string) =>

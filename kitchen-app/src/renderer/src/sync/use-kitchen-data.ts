@@ -1,6 +1,6 @@
 import { keyPrefix, type KitchenOrder, type Order, type Product, type Station } from '@kitchensync/shared';
 import type { KitchenReplicache } from '@kitchensync/sync-client';
-import { useSubscribe } from '@kitchensync/sync-client/react';
+import { useEntityMap, useSubscribe } from '@kitchensync/sync-client/react';
 import type { ReadTransaction } from 'replicache';
 import { useMemo } from 'react';
 import type { StationChoice } from '../../../common/settings.ts';
@@ -9,7 +9,6 @@ import { allDayCounts, type AllDayCount } from '../model/all-day.ts';
 import { heldTickets, railTickets, sortRail } from '../model/rail.ts';
 import { recentlyBumped } from '../model/recently-bumped.ts';
 import { defaultThresholds, thresholdsOf, type Thresholds } from '../model/ticket-facts.ts';
-import { useEntityMap } from './use-entity-map.ts';
 
 export interface KitchenData {
   /** Tickets cooks work on, in rail order. */
@@ -67,7 +66,7 @@ const bumpedClockMs = 30_000;
 
 /** The replica, shaped for the kitchen screen. */
 export function useKitchenData(rep: KitchenReplicache, choice: StationChoice): KitchenData {
-  const tickets = useEntityMap<KitchenOrder>(rep, keyPrefix.kitchenOrder);
+  const tickets = useEntityMap<KitchenOrder>(rep, keyPrefix.kitchenOrder).map;
   const stations = useSubscribe(rep, stationLabels, [], [rep]);
   const products = useSubscribe(rep, productLabels, [], [rep]);
   const { names, rushed } = useSubscribe(rep, orderFacts, { names: {}, rushed: [] }, [rep]);
@@ -86,7 +85,7 @@ export function useKitchenData(rep: KitchenReplicache, choice: StationChoice): K
       allDay,
       stations,
       products,
-      ticketById: (id: string) => tickets.get(`${keyPrefix.kitchenOrder}${id}`),
+      ticketById: (id: string) => tickets.get(id),
       stationName: (id: string) => stations.find((s) => s.id === id)?.name ?? id,
       thresholdsOf: (id: string) => stations.find((s) => s.id === id)?.thresholds ?? defaultThresholds,
       customerName: (orderId: string) => names[orderId],
