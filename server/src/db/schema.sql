@@ -42,7 +42,8 @@ CREATE TABLE deleted_rows (
   client_group_id text,
   key text NOT NULL,
   version bigint NOT NULL,
-  deleted_at timestamp with time zone NOT NULL DEFAULT now()
+  deleted_at timestamp with time zone NOT NULL DEFAULT now(),
+  order_id text
 );
 
 CREATE TABLE events (
@@ -311,6 +312,9 @@ BEGIN
   IF TG_TABLE_NAME = 'rejections' THEN
     INSERT INTO deleted_rows (tenant_id, client_group_id, key, version)
       SELECT tenant_id, client_group_id, key, nextval('row_version') FROM changed;
+  ELSIF TG_TABLE_NAME = 'kitchen_orders' THEN
+    INSERT INTO deleted_rows (tenant_id, key, version, order_id)
+      SELECT tenant_id, TG_ARGV[0] || id, nextval('row_version'), order_id FROM changed;
   ELSE
     INSERT INTO deleted_rows (tenant_id, key, version)
       SELECT tenant_id, TG_ARGV[0] || id, nextval('row_version') FROM changed;
