@@ -139,6 +139,33 @@ CREATE TABLE orders (
   CONSTRAINT orders_pkey PRIMARY KEY (tenant_id, id)
 );
 
+CREATE TABLE print_jobs (
+  tenant_id text NOT NULL,
+  id text NOT NULL,
+  data jsonb NOT NULL,
+  version bigint NOT NULL DEFAULT nextval('row_version'::regclass),
+  updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT print_jobs_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants(id),
+  CONSTRAINT print_jobs_pkey PRIMARY KEY (tenant_id, id)
+);
+
+CREATE TABLE print_ledger (
+  tenant_id text NOT NULL,
+  job_id text NOT NULL,
+  sent_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT print_ledger_pkey PRIMARY KEY (tenant_id, job_id)
+);
+
+CREATE TABLE printers (
+  tenant_id text NOT NULL,
+  id text NOT NULL,
+  data jsonb NOT NULL,
+  version bigint NOT NULL DEFAULT nextval('row_version'::regclass),
+  updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT printers_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants(id),
+  CONSTRAINT printers_pkey PRIMARY KEY (tenant_id, id)
+);
+
 CREATE TABLE products (
   tenant_id text NOT NULL,
   id text NOT NULL,
@@ -266,6 +293,12 @@ CREATE INDEX orders_status ON public.orders USING btree (tenant_id, status);
 
 CREATE INDEX orders_version ON public.orders USING btree (tenant_id, version);
 
+CREATE INDEX print_jobs_unfinished ON public.print_jobs USING btree (tenant_id, ((data ->> 'printerId'::text))) WHERE ((data ->> 'status'::text) <> 'printed'::text);
+
+CREATE INDEX print_jobs_version ON public.print_jobs USING btree (tenant_id, version);
+
+CREATE INDEX printers_version ON public.printers USING btree (tenant_id, version);
+
 CREATE INDEX products_version ON public.products USING btree (tenant_id, version);
 
 CREATE INDEX rejections_version ON public.rejections USING btree (client_group_id, version);
@@ -346,6 +379,18 @@ CREATE TRIGGER orders_deleted AFTER DELETE ON public.orders REFERENCING OLD TABL
 CREATE TRIGGER orders_inserted AFTER INSERT ON public.orders REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ks_move_head();
 
 CREATE TRIGGER orders_updated AFTER UPDATE ON public.orders REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ks_move_head();
+
+CREATE TRIGGER print_jobs_deleted AFTER DELETE ON public.print_jobs REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ks_tombstone('printJob/');
+
+CREATE TRIGGER print_jobs_inserted AFTER INSERT ON public.print_jobs REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ks_move_head();
+
+CREATE TRIGGER print_jobs_updated AFTER UPDATE ON public.print_jobs REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ks_move_head();
+
+CREATE TRIGGER printers_deleted AFTER DELETE ON public.printers REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ks_tombstone('printer/');
+
+CREATE TRIGGER printers_inserted AFTER INSERT ON public.printers REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ks_move_head();
+
+CREATE TRIGGER printers_updated AFTER UPDATE ON public.printers REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ks_move_head();
 
 CREATE TRIGGER products_deleted AFTER DELETE ON public.products REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ks_tombstone('product/');
 
