@@ -21,3 +21,4 @@ export type { PrintEvent } from './schemas/printer-events.ts';
 export * from './machines/print-job-machine.ts';
 export { layoutPrintDoc, wrap, type PrintLine, type LayoutOptions } from './print/layout.ts';
 export { ticketDoc, expoDoc } from './print/print-doc.ts';
+export { release, clientSchemaVersion, minClientSchemaVersion, servesSchemaVersion, updateRequired } from './versions.ts';

@@ -1,4 +1,4 @@
-import { mutators, type Mutators } from '@kitchensync/shared';
+import { clientSchemaVersion, mutators, type Mutators } from '@kitchensync/shared';
 import { getDefaultPuller, Replicache, type Puller } from 'replicache';
 import { normalizeServerUrl, replicaName } from './client-name.ts';
 
@@ -17,7 +17,7 @@ export interface ReplicacheOptions {
 
 export type KitchenReplicache = Replicache<Mutators>;
 
-export const schemaVersion = '1';
+export const schemaVersion = String(clientSchemaVersion);
 export const defaultPullIntervalMs = 60_000;
 
 /** A Replicache talking to our sync server with the shared mutators. */

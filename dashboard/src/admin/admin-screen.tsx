@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { adminApi } from '../api/admin-api.ts';
 import { BrandMark } from '../components/brand-mark.tsx';
+import { VersionNote } from '../components/version-note.tsx';
 import { ServerView } from './server-view.tsx';
 import { TenantList } from './tenant-list.tsx';
 import { TenantPanel } from './tenant-panel.tsx';
@@ -30,6 +31,7 @@ export function AdminScreen({ token, onSignOut }: { token: string; onSignOut: ()
       </header>
       <main className="page admin">
         <ServerView api={api} token={token} />
+        <VersionNote />
         {tenants.error && (
           <div className="banner banner--danger banner--inline" role="alert">
             {tenants.error}

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { fetchRestaurantSettings, saveRestaurantSettings } from '../api/restaurant-api.ts';
+import { VersionNote } from './version-note.tsx';
 
 /** The restaurant's public details: the name and phone number customers see on their tracking page. */
 export function RestaurantScreen({ token }: { token: string }) {
@@ -66,6 +67,7 @@ export function RestaurantScreen({ token }: { token: string }) {
           Save
         </button>
       </form>
+      <VersionNote />
     </div>
   );
 }

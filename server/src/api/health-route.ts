@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import { minClientSchemaVersion, release } from '@kitchensync/shared';
 import type { Database } from '../db/database.ts';
 import { databaseRetryAfterSeconds } from '../http/error-handler.ts';
 import type { SocketRegistry } from '../sync/socket-registry.ts';
@@ -15,6 +16,9 @@ export function probe(db: Database): Promise<void> {
   return Promise.race([db.query('SELECT 1').then(() => undefined), timeout]).finally(() => clearTimeout(timer));
 }
 
+/** What a client compares with its own build (DESIGN.md's names). */
+const versions = { version: release, minClientSchemaVersion };
+
 /**
  * `GET /api/health`: 200 when the database answers, 503 with the reason when it does not. A hub
  * names its cloud, so a page it served can offer the cloud as the other path.
@@ -23,13 +27,14 @@ export function healthRoute(db: Database, registry: SocketRegistry, hub?: { upst
   return async (_req, res) => {
     try {
       await probe(db);
-      res.json({ status: 'ok', database: db.kind, connections: registry.all().length, ...(hub ? { hub } : {}) });
+      res.json({ status: 'ok', database: db.kind, connections: registry.all().length, ...versions, ...(hub ? { hub } : {}) });
     } catch (err) {
       res.status(503).set('Retry-After', String(databaseRetryAfterSeconds)).json({
         status: 'unavailable',
         database: db.kind,
         reason: `database unreachable: ${(err as Error).message}`,
         connections: registry.all().length,
+        ...versions,
       });
     }
   };

@@ -1,9 +1,6 @@
 import { z } from 'zod';
-import { DomainError } from '@kitchensync/shared';
+import { DomainError, servesSchemaVersion } from '@kitchensync/shared';
 import { isStorableText } from '../db/storable-text.ts';
-
-/** Every schemaVersion this server has ever served stays here (mutation recovery pushes old ones). */
-export const supportedSchemaVersions: readonly string[] = ['1'];
 
 /** Ids become SQL text: refuse what Postgres cannot store (a 400, not a 500 on every retry). */
 export const idSchema = z.string().min(1).max(128).refine(isStorableText, 'contains characters that cannot be stored');
@@ -46,7 +43,8 @@ export type ProtocolError =
 
 export function versionProblem(kind: 'push' | 'pull', version: number, schemaVersion: string): ProtocolError | undefined {
   if (version !== 1) return { error: 'VersionNotSupported', versionType: kind };
-  if (!supportedSchemaVersions.includes(schemaVersion)) return { error: 'VersionNotSupported', versionType: 'schema' };
+  // From the declared minimum up (shared/src/versions.ts): mutation recovery pushes old groups' versions.
+  if (!servesSchemaVersion(schemaVersion)) return { error: 'VersionNotSupported', versionType: 'schema' };
   return undefined;
 }
 

@@ -5,3 +5,4 @@ export { useSyncPath } from './use-sync-path.ts';
 export { useRejections } from './use-rejections.ts';
 export { useBroadcasts, type ReceivedBroadcast } from './use-broadcasts.ts';
 export { SyncProvider, useSyncClient, type SyncProviderProps } from './sync-provider.tsx';
+export { useVersionText } from './use-server-version.ts';

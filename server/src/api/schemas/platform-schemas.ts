@@ -21,6 +21,8 @@ export const healthSchema = z.object({
   status: z.literal('ok'),
   database: z.enum(['pglite', 'postgres']),
   connections: z.number().int(),
+  version: z.string().describe("the server's release"),
+  minClientSchemaVersion: z.number().int().describe('the oldest client schemaVersion it serves; older clients get VersionNotSupported and must be updated'),
   hub: z.object({ upstream: z.string().describe('the cloud this hub mirrors') }).optional().describe('present when this server is a restaurant hub'),
 });
 responseSchemas.add(healthSchema, { id: 'Health' });

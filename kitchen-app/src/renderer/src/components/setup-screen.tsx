@@ -1,3 +1,4 @@
+import { useVersionText } from '@kitchensync/sync-client/react';
 import { useState, type FormEvent } from 'react';
 import type { StoredSettings } from '../../../common/settings.ts';
 import { defaultServerUrl } from '../config/settings-store.ts';
@@ -33,6 +34,17 @@ export function SetupScreen({ initial, onSave }: { initial: StoredSettings; onSa
           Connect
         </button>
       </form>
+      {isUrl(serverUrl) && <VersionLine serverUrl={serverUrl.trim()} />}
     </main>
+  );
+}
+
+/** This display's version and its server's, where a technician sets the display up. */
+function VersionLine({ serverUrl }: { serverUrl: string }) {
+  const { text, updateRequired } = useVersionText(serverUrl);
+  return (
+    <p className="setup__version" data-version-line data-update-required={updateRequired}>
+      {text}
+    </p>
   );
 }
