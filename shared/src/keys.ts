@@ -9,6 +9,7 @@ export const keyPrefix = {
   rejection: 'rejection/',
   printer: 'printer/',
   printJob: 'printJob/',
+  serviceDay: 'serviceDay/',
 } as const;
 
 export type EntityKind = keyof typeof keyPrefix;
@@ -21,6 +22,7 @@ export const productKey = (id: string) => `${keyPrefix.product}${id}`;
 export const customerKey = (id: string) => `${keyPrefix.customer}${id}`;
 export const printerKey = (id: string) => `${keyPrefix.printer}${id}`;
 export const printJobKey = (id: string) => `${keyPrefix.printJob}${id}`;
+export const serviceDayKey = (day: string) => `${keyPrefix.serviceDay}${day}`;
 export const rejectionKey = (clientID: string, mutationID: number) =>
   `${keyPrefix.rejection}${clientID}/${mutationID}`;
 

@@ -3,6 +3,7 @@ import { assignPrinter, claimPrintJob, finishPrintJob, redirectPrinter, reportPr
 import { fireCourse } from './mutators/course-mutators.ts';
 import { bumpKitchenOrder, recallKitchenOrder, setKitchenItemStatus } from './mutators/kitchen-mutators.ts';
 import { setOrderRush } from './mutators/rush-mutators.ts';
+import { claimTerminalCode } from './mutators/order-numbering.ts';
 import { cancelOrder, confirmOrder, createOrder, handOffOrder, reissueContract, setOrderStatus } from './mutators/order-mutators.ts';
 
 /** Every mutator, by its public name (DESIGN.md). Names are append-only. */
@@ -30,6 +31,7 @@ export const mutators = {
   claimPrintJob,
   finishPrintJob,
   reportPrinterState,
+  claimTerminalCode,
 };
 
 export type Mutators = typeof mutators;

@@ -28,3 +28,43 @@ export function orderNumber(orderId: string): string {
   }
   return `#${out}`;
 }
+
+/** Letters only (codes sit before a number): the alphabet above without its digits. */
+export const terminalCodeAlphabet = 'ACEFHJKMNPRTVWXY';
+
+/** The code of the day's `index`-th terminal (0 → A, 15 → Y, 16 → AA, …): distinct indexes, distinct codes. */
+export function terminalCode(index: number): string {
+  const base = terminalCodeAlphabet.length;
+  let rest = index;
+  let code = '';
+  do {
+    code = terminalCodeAlphabet[rest % base] + code;
+    rest = Math.floor(rest / base) - 1;
+  } while (rest >= 0);
+  return code;
+}
+
+/** A service runs past midnight: until 04:00 it still belongs to the day before. */
+const rolloverMs = 4 * 3600_000;
+
+/** The service day of instant `at`, for a clock `utcOffsetMinutes` ahead of UTC. */
+export function serviceDayOf(at: number, utcOffsetMinutes: number): string {
+  // Kept within four-digit years: the args allow instants up to Date's limit, which must not throw.
+  return new Date(Math.min(253_402_300_799_999, Math.max(0, at + utcOffsetMinutes * 60_000 - rolloverMs))).toISOString().slice(0, 10);
+}
+
+/** The service day of `at` on this machine's clock (a terminal's, or the server's `TZ`). */
+export const localServiceDayOf = (at: number) => serviceDayOf(at, -new Date(at).getTimezoneOffset());
+
+/**
+ * What every screen shows for an order: its number ("#A-12"); "#…" while a new order waits for
+ * the server to number it; orders from before numbers existed keep their four characters.
+ */
+export function displayNumber(order: { id: string; number?: string | undefined; serviceDay?: string | undefined }): string {
+  if (order.number !== undefined) return `#${order.number}`;
+  return order.serviceDay === undefined ? orderNumber(order.id) : '#…';
+}
+
+/** A ticket's order number (tickets carry their order's number from the contract). */
+export const ticketNumberOf = (ticket: { orderId: string; number?: string | undefined }) =>
+  displayNumber({ id: ticket.orderId, number: ticket.number });

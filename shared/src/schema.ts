@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { orderNumberSchema, serviceDayIdSchema, terminalIdSchema } from './schemas/order-numbers.ts';
 
 /** Client-chosen ids: URL-safe so they work as path segments and key suffixes. */
 export const idSchema = z
@@ -146,6 +147,9 @@ export const orderSchema = z.object({
   rush: z.boolean().optional(),
   /** Issued by the server after creation; empty until the client has pulled it. */
   trackingToken: z.string(),
+  /** Unique within the restaurant and `serviceDay` (see order-number.ts); absent on older orders and, on a client, until the server numbered it. */
+  number: orderNumberSchema.optional(),
+  serviceDay: serviceDayIdSchema.optional(),
 });
 export type Order = z.infer<typeof orderSchema>;
 
@@ -254,6 +258,8 @@ export const kitchenOrderSchema = z.object({
   /** When the ticket was sent to the line (confirm for course 1, fire for later courses). */
   firedAt: epochMsSchema.optional(),
   closedBy: closedBySchema.optional(),
+  /** The order's number, as every screen calls it. */
+  number: orderNumberSchema.optional(),
 });
 export type KitchenOrder = z.infer<typeof kitchenOrderSchema>;
 
@@ -307,6 +313,10 @@ export const createOrderArgsSchema = z.object({
   allergy: guestAllergySchema.optional(),
   table: tableSchema.optional(),
   guests: guestsSchema.optional(),
+  /** The terminal taking the order numbers it with its code for the day ("A-12"); without one the server numbers it ("12"). */
+  terminalId: terminalIdSchema.optional(),
+  /** The terminal's service day (its local date, 04:00 rollover); absent: the server's. */
+  serviceDay: serviceDayIdSchema.optional(),
   at: epochMsSchema,
 });
 export const confirmOrderArgsSchema = z.object({ orderId: idSchema, at: epochMsSchema });

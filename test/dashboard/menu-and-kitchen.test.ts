@@ -1,4 +1,3 @@
-import { orderNumber } from '@kitchensync/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { managerContext, screenshot, waitSynced } from './helpers/browser.ts';
 import { backgroundOrders, startDashboardWorld, type DashboardWorld } from './helpers/world.ts';
@@ -41,7 +40,7 @@ describe('menu and kitchen pages', () => {
     const stale = page.locator('.banner', { hasText: 'still being cooked from an older recipe of Burger' });
     await stale.waitFor();
     expect(await stale.isVisible()).toBe(true);
-    expect(await stale.innerText()).toContain(orderNumber('seed-g4c1'));
+    expect(await stale.innerText()).toContain(await world.numberOf('seed-g4c1'));
     await stale.locator('text=Re-issue contracts').click();
     await page.locator('[data-reissued="1"]', { hasText: 'recipe version 2' }).waitFor();
 

@@ -1,4 +1,3 @@
-import { orderNumber } from '@kitchensync/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../support/server.ts';
 import { connectedClient } from '../support/replicache-client.ts';
@@ -45,7 +44,7 @@ describe('optimistic actions on the board', () => {
     await context.setOffline(false);
     const notice = page.locator('[data-rejection="confirmOrder"]');
     await notice.waitFor({ timeout: 20_000 });
-    expect(await notice.innerText()).toContain(`Confirming order ${orderNumber(orderId)} was undone`);
+    expect(await notice.innerText()).toContain(`Confirming order ${await world.numberOf(orderId)} was undone`);
     expect(await notice.innerText()).toMatch(/already “Cancelled”/);
     await page.locator(`[data-column="done"] ${card(orderId)}[data-status="cancelled"]`).waitFor({ timeout: 10_000 });
     expect(await page.locator(`[data-column="confirmed"] ${card(orderId)}`).count()).toBe(0);

@@ -1,4 +1,3 @@
-import { orderNumber } from '@kitchensync/shared';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeCounts } from '../kitchen/axe.ts';
@@ -137,7 +136,7 @@ describe('the dashboard on a phone (390×844)', () => {
     await page.locator('[data-tracker="restaurant"]').waitFor();
     const text = await page.locator('body').innerText();
     expect(text).toContain('Harbour Bistro');
-    expect(text).toContain(orderNumber('seed-h8d3'));
+    expect(text).toContain(await world.numberOf('seed-h8d3'));
     // Placed 6 minutes ago, confirmed, not started: either still on time or honestly late.
     const eta = await page.locator('.tracker__eta').getAttribute('data-eta');
     expect(['minutes', 'late', 'any-minute']).toContain(eta);

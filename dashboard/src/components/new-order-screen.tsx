@@ -1,4 +1,4 @@
-import type { Channel, Product } from '@kitchensync/shared';
+import { localServiceDayOf, type Channel, type Product } from '@kitchensync/shared';
 import { useMemo, useRef, useState } from 'react';
 import { config } from '../config.ts';
 import { addProduct, buildCreateOrder, cartTotals, noService, orderable, removeLine, updateLine, type CartLine, type CustomerInput, type ServiceInput } from '../model/cart.ts';
@@ -7,6 +7,7 @@ import { newId } from '../model/ids.ts';
 import { navigate } from '../routing/use-route.ts';
 import { useSyncClient } from '@kitchensync/sync-client/react';
 import { useProducts } from '../sync/use-replica.ts';
+import { terminalId } from '../sync/use-terminal.ts';
 import { CartLineRow } from './cart-line-row.tsx';
 import { ChannelPicker } from './channel-picker.tsx';
 import { CustomerFields } from './customer-fields.tsx';
@@ -36,14 +37,15 @@ export function NewOrderScreen() {
   const money = (cents: number) => formatMoney(cents, config.currency, config.locale);
 
   const submit = async (confirm: boolean) => {
-    const built = buildCreateOrder({ id: newId('o'), channel, customer, service, lines, at: Date.now() }, products);
+    const at = Date.now();
+    const built = buildCreateOrder({ id: newId('o'), channel, customer, service, lines, at }, products);
     if (!built.ok) {
       setProblems(built.problems);
       return;
     }
     setBusy(true);
     try {
-      await rep.mutate.createOrder(built.args);
+      await rep.mutate.createOrder({ ...built.args, terminalId: terminalId(), serviceDay: localServiceDayOf(at) });
       if (confirm) await rep.mutate.confirmOrder({ orderId: built.args.id, at: Date.now() });
       navigate({ name: 'order', id: built.args.id });
     } catch (err) {

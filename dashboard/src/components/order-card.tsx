@@ -2,7 +2,7 @@ import type { Order, OrderStatus } from '@kitchensync/shared';
 import { memo } from 'react';
 import { config } from '../config.ts';
 import { etaFor } from '../model/eta.ts';
-import { formatAge, formatClock, formatMoney, lineLabel, orderNumber } from '../model/format.ts';
+import { formatAge, formatClock, formatMoney, lineLabel, displayNumber } from '../model/format.ts';
 import { Link } from '../routing/link.tsx';
 import { ChannelBadge } from './channel-badge.tsx';
 import { OrderActionBar } from './order-action-bar.tsx';
@@ -37,7 +37,7 @@ function OrderCardView({ order, now, finished, onMove, onCancel }: OrderCardProp
     <article className={`order-card order-card--${order.status}`} data-order-id={order.id} data-status={order.status}>
       <Link to={{ name: 'order', id: order.id }} className="order-card__link">
         <header className="order-card__head">
-          <span className="order-card__number">{orderNumber(order.id)}</span>
+          <span className="order-card__number">{displayNumber(order)}</span>
           <ChannelBadge channel={order.channel} />
           {finished ? (
             <span className="order-card__age" title={`Placed at ${formatClock(order.createdAt)}`}>

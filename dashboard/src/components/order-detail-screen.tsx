@@ -1,6 +1,6 @@
 import { openTicketStatuses } from '@kitchensync/shared';
 import { useMemo } from 'react';
-import { formatClock, orderNumber } from '../model/format.ts';
+import { displayNumber, formatClock } from '../model/format.ts';
 import { contractsOfOrder, heldCourses, progressByStation, staleRecipes } from '../model/kitchen.ts';
 import { timelineFromHistory, timelineFromStatusTimes } from '../model/timeline.ts';
 import { Link } from '../routing/link.tsx';
@@ -40,7 +40,7 @@ export function OrderDetailScreen({ orderId, token }: { orderId: string; token: 
   if (!order) {
     return (
       <section className="empty-state">
-        <h1>{orders.loaded ? `Order ${orderNumber(orderId)} is not here` : 'Loading…'}</h1>
+        <h1>{orders.loaded ? 'This order is not here' : 'Loading…'}</h1>
         {orders.loaded && <p className="muted">It may belong to another restaurant, or this device has not synced it yet.</p>}
         <Link to={{ name: 'board' }} className="btn">
           Back to orders
@@ -58,7 +58,7 @@ export function OrderDetailScreen({ orderId, token }: { orderId: string; token: 
       <div className="page-head">
         <div>
           <h1 className="order-detail__title">
-            Order {orderNumber(order.id)} <StatusBadge status={order.status} /> <ChannelBadge channel={order.channel} />
+            Order {displayNumber(order)} <StatusBadge status={order.status} /> <ChannelBadge channel={order.channel} />
           </h1>
           <p className="muted">
             {order.customer.name}

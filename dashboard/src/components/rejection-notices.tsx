@@ -1,5 +1,7 @@
 import { useRejections } from '@kitchensync/sync-client/react';
+import { displayNumber } from '../model/format.ts';
 import { rejectionNotice } from '../model/rejection-notice.ts';
+import { useOrders } from '../sync/use-replica.ts';
 import { Link } from '../routing/link.tsx';
 import { useSyncClient } from '@kitchensync/sync-client/react';
 
@@ -7,11 +9,12 @@ import { useSyncClient } from '@kitchensync/sync-client/react';
 export function RejectionNotices() {
   const client = useSyncClient();
   const rejections = useRejections(client);
+  const { map: orders } = useOrders();
   if (rejections.length === 0) return null;
   return (
     <div className="notices" aria-live="assertive">
       {rejections.map((r) => {
-        const notice = rejectionNotice(r, client.describeMutation(r.clientID, r.mutationID));
+        const notice = rejectionNotice(r, client.describeMutation(r.clientID, r.mutationID), (id) => displayNumber(orders.get(id) ?? { id }));
         return (
           <div key={notice.key} className="banner banner--danger rejection" role="alert" data-rejection={r.mutationName}>
             <span className="rejection__icon" aria-hidden="true">↺</span>

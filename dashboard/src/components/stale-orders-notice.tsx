@@ -1,6 +1,6 @@
 import { openTicketStatuses, type Product } from '@kitchensync/shared';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { orderNumber } from '../model/format.ts';
+import { displayNumber } from '../model/format.ts';
 import { staleRecipes } from '../model/kitchen.ts';
 import { useSyncClient } from '@kitchensync/sync-client/react';
 import { useContracts, useKitchenOrders, useOrders } from '../sync/use-replica.ts';
@@ -44,7 +44,7 @@ export function StaleOrdersNotice({ product }: { product: Product }) {
     <div className="banner banner--info" ref={banner} role="status" data-stale-orders={stale.length}>
       <span>
         {stale.length} order{stale.length === 1 ? ' is' : 's are'} still being cooked from an older recipe of {product.name} (
-        {stale.map((c) => orderNumber(c.orderId)).join(', ')}).
+        {stale.map((c) => displayNumber(orders.get(c.orderId) ?? { id: c.orderId })).join(', ')}).
       </span>
       <button type="button" className="btn btn--small" onClick={reissueAll}>
         Re-issue contracts

@@ -2,7 +2,7 @@ import type { KitchenOrder, Station } from '@kitchensync/shared';
 import { useState } from 'react';
 import { stationLoad } from '../model/kitchen.ts';
 import { parseStationSettings, settingsOf, type StationSettings } from '../model/station-settings.ts';
-import { orderNumber } from '../model/format.ts';
+import { ticketNumberOf } from '../model/format.ts';
 import { stationTypeLabel, ticketStatusLabel } from '../model/labels.ts';
 
 export interface StationCardProps {
@@ -46,7 +46,7 @@ export function StationCard({ station, tickets, onSave }: StationCardProps) {
         <ul className="station-card__tickets" aria-label="Open tickets">
           {tickets.map((t) => (
             <li key={t.id} className={`ticket-chip ticket-chip--${t.status}`} title={ticketStatusLabel[t.status]}>
-              {orderNumber(t.orderId)}
+              {ticketNumberOf(t)}
             </li>
           ))}
         </ul>

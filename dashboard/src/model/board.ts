@@ -1,6 +1,6 @@
 import type { Channel, Order, OrderStatus } from '@kitchensync/shared';
 import { minutesLate } from './eta.ts';
-import { orderNumber } from './format.ts';
+import { displayNumber } from './format.ts';
 
 export interface BoardColumnSpec {
   readonly id: string;
@@ -42,12 +42,13 @@ export interface BoardOptions {
 
 export type BoardSort = 'oldest' | 'late';
 
-/** Matches the order number ("k7fa", "#K7FA") or the customer's name or phone. */
+/** Matches the order number ("a-12", "#A-12", "a12", or an older order's "k7fa"), the customer's name or phone, or the table. */
 export function matchesFilter(order: Order, filter: BoardFilter): boolean {
   if (filter.channel && filter.channel !== 'all' && order.channel !== filter.channel) return false;
   const q = filter.query?.trim().toLowerCase().replace(/^#/, '');
   if (!q) return true;
-  const haystack = [orderNumber(order.id).slice(1), order.customer.name, order.customer.phone ?? ''].join(' ').toLowerCase();
+  const number = displayNumber(order).slice(1);
+  const haystack = [number, number.replace('-', ''), order.customer.name, order.customer.phone ?? '', order.table ? `table ${order.table}` : ''].join(' ').toLowerCase();
   return haystack.includes(q);
 }
 

@@ -5,7 +5,7 @@ export function formatMoney(cents: number, currency = 'EUR', locale = 'en-GB'): 
 }
 
 /** A short, speakable number for an order, the same one the kitchen screen shows: "#K7FA". */
-export { orderNumber } from '@kitchensync/shared';
+export { displayNumber, orderNumber, ticketNumberOf } from '@kitchensync/shared';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

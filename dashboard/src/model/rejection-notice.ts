@@ -21,15 +21,19 @@ const field = (args: unknown, name: string): string | undefined => {
   return typeof v === 'string' ? v : undefined;
 };
 
-const describe: Record<string, (args: unknown) => string> = {
-  createOrder: (a) => `Creating order ${orderNumber(field(a, 'id') ?? '')}`,
-  confirmOrder: (a) => `Confirming order ${orderNumber(field(a, 'orderId') ?? '')}`,
-  setOrderStatus: (a) => {
+/** An order's number by id, as the screens show it (the replica knows it; a rejected new order is gone). */
+type NumberOf = (orderId: string) => string;
+
+const describe: Record<string, (args: unknown, numberOf: NumberOf) => string> = {
+  // A refused new order is gone from the replica, and with it its number: name its customer.
+  createOrder: (a) => `Creating the order for ${field((a as { customer?: unknown } | undefined)?.customer, 'name') ?? 'a customer'}`,
+  confirmOrder: (a, n) => `Confirming order ${n(field(a, 'orderId') ?? '')}`,
+  setOrderStatus: (a, n) => {
     const status = field(a, 'status') as Order['status'] | undefined;
-    return `Moving order ${orderNumber(field(a, 'orderId') ?? '')}${status ? ` to “${statusLabel[status]}”` : ''}`;
+    return `Moving order ${n(field(a, 'orderId') ?? '')}${status ? ` to “${statusLabel[status]}”` : ''}`;
   },
-  cancelOrder: (a) => `Cancelling order ${orderNumber(field(a, 'orderId') ?? '')}`,
-  reissueContract: (a) => `Re-issuing the contract of order ${orderNumber(field(a, 'orderId') ?? '')}`,
+  cancelOrder: (a, n) => `Cancelling order ${n(field(a, 'orderId') ?? '')}`,
+  reissueContract: (a, n) => `Re-issuing the contract of order ${n(field(a, 'orderId') ?? '')}`,
   upsertProduct: (a) => `Saving “${field(a, 'name') ?? 'a product'}”`,
   upsertStation: (a) => `Saving station “${field(a, 'name') ?? ''}”`,
   dismissRejection: () => 'Dismissing a notice',
@@ -46,8 +50,8 @@ const fallback: Record<string, string> = {
 };
 
 /** A rejection (plus what we remember of the mutation) in a manager's words. */
-export function rejectionNotice(rejection: Rejection, seen: MutationSeen | undefined): RejectionNotice {
-  const what = seen && seen.name === rejection.mutationName ? describe[seen.name]?.(seen.args) : undefined;
+export function rejectionNotice(rejection: Rejection, seen: MutationSeen | undefined, numberOf: NumberOf = orderNumber): RejectionNotice {
+  const what = seen && seen.name === rejection.mutationName ? describe[seen.name]?.(seen.args, numberOf) : undefined;
   return {
     key: rejection.id,
     undone: what ?? fallback[rejection.mutationName] ?? `A change (${rejection.mutationName})`,

@@ -1,7 +1,7 @@
 import type { Order } from '@kitchensync/shared';
 import { config } from '../config.ts';
 import { etaFor } from '../model/eta.ts';
-import { formatClock, formatMoney, orderNumber } from '../model/format.ts';
+import { formatClock, formatMoney, displayNumber } from '../model/format.ts';
 import { statusSteps } from '../model/status-path.ts';
 import { customerStatus, etaText } from '../model/tracker-text.ts';
 import type { FeedState } from './order-feed.ts';
@@ -70,7 +70,7 @@ function orderCard(order: Order, online: boolean, restaurant: Restaurant | undef
     h(
       'header',
       { class: 'tracker__head' },
-      h('span', { class: 'tracker__number' }, `Order ${orderNumber(order.id)}`),
+      h('span', { class: 'tracker__number' }, `Order ${displayNumber(order)}`),
       h('span', { class: `tracker__live${online ? '' : ' is-offline'}` }, h('span', { class: 'tracker__live-dot', 'aria-hidden': 'true' }), online ? 'Live' : 'Reconnecting…'),
     ),
     restaurant ? h('p', { class: 'tracker__restaurant', 'data-tracker': 'restaurant' }, restaurant.name) : false,
@@ -118,5 +118,5 @@ const errorCard = () =>
 export function renderTracker(root: HTMLElement, state: FeedState, restaurant: Restaurant | undefined, now: number): void {
   const card = state.kind === 'invalid' ? errorCard() : state.kind === 'loading' ? loadingCard(state.online) : orderCard(state.order, state.online, restaurant, now);
   root.replaceChildren(card, h('footer', { class: 'tracker__footer' }, 'Order tracking by kitchensync'));
-  document.title = state.kind === 'order' ? `Order ${orderNumber(state.order.id)} · tracking` : 'Order tracking';
+  document.title = state.kind === 'order' ? `Order ${displayNumber(state.order)} · tracking` : 'Order tracking';
 }

@@ -12,6 +12,7 @@ export const entityTables: Record<Exclude<EntityKind, 'rejection'>, string> = {
   customer: 'customers',
   printer: 'printers',
   printJob: 'print_jobs',
+  serviceDay: 'service_days',
 };
 export type StoredKind = keyof typeof entityTables;
 export const isStoredKind = (kind: EntityKind): kind is StoredKind => kind in entityTables;

@@ -91,6 +91,7 @@ function ticketFor(contract: ProductionContract, order: Order, group: Production
     guestAllergies: guestAllergies(contract, items),
     ...(order.table ? { table: order.table } : {}),
     ...(order.guests ? { guests: order.guests } : {}),
+    ...(order.number ? { number: order.number } : {}),
     ...(firedAt === undefined ? {} : { firedAt }),
   };
 }

@@ -22,6 +22,7 @@ import { defineMutator } from './args.ts';
 import { assertNoneSoldOut, issueContract, productsOfOrder, supersede } from './contract-issue.ts';
 import { customerIdFor, upsertCustomerFromOrder } from './customers.ts';
 import { finishTicket } from './kitchen-mutators.ts';
+import { assignNumber } from './order-numbering.ts';
 import { moveOrder, moveOrderBy, moveTicket, moveTicketsWhereAllowed, ticketsOfOrder } from './transitions.ts';
 
 const readOrder = (tx: Tx, orderId: string) => readOrFail<Order>(tx, orderKey(orderId), `order ${orderId}`);
@@ -80,8 +81,9 @@ export const createOrder = defineMutator(createOrderArgsSchema, async (tx, args)
   // refuse it before the first write rather than store it broken.
   const checked = orderSchema.safeParse(order);
   if (!checked.success) throw new DomainError('invalid_args', 'the order would be invalid', checked.error.issues);
+  const numbering = await assignNumber(tx, args);
   const customer = await upsertCustomerFromOrder(tx, args.customer, args.at);
-  await write(tx, orderKey(order.id), order);
+  await write(tx, orderKey(order.id), { ...order, ...numbering });
   return [{ type: 'order.created', orderId: order.id, totalCents: order.totalCents }, ...customer.events];
 }, (args) => {
   const customerId = customerIdFor(args.customer);

@@ -1,4 +1,4 @@
-import { demoProducts, demoStations, kitchenOrderKey, type Channel, type KitchenOrder, type Order, type UpsertProductArgs } from '@kitchensync/shared';
+import { demoProducts, displayNumber, demoStations, kitchenOrderKey, type Channel, type KitchenOrder, type Order, type UpsertProductArgs } from '@kitchensync/shared';
 import type { Browser } from 'playwright-core';
 import { connectedClient, type Client } from '../../support/replicache-client.ts';
 import { api, createTenant, startServer, type TestServer, type TestTenant } from '../../support/server.ts';
@@ -34,6 +34,8 @@ export interface DashboardWorld {
   readonly manager: { rep: Client; close(): Promise<void> };
   seedOrders(orders: readonly SeedOrder[]): Promise<void>;
   order(id: string): Promise<Order | undefined>;
+  /** The order's number as every screen shows it ("#12"), read over REST. */
+  numberOf(id: string): Promise<string>;
   tickets(orderId: string): Promise<KitchenOrder[]>;
   /** Waits until the manager client's changes are all confirmed by the server. */
   settle(): Promise<void>;
@@ -76,6 +78,11 @@ export async function startDashboardWorld(): Promise<DashboardWorld> {
     settle,
     tickets,
     order: (id) => rep.query(async (tx) => (await tx.get(`order/${id}`)) as Order | undefined),
+    async numberOf(id) {
+      const res = await api<Order>(server, tenant.managerToken, 'GET', `/api/orders/${id}`);
+      expectOk(res, `order ${id}`);
+      return displayNumber(res.body);
+    },
     async seedOrders(orders) {
       const now = Date.now();
       // Keep every seeded time inside today, whatever the hour the tests run at.

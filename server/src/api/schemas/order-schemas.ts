@@ -16,7 +16,7 @@ import { idParams, instantQuery, intQuery, listOf, listQuery, pageQuery, rangeSc
 const reasonSchema = cancelOrderArgsSchema.shape.reason;
 
 /** The mutator's args minus what the server supplies: ids (order and lines) and the time. */
-export const createOrderBody = createOrderArgsSchema.omit({ id: true, at: true }).extend({
+export const createOrderBody = createOrderArgsSchema.omit({ id: true, at: true, terminalId: true }).extend({
   items: z.array(createOrderArgsSchema.shape.items.element.omit({ id: true })).min(1).max(200),
 });
 requestSchemas.add(createOrderBody, { id: 'CreateOrder' });

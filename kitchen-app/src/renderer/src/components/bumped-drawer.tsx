@@ -30,7 +30,7 @@ export function BumpedDrawer(p: BumpedDrawerProps) {
       <ul className="drawer__list" tabIndex={0} aria-label="Bumped tickets">
         {p.tickets.map((t, i) => (
           <li key={t.id} className={i === p.highlighted ? 'bumped bumped--highlighted' : 'bumped'} data-ticket-id={t.id}>
-            <span className="bumped__number">{ticketNumber(t.orderId)}</span>
+            <span className="bumped__number">{ticketNumber(t)}</span>
             <span className="bumped__station">{p.stationName(t.stationId)}</span>
             <span className="bumped__time">bumped {time(t.readyAt)}</span>
             <span className="bumped__items">{t.items.map((i) => `${i.quantity}× ${i.name}`).join(', ')}</span>

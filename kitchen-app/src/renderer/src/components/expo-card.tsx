@@ -34,11 +34,11 @@ function ExpoCardView({ order, selected, customer, stationName, thresholdsOf, on
       data-selected={selected}
       data-rush={order.rush}
       aria-current={selected ? 'true' : undefined}
-      aria-label={`Order ${ticketNumber(order.orderId)}`}
+      aria-label={`Order ${ticketNumber(order.tickets[0] ?? order)}`}
       onClick={() => onSelect(order.id)}
     >
       <TicketHead
-        number={ticketNumber(order.orderId)}
+        number={ticketNumber(order.tickets[0] ?? order)}
         table={first ? tableLabel(first) : ''}
         firedAt={order.since}
         clocks={clocks}

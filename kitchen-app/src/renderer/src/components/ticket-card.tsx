@@ -77,11 +77,11 @@ function TicketCardView(p: TicketCardProps) {
       data-status={ticket.status}
       data-selected={p.selected}
       aria-current={p.selected ? 'true' : undefined}
-      aria-label={`Ticket ${ticketNumber(ticket.orderId)}${segment.parts > 1 ? `, part ${segment.part} of ${segment.parts}` : ''}`}
+      aria-label={`Ticket ${ticketNumber(ticket)}${segment.parts > 1 ? `, part ${segment.part} of ${segment.parts}` : ''}`}
       onClick={() => p.onSelect(ticket.id)}
     >
       <TicketHead
-        number={ticketNumber(ticket.orderId)}
+        number={ticketNumber(ticket)}
         table={tableLabel(ticket)}
         firedAt={held || closed ? undefined : fired}
         clocks={[{ firedAt: fired, thresholds: p.thresholds }]}

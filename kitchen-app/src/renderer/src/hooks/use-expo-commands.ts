@@ -14,7 +14,7 @@ export interface ExpoCommandContext {
 export function handOff(o: ExpoOrder, c: Pick<ExpoCommandContext, 'say' | 'actions'>): void {
   if (o.canHandOff) return c.actions.handOff(o.orderId);
   const ready = o.progress.filter((p) => p.status === 'ready').length;
-  c.say(`${ticketNumber(o.orderId)}: not all in yet — ${ready} of ${o.progress.length} tickets ready`);
+  c.say(`${ticketNumber(o.tickets[0] ?? o)}: not all in yet — ${ready} of ${o.progress.length} tickets ready`);
 }
 
 /** Expo's bump bar: move between orders, b hands the selected one off, f fires its next held course. */
@@ -25,7 +25,7 @@ export function runExpoCommand(cmd: KeyCommand, c: ExpoCommandContext): void {
   if (cmd.type === 'bump') return handOff(o, c);
   if (cmd.type === 'fire') {
     const course = o.heldCourses[0];
-    if (course === undefined) c.say(`${ticketNumber(o.orderId)}: no course is held`);
+    if (course === undefined) c.say(`${ticketNumber(o.tickets[0] ?? o)}: no course is held`);
     else c.actions.fireCourse(o.orderId, course);
   }
 }

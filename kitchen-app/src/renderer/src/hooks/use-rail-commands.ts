@@ -39,7 +39,7 @@ function drawerCommand(cmd: KeyCommand, c: CommandContext): void {
 
 /** Why the selected ticket refuses work, in words for the cook; undefined when it does not. */
 function refusal(ticket: KitchenOrder, locked: boolean): string | undefined {
-  const label = ticketNumber(ticket.orderId);
+  const label = ticketNumber(ticket);
   if (locked) return lockMessage(label);
   if (isHeld(ticket)) return `${label}: course ${ticketCourse(ticket)} is HELD — expo fires it first`;
   return undefined;

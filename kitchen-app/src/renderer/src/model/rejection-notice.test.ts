@@ -23,7 +23,7 @@ describe('rejection notices speak kitchen', () => {
   it('a bump of a cancelled order says stop cooking', () => {
     expect(rejectionNotice(rejection('bumpKitchenOrder'), bump, byId(cancelled), station)).toEqual({
       key: 'rejection/c1/7',
-      ticket: `${ticketNumber('ord42ab')} Grill 1`,
+      ticket: `${ticketNumber({ orderId: 'ord42ab' })} Grill 1`,
       headline: 'ORDER CANCELLED — stop cooking',
       detail: 'Your bump was undone: kitchen order: cannot bump a cancelled kitchen order',
     });
@@ -47,7 +47,7 @@ describe('rejection notices speak kitchen', () => {
   });
   it('still say something when the ticket is gone from the replica', () => {
     const n = rejectionNotice(rejection('recallKitchenOrder'), { name: 'recallKitchenOrder', args: { kitchenOrderId: 'zz99.v1.fry-1' } }, byId(open), station);
-    expect(n.ticket).toBe(ticketNumber('zz99'));
+    expect(n.ticket).toBe(ticketNumber({ orderId: 'zz99' }));
     expect(n.headline).toBe('RECALL DID NOT GO THROUGH');
   });
   it('fall back to the mutation name when nothing is remembered', () => {
@@ -56,5 +56,6 @@ describe('rejection notices speak kitchen', () => {
 });
 
 describe('ticket numbers', () => {
-  it('are the shared order numbers (four characters without look-alikes)', () => expect(ticketNumber('o-1234-ab_cd')).toBe(orderNumber('o-1234-ab_cd')));
+  it("are the order's number, carried by the ticket", () => expect(ticketNumber({ orderId: 'o-1234-ab_cd', number: 'A-12' })).toBe('#A-12'));
+  it('of tickets from before numbers are the shared four characters', () => expect(ticketNumber({ orderId: 'o-1234-ab_cd' })).toBe(orderNumber('o-1234-ab_cd')));
 });

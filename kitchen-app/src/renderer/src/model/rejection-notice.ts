@@ -64,7 +64,7 @@ export function rejectionNotice(
       : (mutationVerb[rejection.mutationName] ?? rejection.mutationName);
   return {
     key: rejection.id,
-    ticket: orderId ? `${ticketNumber(orderId)}${where}` : 'A change',
+    ticket: orderId ? `${ticketNumber(ticket ?? { orderId })}${where}` : 'A change',
     headline: headlineOf(rejection, ticket, verb),
     detail: `Your ${verb} was undone: ${rejection.message || rejection.code}`,
   };

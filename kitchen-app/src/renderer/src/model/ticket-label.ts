@@ -1,7 +1,7 @@
 import type { KitchenOrder } from '@kitchensync/shared';
 
-/** A short, speakable ticket number from the order id: "#7F3A". */
-export { orderNumber as ticketNumber } from '@kitchensync/shared';
+/** The order's number as every screen calls it ("#A-12"), from the ticket that carries it. */
+export { ticketNumberOf as ticketNumber } from '@kitchensync/shared';
 
 export const channelLabel: Record<KitchenOrder['channel'], string> = {
   dine_in: 'Dine-in',
