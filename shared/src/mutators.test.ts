@@ -9,6 +9,7 @@ describe('mutator registry', () => {
       'bumpKitchenOrder',
       'cancelOrder',
       'claimPrintJob',
+      'claimTerminalCode',
       'confirmOrder',
       'createOrder',
       'dismissRejection',

@@ -1,9 +1,10 @@
 import { localServiceDayOf, type KitchenOrder, type Order } from '@kitchensync/shared';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedMenu } from '../support/kitchen-fixture.ts';
 import { startProxy } from '../support/proxy.ts';
 import { connectedClient, readOrder, settle, type Client } from '../support/replicache-client.ts';
-import { api, backends, createTenant, startServer, type TestServer } from '../support/server.ts';
+import { api, backends, createTenant, type TestServer } from '../support/server.ts';
+import { suiteServer } from '../support/suite-server.ts';
 
 const burger = [{ id: 'l1', productId: 'burger', quantity: 1 }];
 const perTerminal = 6;
@@ -16,20 +17,13 @@ async function allOrders(server: TestServer, token: string): Promise<Order[]> {
 }
 
 describe.each(backends)('order numbers, unique within a service day (%s)', (backend) => {
-  let server: TestServer;
-  const cleanups: (() => Promise<void>)[] = [];
-  beforeAll(async () => {
-    server = await startServer({ backend });
-  });
-  afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
-  afterAll(async () => server.stop());
+  const suite = suiteServer({ backend });
 
   it('terminals cut off at once number their orders offline, REST and an older client get server numbers, and no number repeats', async () => {
+    const { server, defer } = suite;
     const tenant = await createTenant(server);
     const seeding = await connectedClient(server, tenant.managerToken);
-    cleanups.push(seeding.close);
+    defer(seeding.close);
     await seedMenu(seeding.rep);
     await settle(seeding.rep);
     const serviceDay = localServiceDayOf(Date.now());
@@ -39,7 +33,7 @@ describe.each(backends)('order numbers, unique within a service day (%s)', (back
     for (const id of ['till-a', 'till-b', 'till-c', 'till-new']) {
       const network = await startProxy(server);
       const client = await connectedClient(network, tenant.managerToken);
-      cleanups.push(network.close, client.close);
+      defer(network.close, client.close);
       if (id !== 'till-new') {
         await client.rep.mutate.claimTerminalCode({ terminalId: id, serviceDay });
         await settle(client.rep);
