@@ -214,6 +214,16 @@ CREATE TABLE replicache_purged_groups (
   CONSTRAINT replicache_purged_groups_pkey PRIMARY KEY (id)
 );
 
+CREATE TABLE service_days (
+  tenant_id text NOT NULL,
+  id text NOT NULL,
+  data jsonb NOT NULL,
+  version bigint NOT NULL DEFAULT nextval('row_version'::regclass),
+  updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT service_days_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants(id),
+  CONSTRAINT service_days_pkey PRIMARY KEY (tenant_id, id)
+);
+
 CREATE TABLE stations (
   tenant_id text NOT NULL,
   id text NOT NULL,
@@ -304,6 +314,8 @@ CREATE INDEX products_version ON public.products USING btree (tenant_id, version
 CREATE INDEX rejections_version ON public.rejections USING btree (client_group_id, version);
 
 CREATE INDEX replicache_clients_group ON public.replicache_clients USING btree (client_group_id);
+
+CREATE INDEX service_days_tenant_id_version_idx ON public.service_days USING btree (tenant_id, version);
 
 CREATE INDEX stations_version ON public.stations USING btree (tenant_id, version);
 
@@ -409,6 +421,12 @@ CREATE TRIGGER replicache_client_groups_deleted AFTER DELETE ON public.replicach
 CREATE TRIGGER replicache_clients_inserted AFTER INSERT ON public.replicache_clients REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ks_move_head_of_groups();
 
 CREATE TRIGGER replicache_clients_updated AFTER UPDATE ON public.replicache_clients REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ks_move_head_of_groups();
+
+CREATE TRIGGER service_days_deleted AFTER DELETE ON public.service_days REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ks_tombstone('serviceDay/');
+
+CREATE TRIGGER service_days_inserted AFTER INSERT ON public.service_days REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ks_move_head();
+
+CREATE TRIGGER service_days_updated AFTER UPDATE ON public.service_days REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ks_move_head();
 
 CREATE TRIGGER stations_deleted AFTER DELETE ON public.stations REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION ks_tombstone('station/');
 

@@ -22,7 +22,7 @@ import { defineMutator } from './args.ts';
 import { assertNoneSoldOut, issueContract, productsOfOrder, supersede } from './contract-issue.ts';
 import { customerIdFor, upsertCustomerFromOrder } from './customers.ts';
 import { finishTicket } from './kitchen-mutators.ts';
-import { assignNumber } from './order-numbering.ts';
+import { assignNumber, numberingReads } from './order-numbering.ts';
 import { moveOrder, moveOrderBy, moveTicket, moveTicketsWhereAllowed, ticketsOfOrder } from './transitions.ts';
 
 const readOrder = (tx: Tx, orderId: string) => readOrFail<Order>(tx, orderKey(orderId), `order ${orderId}`);
@@ -87,7 +87,7 @@ export const createOrder = defineMutator(createOrderArgsSchema, async (tx, args)
   return [{ type: 'order.created', orderId: order.id, totalCents: order.totalCents }, ...customer.events];
 }, (args) => {
   const customerId = customerIdFor(args.customer);
-  return [orderKey(args.id), ...(customerId ? [customerKey(customerId)] : []), ...args.items.map((i) => productKey(i.productId))];
+  return [orderKey(args.id), ...(customerId ? [customerKey(customerId)] : []), ...args.items.map((i) => productKey(i.productId)), ...numberingReads(args)];
 });
 
 /** What a mutator of one order reads first. */

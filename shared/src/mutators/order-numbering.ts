@@ -29,6 +29,10 @@ function withTerminal(day: ServiceDay, terminalId: string): ServiceDay {
   return { ...day, terminals: [...day.terminals, terminal] };
 }
 
+/** The day's numbering row an order or a claim reads: the terminal's day, else the server's day of the order. */
+export const numberingReads = (args: { serviceDay?: string | undefined; at?: number }) =>
+  [serviceDayKey(args.serviceDay ?? localServiceDayOf(args.at ?? 0))];
+
 export interface Numbering {
   number?: string;
   serviceDay?: string;
@@ -68,4 +72,4 @@ export const claimTerminalCode = defineMutator(claimTerminalCodeArgsSchema, asyn
   const claimed = withTerminal(day, args.terminalId);
   if (claimed !== day) await write(tx, serviceDayKey(args.serviceDay), claimed);
   return [];
-});
+}, numberingReads);

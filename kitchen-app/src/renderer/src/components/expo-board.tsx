@@ -53,7 +53,7 @@ export function ExpoBoard(p: ExpoBoardProps) {
         noun="order"
         count={p.orders.length}
         firedAt={(i) => (p.orders[i] as ExpoOrder).since}
-        labelOf={(i) => ticketNumber((p.orders[i] as ExpoOrder).orderId)}
+        labelOf={(i) => ticketNumber((p.orders[i] as ExpoOrder).tickets[0] ?? (p.orders[i] as ExpoOrder))}
         pagerRef={p.pagerRef}
         card={({ ticketIndex }) => {
           const o = p.orders[ticketIndex] as ExpoOrder;

@@ -62,7 +62,7 @@ export function TicketRail(p: TicketRailProps) {
         noun="ticket"
         count={p.rail.length}
         firedAt={(i) => agingSince(p.rail[i] as KitchenOrder)}
-        labelOf={(i) => ticketNumber((p.rail[i] as KitchenOrder).orderId)}
+        labelOf={(i) => ticketNumber(p.rail[i] as KitchenOrder)}
         pagerRef={p.pagerRef}
         card={(segment) => {
           const t = p.rail[segment.ticketIndex] as KitchenOrder;
