@@ -39,6 +39,10 @@ export function endpointsOf(a: SeededTenant): Endpoint[] {
     method, path: `/api/kitchen/orders/${t}${suffix}`, roles: staff, unknown: `/api/kitchen/orders/nope.v1.x${suffix}`,
     malformedId: `/api/kitchen/orders/bad!id${suffix}`, crossTenant: 'not_found', ...extra,
   });
+  const printer = (suffix: string, method: Endpoint['method'], roles: readonly Role[], extra: Partial<Endpoint> = {}): Endpoint => ({
+    method, path: `/api/printers/${a.printerId}${suffix}`, roles, unknown: `/api/printers/nope-404${suffix}`,
+    malformedId: `/api/printers/bad!id${suffix}`, crossTenant: 'not_found', ...extra,
+  });
   const goodOrder = { channel: 'dine_in', customer: { name: 'Eve' }, items: [{ productId: a.productId, quantity: 1 }] };
   return [
     { method: 'POST', path: '/api/orders', roles: manager, body: goodOrder, crossTenant: 'not_found',
@@ -64,6 +68,7 @@ export function endpointsOf(a: SeededTenant): Endpoint[] {
     { ...order('/courses/10/fire', 'POST'), path: `/api/orders/${c}/courses/10/fire`, roles: staff, crossTenant: 'skip', unknown: '/api/orders/nope-404/courses/3/fire',
       malformedId: `/api/orders/${c}/courses/first/fire` },
     { ...order('/hand-off', 'POST'), path: `/api/orders/${c}/hand-off`, roles: staff },
+    { ...order('/rush', 'PUT'), path: `/api/orders/${c}/rush`, roles: staff, body: { rush: true }, badBodies: [{}, { rush: 'yes' }, [true]] },
     { method: 'GET', path: '/api/kitchen/orders', roles: staff, crossTenant: 'own_data', badQueries: ['status=burnt', 'station=bad!id', 'limit=1000'] },
     kitchenOrder('', 'GET'),
     { method: 'GET', path: `/api/kitchen/orders/by-order/${c}`, roles: staff, unknown: '/api/kitchen/orders/by-order/nope-404',
@@ -87,6 +92,18 @@ export function endpointsOf(a: SeededTenant): Endpoint[] {
       badBodies: [{ capacity: -1 }, { active: 'no' }, { name: '' }, { warnMinutes: 9, lateMinutes: 3 }, { lateMinutes: 4 }, { warnMinutes: 0 }],
     })),
     { method: 'GET', path: '/api/kitchen/consumption', roles: staff, crossTenant: 'own_data', badQueries: ['date=today', 'to=5'] },
+    { method: 'GET', path: '/api/printers', roles: staff, crossTenant: 'own_data' },
+    { method: 'POST', path: '/api/printers', roles: manager, body: { name: 'Bar', host: '127.0.0.1', paperMm: 58 }, crossTenant: 'skip',
+      badBodies: [{}, { name: 'No host' }, { name: 'X', host: 'h', paperMm: 70 }, { name: 'X', host: 'bad host!', paperMm: 58 }] },
+    printer('', 'GET', staff),
+    ...(['PUT', 'PATCH'] as const).map((method) => printer('', method, manager, { body: { name: 'Pass' }, badBodies: [{ port: 0 }, { paperMm: 70 }, { name: '' }] })),
+    printer('/assignments', 'PUT', manager, { body: { role: 'expo' }, badBodies: [{}, { role: 'chef' }, { role: 'backup', stationId: 'bad id!' }] }),
+    // `role` is required: the unknown and malformed ids carry a valid one, so only the id is wrong.
+    printer('/assignments', 'DELETE', manager, { path: `/api/printers/${a.printerId}/assignments?role=expo`, unknown: '/api/printers/nope-404/assignments?role=expo', malformedId: '/api/printers/bad!id/assignments?role=expo', badQueries: ['role=chef'] }),
+    printer('/redirect', 'PUT', manager, { body: { to: null }, badBodies: [{}, { to: 7 }, { to: 'bad id!' }] }),
+    { method: 'GET', path: '/api/print-jobs', roles: manager, crossTenant: 'own_data', badQueries: ['status=lost', 'limit=0'] },
+    { method: 'POST', path: '/api/print-jobs/reprints', roles: staff, body: { kitchenOrderId: t }, crossTenant: 'not_found',
+      badBodies: [{}, { kitchenOrderId: 7 }, { kitchenOrderId: 'bad id!' }] },
     { method: 'GET', path: '/api/products', roles: staff, crossTenant: 'own_data', badQueries: ['active=1', 'category=a%00b'] },
     { method: 'GET', path: `/api/products/${a.productId}`, roles: staff, unknown: '/api/products/nope-404', malformedId: '/api/products/bad!id', crossTenant: 'not_found' },
     { method: 'POST', path: '/api/products', roles: manager, body: { name: 'Tea', priceCents: 300, stationType: 'bar', prepSeconds: 60 }, crossTenant: 'skip',

@@ -12,6 +12,7 @@ export interface SeededTenant extends TestTenant {
   contractId: string;
   productId: string;
   stationId: string;
+  printerId: string;
 }
 
 /** A tenant with its own menu item and station, a draft order and a confirmed one. */
@@ -23,6 +24,8 @@ export async function seedTenant(server: TestServer, tag: string): Promise<Seede
   const stationId = `${tag}-grill`;
   await ok(server, m, 'POST', '/api/products', { id: productId, name: `${tag} secret stew`, priceCents: 1800, stationType: 'grill', prepSeconds: 600 }, 201);
   await ok(server, m, 'POST', '/api/kitchen/stations', { id: stationId, name: `${tag} grill`, type: 'grill', capacity: 2 }, 201);
+  const printerId = `${tag}-printer`;
+  await ok(server, m, 'POST', '/api/printers', { id: printerId, name: `${tag} pass printer`, host: '127.0.0.1', paperMm: 80 }, 201);
   const order = (name: string) =>
     ok<Order>(server, m, 'POST', '/api/orders', {
       channel: 'takeaway',
@@ -40,11 +43,12 @@ export async function seedTenant(server: TestServer, tag: string): Promise<Seede
     contractId: `${confirmed.id}.v1`,
     productId,
     stationId,
+    printerId,
     secrets: [tenant.tenantId, draft.id, confirmed.id, productId, stationId, `${tag} secret stew`, `${tag} Draftson`, draft.trackingToken, confirmed.trackingToken],
   };
 }
 
-const tables = ['tenants', 'tokens', 'products', 'stations', 'customers', 'orders', 'contracts', 'kitchen_orders', 'kitchen_order_items', 'events'];
+const tables = ['tenants', 'tokens', 'products', 'stations', 'customers', 'orders', 'contracts', 'kitchen_orders', 'kitchen_order_items', 'events', 'printers', 'print_jobs'];
 
 /** A fingerprint of every table a REST call could change. */
 export async function snapshot(db: Database): Promise<Record<string, string>> {
