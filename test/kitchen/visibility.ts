@@ -8,7 +8,8 @@ export function fullyVisible(elements: Locator): Promise<boolean[]> {
       const rail = el.closest('.rail__grid, .expo')?.getBoundingClientRect();
       const card = el.closest('article');
       const inView = r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight + 0.5 && r.right <= window.innerWidth + 0.5;
-      const inRail = !rail || (r.top >= rail.top - 0.5 && r.bottom <= rail.bottom + 0.5 && r.right <= rail.right + 0.5);
+      // 1.5 px: the packed rail rounds card heights to whole pixels, so a card's last border pixel may meet the rail's edge.
+      const inRail = !rail || (r.top >= rail.top - 0.5 && r.bottom <= rail.bottom + 1.5 && r.right <= rail.right + 0.5);
       const notClipped = !card || card.scrollHeight <= card.clientHeight + 1;
       return r.height > 0 && inView && inRail && notClipped;
     }),
