@@ -35,7 +35,8 @@ describe('the dashboard served by a restaurant hub cut off from the cloud (Chrom
     expect(session).toMatchObject({ role: 'manager', hubUrl: hub.url, serverUrl: cloud.url });
 
     await link.cut();
-    await page.locator('.sync-status__hub-backlog', { hasText: /^cloud unreachable since \d\d:\d\d$/ }).waitFor({ timeout: 5000 });
+    // Said before the order below is queued (the tab's claim of its order-number code may already wait).
+    await page.locator('.sync-status__hub-backlog', { hasText: /^cloud unreachable since \d\d:\d\d/ }).waitFor({ timeout: 5000 });
     await page.click('.app-nav >> text=New order');
     await page.click('[data-product-id="burger"]');
     await page.fill('input[name=customerName]', 'Grace Hopper');
