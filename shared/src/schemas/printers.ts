@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { courseSchema, derivedIdSchema, epochMsSchema, idSchema } from '../schema.ts';
+import { courseSchema, derivedIdSchema, epochMsSchema, idSchema } from './primitives.ts';
 
 /** Paper widths of kitchen printers and the characters a line holds in font A (12×24 dots). */
 export const paperWidths = { 58: 32, 80: 48 } as const;
