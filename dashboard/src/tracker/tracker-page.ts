@@ -17,13 +17,17 @@ function h(tag: string, attrs: Record<string, string>, ...children: Child[]): HT
   return el;
 }
 
-function contact(restaurant: Restaurant | undefined, lead: string): HTMLElement | false {
+/**
+ * Who took the order, with its phone as a link when the restaurant has one. "Questions? Call …"
+ * only when there is a number to call: without one the card just names the restaurant.
+ */
+function contact(restaurant: Restaurant | undefined, askToCall: boolean): HTMLElement | false {
   if (!restaurant) return false;
   const phone = restaurant.phone;
   return h(
     'p',
     { class: 'tracker__contact', 'data-tracker': 'contact' },
-    `${lead} ${restaurant.name}`,
+    `${askToCall ? 'Questions? Call' : 'Ordered from'} ${restaurant.name}`,
     phone ? ' on ' : '',
     phone ? h('a', { href: `tel:${phone.replace(/[^+0-9]/g, '')}` }, phone) : false,
     '.',
@@ -63,7 +67,7 @@ function lines(order: Order): HTMLElement {
 
 function orderCard(order: Order, online: boolean, restaurant: Restaurant | undefined, now: number): HTMLElement {
   const eta = etaFor(order, now);
-  const needsContact = eta.kind === 'late' || eta.kind === 'cancelled';
+  const needsContact = (eta.kind === 'late' || eta.kind === 'cancelled') && Boolean(restaurant?.phone);
   return h(
     'main',
     { class: `tracker__card tracker__card--${order.status}`, 'data-tracker': 'order', 'data-order-id': order.id, 'data-status': order.status },
@@ -80,7 +84,7 @@ function orderCard(order: Order, online: boolean, restaurant: Restaurant | undef
       h('p', { class: 'tracker__greeting' }, `Hi ${order.customer.name.split(' ')[0] ?? ''},`),
       h('h1', { class: 'tracker__status', 'data-status': order.status }, customerStatus(order.status, order.channel)),
       h('p', { class: `tracker__eta${eta.kind === 'late' ? ' tracker__eta--late' : ''}`, 'data-eta': eta.kind }, etaText(eta, order.channel)),
-      needsContact && contact(restaurant, 'Questions? Call'),
+      needsContact && contact(restaurant, true),
     ),
     steps(order),
     h(
@@ -90,7 +94,7 @@ function orderCard(order: Order, online: boolean, restaurant: Restaurant | undef
       lines(order),
       h('div', { class: 'tracker__total' }, h('span', {}, 'Total'), h('strong', {}, formatMoney(order.totalCents, config.currency, config.locale))),
     ),
-    !needsContact && contact(restaurant, 'Ordered from'),
+    !needsContact && contact(restaurant, false),
     h('p', { class: 'tracker__note muted small' }, 'This page updates by itself — no need to refresh.'),
   );
 }

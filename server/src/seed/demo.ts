@@ -1,6 +1,7 @@
 import type { UpsertProductArgs, UpsertStationArgs } from '@kitchensync/shared';
 import { createTenant, issueToken, listTenants, type IssuedToken, type Tenant } from '../admin/tenancy.ts';
 import type { SyncEngine } from '../sync/sync-engine.ts';
+import { writeTenantSettings } from '../db/tenant-settings-queries.ts';
 
 const menu: UpsertProductArgs[] = [
   { id: 'classic-burger', name: 'Classic burger', priceCents: 1290, category: 'Mains', stationType: 'grill', prepSeconds: 540,
@@ -29,6 +30,9 @@ const stations: UpsertStationArgs[] = [
   { id: 'cold-line', name: 'Cold line', type: 'cold', capacity: 4, warnMinutes: 4, lateMinutes: 8 },
 ];
 
+/** The demo restaurant's number (a UK drama number: never a real line). */
+export const demoPhone = '+44 20 7946 0123';
+
 export interface DemoTenant {
   tenant: Tenant;
   manager: IssuedToken;
@@ -40,6 +44,8 @@ export async function seedDemoIfEmpty(engine: SyncEngine): Promise<DemoTenant | 
   const { db } = engine;
   if ((await listTenants(db)).length > 0) return undefined;
   const tenant = await createTenant(db, 'Demo Bistro');
+  // A phone, so the customer tracker of a late or cancelled order says whom to call.
+  await writeTenantSettings(db, tenant.id, { phone: demoPhone });
   const principal = { tokenId: 'system', role: 'manager' as const, tenantId: tenant.id };
   await engine.write(tenant.id, async (write) => {
     for (const p of menu) await write.apply('upsertProduct', p, { source: 'rest', principal });
