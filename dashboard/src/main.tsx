@@ -5,6 +5,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/controls.css';
 import './styles/board.css';
+import './styles/order-card-alerts.css';
 import './styles/order.css';
 import './styles/pages.css';
 import './styles/tracker.css';

@@ -2,7 +2,8 @@ import type { Order, OrderStatus } from '@kitchensync/shared';
 import { memo } from 'react';
 import { config } from '../config.ts';
 import { etaFor } from '../model/eta.ts';
-import { formatAge, formatClock, formatMoney, lineLabel, displayNumber } from '../model/format.ts';
+import { guestAllergies } from '../model/board.ts';
+import { formatAge, formatClock, formatMoney, lineLabel, displayNumber, tableLabel } from '../model/format.ts';
 import { Link } from '../routing/link.tsx';
 import { ChannelBadge } from './channel-badge.tsx';
 import { OrderActionBar } from './order-action-bar.tsx';
@@ -33,9 +34,20 @@ function Timing({ order, now }: { order: Order; now: number }) {
 
 function OrderCardView({ order, now, finished, onMove, onCancel }: OrderCardProps) {
   const extra = order.lines.length - shownLines;
+  const allergies = guestAllergies(order);
+  const table = tableLabel(order);
   return (
-    <article className={`order-card order-card--${order.status}`} data-order-id={order.id} data-status={order.status}>
+    <article
+      className={`order-card order-card--${order.status}${allergies.length > 0 ? ' order-card--allergy' : ''}`}
+      data-order-id={order.id}
+      data-status={order.status}
+    >
       <Link to={{ name: 'order', id: order.id }} className="order-card__link">
+        {allergies.length > 0 && (
+          <p className="order-card__allergy" data-allergy>
+            <span aria-hidden="true">⚠ </span>Allergy: {allergies.join(' · ')}
+          </p>
+        )}
         <header className="order-card__head">
           <span className="order-card__number">{displayNumber(order)}</span>
           <ChannelBadge channel={order.channel} />
@@ -49,7 +61,14 @@ function OrderCardView({ order, now, finished, onMove, onCancel }: OrderCardProp
             </span>
           )}
         </header>
-        <div className="order-card__customer">{order.customer.name}</div>
+        <div className="order-card__customer">
+          {table && (
+            <span className="order-card__table" data-table>
+              {table}
+            </span>
+          )}
+          {order.customer.name}
+        </div>
         <ul className="order-card__lines">
           {order.lines.slice(0, shownLines).map((l) => (
             <li key={l.id}>

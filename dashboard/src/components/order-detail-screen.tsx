@@ -1,6 +1,6 @@
 import { openTicketStatuses } from '@kitchensync/shared';
 import { useMemo } from 'react';
-import { displayNumber, formatClock } from '../model/format.ts';
+import { displayNumber, formatClock, tableLabel } from '../model/format.ts';
 import { contractsOfOrder, heldCourses, progressByStation, staleRecipes } from '../model/kitchen.ts';
 import { timelineFromHistory, timelineFromStatusTimes } from '../model/timeline.ts';
 import { Link } from '../routing/link.tsx';
@@ -65,11 +65,9 @@ export function OrderDetailScreen({ orderId, token }: { orderId: string; token: 
             {order.customer.phone && ` · ${order.customer.phone}`}
             {order.customer.email && ` · ${order.customer.email}`} · placed {formatClock(order.createdAt)}
           </p>
-          {(order.table !== undefined || order.guests !== undefined) && (
+          {tableLabel(order) && (
             <p className="muted" data-service>
-              {order.table !== undefined && `Table ${order.table}`}
-              {order.table !== undefined && order.guests !== undefined && ' · '}
-              {order.guests !== undefined && `${order.guests} guest${order.guests === 1 ? '' : 's'}`}
+              {tableLabel(order)}
             </p>
           )}
           {order.allergy && <p className="allergy-note">Guest allergy: {order.allergy}</p>}

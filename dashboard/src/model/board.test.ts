@@ -1,6 +1,6 @@
 import { orderNumber } from '@kitchensync/shared';
 import { describe, expect, it } from 'vitest';
-import { boardColumns, groupBoard, matchesFilter, visibleColumns } from './board.ts';
+import { boardColumns, groupBoard, guestAllergies, matchesFilter, visibleColumns } from './board.ts';
 import { anOrder } from './testing-orders.ts';
 
 const ids = (column: { orders: readonly { id: string }[] } | undefined) => column?.orders.map((o) => o.id);
@@ -58,5 +58,14 @@ describe('order board', () => {
   it('an empty delivery lane is hidden, an empty kitchen lane is not', () => {
     const columns = visibleColumns(groupBoard([], { finishedSince: 0 }));
     expect(columns.map((c) => c.spec.id)).toEqual(['draft', 'confirmed', 'in_preparation', 'ready', 'done']);
+  });
+});
+
+describe('what a board card must show', () => {
+  it('every guest allergy of the order and its lines, each once', () => {
+    const line = (id: string, allergy?: string) => ({ id, productId: 'fries', name: 'Fries', stationType: 'fry', unitPriceCents: 450, quantity: 1, modifiers: [], lineTotalCents: 450, ...(allergy ? { allergy } : {}) });
+    const order = anOrder({ id: 'o', allergy: 'peanuts', lines: [line('a', 'sesame'), line('b'), line('c', 'peanuts')] });
+    expect(guestAllergies(order)).toEqual(['peanuts', 'sesame']);
+    expect(guestAllergies(anOrder({ id: 'p' }))).toEqual([]);
   });
 });

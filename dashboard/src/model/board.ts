@@ -76,3 +76,8 @@ export function groupBoard(orders: Iterable<Order>, options: BoardOptions, filte
 export function visibleColumns(columns: readonly BoardColumn[], hideEmpty: readonly string[] = ['delivering']): BoardColumn[] {
   return columns.filter((c) => c.orders.length > 0 || !hideEmpty.includes(c.spec.id));
 }
+
+/** Every guest allergy on the order (its own and its lines'), each once: what the board must not let anyone miss. */
+export function guestAllergies(order: Pick<Order, 'allergy' | 'lines'>): string[] {
+  return [...new Set([order.allergy, ...order.lines.map((l) => l.allergy)].filter((a): a is string => Boolean(a)))];
+}

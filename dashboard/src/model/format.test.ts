@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatDuration, formatMoney, formatPrep, lineLabel, orderNumber } from './format.ts';
+import { formatAge, formatDuration, formatMoney, formatPrep, lineLabel, orderNumber, tableLabel } from './format.ts';
 
 describe('format', () => {
   it('money is shown from cents in the configured currency', () => {
@@ -27,5 +27,12 @@ describe('format', () => {
     expect(formatPrep(90)).toBe('1 min 30 s');
     expect(formatPrep(40)).toBe('40 s');
     expect(lineLabel({ quantity: 2, name: 'Burger' })).toBe('2 × Burger');
+  });
+
+  it('a table reads with its guests, either alone, or not at all', () => {
+    expect(tableLabel({ table: '12', guests: 4 })).toBe('Table 12 · 4 guests');
+    expect(tableLabel({ table: '3' })).toBe('Table 3');
+    expect(tableLabel({ guests: 1 })).toBe('1 guest');
+    expect(tableLabel({})).toBeUndefined();
   });
 });

@@ -48,3 +48,9 @@ export function formatPrep(seconds: number): string {
   const rest = seconds % 60;
   return rest === 0 ? `${min} min` : `${min} min ${rest} s`;
 }
+
+/** "Table 12 · 4 guests", "Table 12", "4 guests", or undefined when the order has neither. */
+export function tableLabel(order: { table?: string | undefined; guests?: number | undefined }): string | undefined {
+  const parts = [order.table === undefined ? '' : `Table ${order.table}`, order.guests === undefined ? '' : `${order.guests} guest${order.guests === 1 ? '' : 's'}`];
+  return parts.filter(Boolean).join(' · ') || undefined;
+}
