@@ -66,6 +66,9 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     health.update({ replicacheOnline: online });
     health.refresh();
   };
+  // The server refuses this build's schema, or a newer build opened this replica's store: pending
+  // changes stay in the store, and the updated build's mutation recovery sends them.
+  rep.onUpdateNeeded = () => health.update({ updateRequired: true });
   const stopWatch = rep.experimentalWatch(() => health.refresh());
 
   const listeners = new Set<BroadcastListener>();

@@ -69,6 +69,11 @@ describe('computing health', () => {
   it('a refused token wins over everything', () => {
     expect(computeHealth({ ...connected, connection: 'auth-error', pendingCount: 2 }, 0, 1).level).toBe('auth-error');
   });
+
+  it('a build the server no longer serves says "update required", even with changes waiting (they are kept)', () => {
+    const old = { ...observePending(connected, 3, 0), updateRequired: true };
+    expect(computeHealth(old, 60_000, 10_000)).toMatchObject({ level: 'update-required', pendingCount: 3 });
+  });
 });
 
 describe('formatting ages', () => {

@@ -16,9 +16,11 @@ export interface SyncFacts {
   readonly lastConfirmedAt: number | undefined;
   /** When a pull last came back successfully. */
   readonly lastPullAt: number | undefined;
+  /** The server answered VersionNotSupported (or a newer build runs beside us): reload or update to sync again. */
+  readonly updateRequired: boolean;
 }
 
-export type HealthLevel = 'ok' | 'syncing' | 'offline' | 'stuck' | 'auth-error';
+export type HealthLevel = 'ok' | 'syncing' | 'offline' | 'stuck' | 'auth-error' | 'update-required';
 
 export interface SyncHealth extends SyncFacts {
   readonly now: number;
@@ -43,6 +45,7 @@ export const initialFacts: SyncFacts = {
   pendingSince: undefined,
   lastConfirmedAt: undefined,
   lastPullAt: undefined,
+  updateRequired: false,
 };
 
 /**
@@ -78,6 +81,7 @@ function serverSilent(facts: SyncFacts): boolean {
 
 function levelOf(facts: SyncFacts, online: boolean, stuck: boolean): HealthLevel {
   if (facts.connection === 'auth-error') return 'auth-error';
+  if (facts.updateRequired) return 'update-required';
   if (stuck) return 'stuck';
   if (!online) return 'offline';
   return facts.pendingCount > 0 ? 'syncing' : 'ok';

@@ -21,6 +21,17 @@ export function HealthBanner({ health, onSignOut, onRetry }: { health: SyncHealt
       </div>
     );
   }
+  if (health.level === 'update-required') {
+    return (
+      <div className="banner banner--danger" role="alert" data-banner="update-required">
+        <strong>Update required.</strong> The server no longer serves this version of the app. Reload to update: changes are kept on this device and sent once updated.
+        {health.pendingCount > 0 && ` ${health.pendingCount} change${health.pendingCount === 1 ? '' : 's'} waiting.`}
+        <button type="button" className="btn btn--small" onClick={() => window.location.reload()}>
+          Reload
+        </button>
+      </div>
+    );
+  }
   if (offline) {
     return (
       <div className="banner banner--warning" role="alert" data-banner="offline">

@@ -8,6 +8,7 @@ const text: Record<SyncTone, string> = {
   offline: 'Offline',
   stuck: 'Not confirming',
   'auth-error': 'Signed out',
+  'update-required': 'Update required',
   connecting: 'Connecting',
 };
 

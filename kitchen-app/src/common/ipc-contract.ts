@@ -1,4 +1,5 @@
 import type { StoredSettings } from './settings.ts';
+import type { TerminalState } from './update-policy.ts';
 
 /** Every IPC channel the renderer may use; main handles exactly these. */
 export const ipcChannels = {
@@ -6,6 +7,7 @@ export const ipcChannels = {
   settingsSet: 'settings:set',
   appVersion: 'app:version',
   kioskToggle: 'kiosk:toggle',
+  terminalState: 'update:terminal-state',
 } as const;
 export type IpcChannel = (typeof ipcChannels)[keyof typeof ipcChannels];
 
@@ -19,4 +21,6 @@ export interface KitchenApi {
   appVersion(): Promise<string>;
   /** Turns kiosk full-screen on or off; resolves with the new state. */
   toggleKiosk(): Promise<boolean>;
+  /** What the update policy needs of the screen (pending changes, tickets, last input). */
+  reportTerminalState(state: TerminalState): Promise<void>;
 }

@@ -1,21 +1,26 @@
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, autoUpdater, BrowserWindow, ipcMain, session } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ipcHandlers } from './ipc-handlers.ts';
 import { launchOptions } from './launch-options.ts';
 import { settingsFile } from './settings-file.ts';
+import { updates } from './updates.ts';
 import { isAllowedNavigation, windowOptions } from './window-options.ts';
 
 // Built to dist/electron/main.cjs; the renderer sits in dist/renderer.
 const options = launchOptions(process.argv, process.env);
 const rendererUrl = options.rendererUrl ?? pathToFileURL(join(__dirname, '..', 'renderer', 'index.html')).href;
 let mainWindow: BrowserWindow | undefined;
+// Installs only when the policy allows (common/update-policy.ts): never mid-ticket or with pending changes.
+// Electron has no updater on Linux: those terminals update through their package manager.
+const updater = updates({ updater: autoUpdater, feedUrl: process.platform === 'linux' ? undefined : options.updateFeedUrl, now: Date.now, log: (m) => console.warn(`[updates] ${m}`) });
 
 function registerIpc(): void {
   const handlers = ipcHandlers({
     settings: settingsFile(join(app.getPath('userData'), 'settings.json')),
     version: app.getVersion(),
     window: () => mainWindow,
+    terminalState: (state) => updater.report(state),
   });
   for (const [channel, handle] of Object.entries(handlers)) {
     ipcMain.handle(channel, (event, arg: unknown) => {
@@ -45,11 +50,14 @@ void app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, grant) => grant(false));
   registerIpc();
   createWindow();
+  setInterval(() => updater.tick(), 60_000);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
 });
 
 app.on('window-all-closed', () => {
+  // Closing the app is a restart: install a downloaded update now if the policy allows (it quits).
+  if (updater.quitting().apply) return;
   if (process.platform !== 'darwin') app.quit();
 });

@@ -11,6 +11,8 @@ export interface IpcDeps {
   readonly settings: SettingsFile;
   readonly version: string;
   readonly window: () => KioskWindow | undefined;
+  /** Where the renderer's screen state goes (the update policy); validated there. */
+  readonly terminalState: (state: unknown) => void;
 }
 
 export type IpcHandler = (arg: unknown) => Promise<unknown>;
@@ -29,5 +31,6 @@ export function ipcHandlers(deps: IpcDeps): Record<IpcChannel, IpcHandler> {
       win.setFullScreen(next);
       return next;
     },
+    [ipcChannels.terminalState]: async (arg) => deps.terminalState(arg),
   };
 }

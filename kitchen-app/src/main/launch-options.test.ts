@@ -14,4 +14,10 @@ describe('launch options', () => {
     expect(launchOptions([], { KITCHEN_RENDERER_URL: 'http://localhost:5173' }).rendererUrl).toBe('http://localhost:5173');
     expect(launchOptions([], { KITCHEN_RENDERER_URL: 'javascript:alert(1)' }).rendererUrl).toBeUndefined();
   });
+
+  it('an update feed must be http(s); without one the terminal never updates itself', () => {
+    expect(launchOptions([], { KITCHEN_UPDATE_URL: 'https://updates.example.com/kitchen' }).updateFeedUrl).toBe('https://updates.example.com/kitchen');
+    expect(launchOptions([], { KITCHEN_UPDATE_URL: 'file:///tmp/x' }).updateFeedUrl).toBeUndefined();
+    expect(launchOptions([], {}).updateFeedUrl).toBeUndefined();
+  });
 });

@@ -1,5 +1,6 @@
 import { ipcChannels, type IpcChannel, type KitchenApi } from '../common/ipc-contract.ts';
 import type { StoredSettings } from '../common/settings.ts';
+import type { TerminalState } from '../common/update-policy.ts';
 
 export type Invoke = (channel: IpcChannel, arg?: unknown) => Promise<unknown>;
 
@@ -12,5 +13,6 @@ export function createApi(invoke: Invoke): KitchenApi {
     },
     appVersion: () => invoke(ipcChannels.appVersion) as Promise<string>,
     toggleKiosk: () => invoke(ipcChannels.kioskToggle) as Promise<boolean>,
+    reportTerminalState: async (state: TerminalState) => void (await invoke(ipcChannels.terminalState, state)),
   };
 }

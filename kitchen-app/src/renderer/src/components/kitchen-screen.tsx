@@ -10,6 +10,7 @@ import { handOff, runExpoCommand } from '../hooks/use-expo-commands.ts';
 import { bump, runCommand, type DrawerState } from '../hooks/use-rail-commands.ts';
 import { useRailSelection } from '../hooks/use-rail-selection.ts';
 import { useUnconfirmedTickets } from '../hooks/use-unconfirmed.ts';
+import { useUpdateReport } from '../hooks/use-update-report.ts';
 import { useVoidAlarm } from '../hooks/use-void-alarm.ts';
 import { useSyncClient } from '@kitchensync/sync-client/react';
 import { expoCounts, stationCounts } from '../model/counts.ts';
@@ -59,6 +60,7 @@ export function KitchenScreen({ settings, onSettings }: { settings: Settings; on
   const playVoid = useCallback(() => chime.play('void'), [chime]);
   const { arrivals, clear } = useArrivals(data.active, synced, playArrival);
   useVoidAlarm(voids, playVoid);
+  useUpdateReport(client, data.active);
   const unconfirmed = useUnconfirmedTickets(client);
   const railPager = useRef<Pager | undefined>(undefined);
   const expoPager = useRef<Pager | undefined>(undefined);

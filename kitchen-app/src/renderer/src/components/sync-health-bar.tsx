@@ -10,6 +10,7 @@ const headline: Record<HealthLevel, string> = {
   offline: 'OFFLINE — working locally',
   stuck: 'STUCK — server not confirming',
   'auth-error': 'Token refused — check settings',
+  'update-required': 'UPDATE REQUIRED — the server no longer serves this app; changes are kept on this screen',
 };
 
 const ago = (ms: number) => {
