@@ -9,6 +9,7 @@ import './styles/order-card-alerts.css';
 import './styles/order.css';
 import './styles/pages.css';
 import './styles/tracker.css';
+import './styles/printers.css';
 import './styles/narrow.css';
 
 // The app shell survives a reload without network (the data already does, in IndexedDB).

@@ -20,6 +20,7 @@ export type { PrintEvent } from './schemas/printer-events.ts';
 export * from './machines/print-job-machine.ts';
 export { layoutPrintDoc, wrap, type PrintLine, type LayoutOptions } from './print/layout.ts';
 export { ticketDoc, expoDoc } from './print/print-doc.ts';
+export { printerAlert, printerAlerts, printerConditionLabel, type PrinterAlert } from './print/printer-alert.ts';
 export { release, clientSchemaVersion, minClientSchemaVersion, servesSchemaVersion, updateRequired } from './versions.ts';
 export { orderNumber, displayNumber, ticketNumberOf, serviceDayOf, localServiceDayOf, terminalCode } from './order-number.ts';
 export * from './schemas/order-numbers.ts';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Order, PrintJob, Printer } from '@kitchensync/shared';
-import { orderNumber } from '@kitchensync/shared';
+import { displayNumber } from '@kitchensync/shared';
 import { createTenant, startServer, type TestServer, type TestTenant } from '../support/server.ts';
 import { ok, seedMenu } from '../api/support/rest.ts';
 import { FakePrinter } from './fake-printer.ts';
@@ -60,7 +60,7 @@ describe('the print agent', () => {
     const [ticket] = await until('a ticket', () => paper.tickets, (t) => t.length === 1, 5000);
     expect((paper.firstByteAt[0] ?? Infinity) - firedAt).toBeLessThan(1000);
     expect(ticket?.[0]).toMatchObject({ text: 'ALLERGY: SEVERE peanut', invert: true });
-    expect(ticket?.find((l) => l.text === orderNumber(order.id))).toMatchObject({ large: true });
+    expect(ticket?.find((l) => l.text === displayNumber(order))).toMatchObject({ large: true });
     expect(texts(ticket)).toEqual(expect.arrayContaining(['Table 7 - 3 guests', '2 x Garden salad', '+ no onion', '> dressing aside', 'ALLERGY: walnut', '1 x Garden salad']));
     const job = await until('printed', async () => ((await m('GET', '/api/print-jobs')).items as PrintJob[])[0], (j) => j?.status === 'printed');
     expect(job).toMatchObject({ attempts: 1, printedAt: expect.any(Number) });
@@ -86,7 +86,7 @@ describe('the print agent', () => {
     expect(paper.tickets).toEqual([]);
     paper.mode = 'ok';
     const tickets = await until('three tickets', () => paper.tickets, (t) => t.length === 3, 15_000);
-    expect(tickets.map((t) => t.find((l) => l.large)?.text)).toEqual(orders.map((o) => orderNumber(o.id)));
+    expect(tickets.map((t) => t.find((l) => l.large)?.text)).toEqual(orders.map((o) => displayNumber(o)));
     await until('back to ok', () => m('GET', '/api/printers/cold') as Promise<Printer>, (p) => p.state?.condition === 'ok');
   });
 

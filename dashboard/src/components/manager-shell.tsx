@@ -6,6 +6,7 @@ import { useTerminalCode } from '../sync/use-terminal.ts';
 import { AppHeader } from './app-header.tsx';
 import { BroadcastBanner } from './broadcast-banner.tsx';
 import { HealthBanner } from './health-banner.tsx';
+import { PrinterAlerts } from './printers/printer-alerts.tsx';
 import { RejectionNotices } from './rejection-notices.tsx';
 
 /** Header, sync banners and notices around every manager page. */
@@ -20,6 +21,7 @@ export function ManagerShell({ route, onSignOut, children }: { route: Route; onS
       <AppHeader route={route} health={health} syncPath={syncPath} onSignOut={onSignOut} />
       <HealthBanner health={health} onSignOut={onSignOut} onRetry={client.reconnect} />
       <BroadcastBanner messages={broadcasts.messages} onDismiss={broadcasts.dismiss} />
+      <PrinterAlerts />
       <RejectionNotices />
       <main className="page">{children}</main>
     </div>

@@ -9,6 +9,7 @@ import { useNow } from '../sync/use-now.ts';
 import { useKitchenOrders, useProducts, useStations } from '../sync/use-replica.ts';
 import { ConsumptionTable } from './consumption-table.tsx';
 import { NewStationForm } from './new-station-form.tsx';
+import { PrintersPanel } from './printers/printers-panel.tsx';
 import { StationCard } from './station-card.tsx';
 
 /** The kitchen at a glance: each station's live load and today's ingredient use. */
@@ -58,6 +59,7 @@ export function StationsScreen() {
           onAdd={(args) => void rep.mutate.upsertStation(args).catch(() => undefined)}
         />
       </div>
+      <PrintersPanel stations={list} />
     </div>
   );
 }

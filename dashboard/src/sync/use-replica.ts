@@ -1,4 +1,4 @@
-import { keyPrefix, type KitchenOrder, type Order, type Product, type ProductionContract, type Station } from '@kitchensync/shared';
+import { keyPrefix, type KitchenOrder, type Order, type PrintJob, type Printer, type Product, type ProductionContract, type Station } from '@kitchensync/shared';
 import { useEntityMap, useSyncClient, type EntityMap } from '@kitchensync/sync-client/react';
 
 /** The manager's replica holds all of the tenant's data; each screen watches what it shows. */
@@ -7,3 +7,5 @@ export const useProducts = (): EntityMap<Product> => useEntityMap<Product>(useSy
 export const useStations = (): EntityMap<Station> => useEntityMap<Station>(useSyncClient().rep, keyPrefix.station);
 export const useContracts = (): EntityMap<ProductionContract> => useEntityMap<ProductionContract>(useSyncClient().rep, keyPrefix.contract);
 export const useKitchenOrders = (): EntityMap<KitchenOrder> => useEntityMap<KitchenOrder>(useSyncClient().rep, keyPrefix.kitchenOrder);
+export const usePrinters = (): EntityMap<Printer> => useEntityMap<Printer>(useSyncClient().rep, keyPrefix.printer);
+export const usePrintJobs = (): EntityMap<PrintJob> => useEntityMap<PrintJob>(useSyncClient().rep, keyPrefix.printJob);

@@ -1,9 +1,9 @@
-import { orderNumber } from '../order-number.ts';
+import { displayNumber } from '../order-number.ts';
 import type { KitchenOrder, Order } from '../schema.ts';
 import type { PrintDoc, PrintItem, PrintKind } from '../schemas/printers.ts';
 
-/** The number every screen shows for an order. */
-const numberOf = (order: Order): string => orderNumber(order.id);
+/** The number every screen, the tracker and REST show for an order (#A-3, #12). */
+const numberOf = (order: Order): string => displayNumber(order);
 
 const tableOf = (order: Order) => ({
   ...(order.table ? { table: order.table } : {}),

@@ -46,9 +46,9 @@ const expectOk = (r: { status: number; body: unknown }, what: string) => {
   if (r.status >= 300) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body)}`);
 };
 
-/** Server (PGlite in memory) serving the built dashboard, a tenant with menu and stations, and Chromium. */
-export async function startDashboardWorld(): Promise<DashboardWorld> {
-  const server = await startServer();
+/** Server (PGlite in memory) serving the built dashboard, a tenant with menu and stations, and Chromium; `env` sets the server's (e.g. PRINT_AGENT). */
+export async function startDashboardWorld(options: { env?: Record<string, string> } = {}): Promise<DashboardWorld> {
+  const server = await startServer(options.env ? { env: options.env } : {});
   const tenant = await createTenant(server, 'Harbour Bistro');
   for (const p of [...demoProducts, ...extraProducts]) expectOk(await api(server, tenant.managerToken, 'POST', '/api/products', p), `product ${p.id}`);
   for (const s of demoStations) expectOk(await api(server, tenant.managerToken, 'POST', '/api/kitchen/stations', s), `station ${s.id}`);

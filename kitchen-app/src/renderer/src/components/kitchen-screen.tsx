@@ -20,6 +20,7 @@ import { useExpoOrders } from '../sync/use-expo-orders.ts';
 import { useKitchenData, type StationLabel } from '../sync/use-kitchen-data.ts';
 import { AllDayPanel } from './all-day-panel.tsx';
 import { BroadcastBanner } from './broadcast-banner.tsx';
+import { PrinterBanner } from './printer-banner.tsx';
 import { BumpedDrawer } from './bumped-drawer.tsx';
 import { ExpoBoard } from './expo-board.tsx';
 import { KeymapLegend } from './keymap-legend.tsx';
@@ -107,6 +108,7 @@ export function KitchenScreen({ settings, onSettings }: { settings: Settings; on
     <div className="screen" data-chimes={chime.played.arrival} data-void-alarms={chime.played.void}>
       <SyncHealthBar client={client} />
       <BroadcastBanner client={client} />
+      <PrinterBanner rep={client.rep} stations={settings.stations} />
       <RejectionNotices client={client} ticketById={data.ticketById} stationName={data.stationName} />
       <ScreenHeader
         stationLabel={stationLabel}
