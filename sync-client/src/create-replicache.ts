@@ -1,6 +1,8 @@
 import { clientSchemaVersion, mutators, type Mutators } from '@kitchensync/shared';
-import { getDefaultPuller, Replicache, type Puller } from 'replicache';
+import { getDefaultPuller, type Puller } from 'replicache';
+import { ReplicacheImpl } from 'replicache/impl';
 import { normalizeServerUrl, replicaName } from './client-name.ts';
+import { persistPromptly } from './persist-promptly.ts';
 
 export interface ReplicacheOptions {
   readonly serverUrl: string;
@@ -15,7 +17,11 @@ export interface ReplicacheOptions {
   readonly onPullOk?: () => void;
 }
 
-export type KitchenReplicache = Replicache<Mutators>;
+/**
+ * Replicache's implementation class, which `new Replicache()` wraps one to one: it is the one that
+ * lets us write the replica to IndexedDB when we need to (persist-promptly.ts).
+ */
+export type KitchenReplicache = ReplicacheImpl<Mutators>;
 
 export const schemaVersion = String(clientSchemaVersion);
 export const defaultPullIntervalMs = 60_000;
@@ -38,7 +44,7 @@ export function createReplicache(options: ReplicacheOptions): KitchenReplicache 
     if (result.httpRequestInfo.httpStatusCode === 200) options.onPullOk?.();
     return result;
   };
-  const rep: KitchenReplicache = new Replicache({
+  const rep: KitchenReplicache = new ReplicacheImpl({
     name: options.name ?? replicaName(base, options.token),
     schemaVersion,
     mutators,
@@ -50,5 +56,6 @@ export function createReplicache(options: ReplicacheOptions): KitchenReplicache 
     kvStore: options.kvStore ?? 'idb',
     logLevel: 'error',
   });
+  if ((options.kvStore ?? 'idb') === 'idb') persistPromptly(rep);
   return rep;
 }

@@ -1,7 +1,8 @@
 import type { ReadonlyJSONValue, Replicache } from 'replicache';
 
+/** Either face of Replicache (the class or the implementation it wraps): readers only subscribe. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any mutator set will do for reading
-type AnyReplicache = Replicache<any>;
+export type AnyReplicache = Pick<Replicache<any>, 'subscribe'>;
 
 /**
  * Calls `onChange` with every entity under `prefix` (by id, the key without its prefix) now and

@@ -2,7 +2,10 @@ import { Replicache, type LogSink } from 'replicache';
 import WebSocket from 'ws';
 import { mutators, type KitchenOrder, type Order } from '@kitchensync/shared';
 
-export type Client = Replicache<typeof mutators>;
+import type { KitchenReplicache } from '../../sync-client/src/index.ts';
+
+/** A test's own client, or the one the apps build (sync-client): the helpers take either. */
+export type Client = Replicache<typeof mutators> | KitchenReplicache;
 
 let counter = 0;
 

@@ -1,9 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Replicache } from 'replicache';
-import { watchEntities } from '../watch-entities.ts';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any mutator set will do for reading
-type AnyReplicache = Replicache<any>;
+import { watchEntities, type AnyReplicache } from '../watch-entities.ts';
 
 export interface EntityMap<T> {
   /** By id (the replica key without its prefix). */

@@ -1,8 +1,6 @@
 import { useEffect, useState, type DependencyList } from 'react';
-import type { ReadTransaction, Replicache } from 'replicache';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any mutator set will do for reading
-type AnyReplicache = Replicache<any>;
+import type { ReadTransaction } from 'replicache';
+import type { AnyReplicache } from '../watch-entities.ts';
 
 /**
  * Subscribes a component to a replica query (like replicache-react's useSubscribe): the
