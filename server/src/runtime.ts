@@ -20,6 +20,7 @@ import { tenantDeletedChannel } from './admin/tenant-lifecycle.ts';
 import { closeCodes, attachWebSocket } from './sync/websocket.ts';
 import { collectGarbage } from './sync/gc.ts';
 import { PokeHub } from './sync/poke-hub.ts';
+import { currentEpoch } from './sync/restore-epochs.ts';
 import { SyncEngine } from './sync/sync-engine.ts';
 import { SocketRegistry } from './sync/socket-registry.ts';
 import { seedDemoIfEmpty, type DemoTenant } from './seed/demo.ts';
@@ -48,7 +49,7 @@ export async function startKitchensync(env: Env, logger: Logger): Promise<Runnin
   // Postgres may be down or failing over when we start: wait for it rather than exit.
   const waitLog = (err: unknown, delayMs: number) => logger.warn({ err: (err as Error).message, retryInMs: delayMs }, 'database unreachable at start; retrying');
   await retryWhileUnavailable(() => migrate(db), waitLog);
-  const engine = new SyncEngine(db);
+  const engine = new SyncEngine(db, await retryWhileUnavailable(() => currentEpoch(db), waitLog));
   // A hub's tenant comes from its cloud, never from a demo seed.
   const demo = env.SEED_DEMO === 'true' && !env.HUB_UPSTREAM ? await retryWhileUnavailable(() => seedDemoIfEmpty(engine), waitLog) : undefined;
   const admin = resolveAdminToken(env);

@@ -26,6 +26,9 @@ export type KitchenReplicache = ReplicacheImpl<Mutators>;
 export const schemaVersion = String(clientSchemaVersion);
 export const defaultPullIntervalMs = 60_000;
 
+/** The replica's name unless one is given: one per server and token. */
+export const defaultReplicaName = (options: Pick<ReplicacheOptions, 'serverUrl' | 'token'>) => replicaName(normalizeServerUrl(options.serverUrl), options.token);
+
 /** A Replicache talking to our sync server with the shared mutators. */
 export function createReplicache(options: ReplicacheOptions): KitchenReplicache {
   const base = normalizeServerUrl(options.serverUrl);
@@ -45,7 +48,7 @@ export function createReplicache(options: ReplicacheOptions): KitchenReplicache 
     return result;
   };
   const rep: KitchenReplicache = new ReplicacheImpl({
-    name: options.name ?? replicaName(base, options.token),
+    name: options.name ?? defaultReplicaName(options),
     schemaVersion,
     mutators,
     pushURL: `${base}/api/replicache/push`,

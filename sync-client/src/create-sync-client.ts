@@ -1,6 +1,7 @@
 import type { Rejection } from '@kitchensync/shared';
 import { socketUrl } from './client-name.ts';
-import { createReplicache, type KitchenReplicache, type ReplicacheOptions } from './create-replicache.ts';
+import { clientReset } from './client-reset.ts';
+import { createReplicache, defaultReplicaName, type KitchenReplicache, type ReplicacheOptions } from './create-replicache.ts';
 import { createHealthMonitor } from './health-monitor.ts';
 import { rejectionsQuery } from './rejections.ts';
 import { createMutationJournal, type JournalEntry, type JournalStorage } from './mutation-journal.ts';
@@ -19,6 +20,13 @@ export interface SyncClientOptions extends Omit<ReplicacheOptions, 'onPullOk'> {
   readonly hubUrl?: string;
   /** How often the hub is checked (path-choice.ts). Default 1 s. */
   readonly pathProbeMs?: number;
+  /** Where the mutation journal and a reset's saved mutations survive a reload. Default localStorage. */
+  readonly storage?: JournalStorage;
+  /**
+   * After ClientStateNotFound the unconfirmed mutations are saved (client-reset.ts) and this is
+   * called: it must create the client again with the same options. Default: reload the page.
+   */
+  readonly onReset?: () => void;
 }
 
 export type BroadcastListener = (message: unknown) => void;
@@ -47,8 +55,12 @@ export interface SyncClient {
 export function createSyncClient(options: SyncClientOptions): SyncClient {
   // The puller reports to the monitor, which itself reads the replica: tie the knot late.
   const late: { monitor?: ReturnType<typeof createHealthMonitor> } = {};
-  const rep = createReplicache({ ...options, onPullOk: () => late.monitor?.update({ lastPullAt: Date.now() }) });
-  const journal = createMutationJournal(300, browserStorage(rep.name));
+  const storage = options.storage ?? browserStorage();
+  const reset = clientReset(options.name ?? defaultReplicaName(options), storage);
+  const rep = createReplicache({ ...options, name: reset.name, onPullOk: () => late.monitor?.update({ lastPullAt: Date.now() }) });
+  rep.onClientStateNotFound = () => void reset.save(rep).then(options.onReset ?? reloadPage);
+  void reset.replay(rep);
+  const journal = createMutationJournal(300, storage && { store: storage, key: `${rep.name}:journal` });
   const pending = createStore<readonly JournalEntry[]>([]);
   const health = createHealthMonitor({
     countPending: async () => {
@@ -154,10 +166,14 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
 const samePending = (a: readonly JournalEntry[], b: readonly { clientID: string; id: number }[]) =>
   a.length === b.length && a.every((m, i) => m.id === b[i]?.id && m.clientID === b[i]?.clientID);
 
-function browserStorage(name: string): { store: JournalStorage; key: string } | undefined {
+function browserStorage(): JournalStorage | undefined {
   try {
-    return typeof localStorage === 'undefined' ? undefined : { store: localStorage, key: `${name}:journal` };
+    return typeof localStorage === 'undefined' ? undefined : localStorage;
   } catch {
     return undefined;
   }
 }
+
+const reloadPage = () => {
+  if (typeof location !== 'undefined') location.reload();
+};

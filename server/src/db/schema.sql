@@ -234,6 +234,14 @@ CREATE TABLE stations (
   CONSTRAINT stations_pkey PRIMARY KEY (tenant_id, id)
 );
 
+CREATE TABLE sync_epochs (
+  seq integer GENERATED ALWAYS AS IDENTITY NOT NULL,
+  epoch text NOT NULL,
+  started_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT sync_epochs_pkey PRIMARY KEY (seq),
+  CONSTRAINT sync_epochs_epoch_key UNIQUE (epoch)
+);
+
 CREATE TABLE sync_heads (
   tenant_id text NOT NULL,
   version bigint NOT NULL,

@@ -25,7 +25,8 @@ export const pushRequestSchema = z.object({
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
-export const cookieSchema = z.object({ order: z.number().int().nonnegative().max(maxCookieOrder), cvrID: idSchema });
+/** `epoch`: the database's restore epoch when the cookie was given (absent from older servers' cookies). */
+export const cookieSchema = z.object({ order: z.number().int().nonnegative().max(maxCookieOrder), cvrID: idSchema, epoch: idSchema.optional() });
 export type Cookie = z.infer<typeof cookieSchema>;
 
 export const pullRequestSchema = z.object({

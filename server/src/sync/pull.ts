@@ -5,6 +5,7 @@ import { createClientGroup, isPurgedGroup } from '../db/replicache-clients.ts';
 import { readGroupState, type ClientViewRecord } from './cvr.ts';
 import { tombstoneDays } from './gc.ts';
 import { notAllowed, versionProblem, type Cookie, type ProtocolError, type PullRequest } from './protocol.ts';
+import { isSupersededEpoch } from './restore-epochs.ts';
 import type { SyncEngine } from './sync-engine.ts';
 import { hasView, readChanges, type ViewChanges, type Viewer } from './view.ts';
 
@@ -30,6 +31,9 @@ const usable = (cvr: ClientViewRecord | undefined) => (cvr && Date.parse(cvr.mad
  *     and the CVR the cookie names: from what this process remembers of the cookies it gave out
  *     (`KnownViews`: owners and CVRs never change), else read with the tenant's head in one
  *     statement — and if that head is the CVR's, nothing changed: the same cookie, an empty patch.
+ *     A cookie of an epoch a restore ended, naming a CVR the database does not have, may have
+ *     seen writes and last mutation ids the restore lost: ClientStateNotFound (the client starts
+ *     again from the database's state and sends its unconfirmed changes again: sync-client).
  *  3. In one statement (one snapshot): the head and the group's last mutation ids, the rows
  *     written since the CVR's head with their values (with an unknown CVR: `clear` and the whole
  *     view), and the keys that left the view; and in that same statement, the new CVR (that head)
@@ -62,6 +66,7 @@ export async function processPull(engine: SyncEngine, principal: Principal, pull
   // ...or as stored, with the head now.
   let group = await readGroupState(db, groupId, pull.cookie?.cvrID);
   if (group && !owns(group)) throw notAllowed('this client group belongs to someone else');
+  if (pull.cookie?.epoch && !group?.cvr && (await isSupersededEpoch(db, pull.cookie.epoch))) return { error: 'ClientStateNotFound' };
   if (!group) {
     if (pull.cookie !== null && (await isPurgedGroup(db, groupId))) return { error: 'ClientStateNotFound' };
     await createClientGroup(db, groupId, tenantId, principal.tokenId);
@@ -77,11 +82,15 @@ export async function processPull(engine: SyncEngine, principal: Principal, pull
 const unchanged = (cookie: Cookie): PullResponse => ({ cookie, lastMutationIDChanges: {}, patch: [] });
 
 /** The cookie after `cookie` for a group this process knows up to `knownOrder`, naming a new CVR. */
-const nextCookie = (cookie: Cookie | null, knownOrder: number) => ({ order: Math.max(knownOrder, cookie?.order ?? 0) + 1, cvrID: randomUUID() });
+const nextCookie = (cookie: Cookie | null, knownOrder: number, epoch: string | undefined): Cookie => ({
+  order: Math.max(knownOrder, cookie?.order ?? 0) + 1,
+  cvrID: randomUUID(),
+  ...(epoch ? { epoch } : {}),
+});
 
 /** Step 3, from `base` (undefined: the whole view); undefined if the group is gone. */
 async function changesSince(engine: SyncEngine, viewer: Viewer, groupId: string, cookie: Cookie | null, base: ClientViewRecord | undefined, knownOrder: number) {
-  const next = nextCookie(cookie, knownOrder);
+  const next = nextCookie(cookie, knownOrder, engine.epoch);
   const since = base?.head ?? -1;
   const changes = await readChanges(engine.db, viewer, groupId, since, base?.madeAt ?? 'epoch', { id: next.cvrID, order: next.order });
   if (!changes.groupExists) return undefined;

@@ -20,7 +20,11 @@ export class SyncEngine {
   readonly processed = new ProcessedIds();
   private readonly listeners = new Set<(committed: Committed) => void>();
 
-  constructor(readonly db: Database) {
+  constructor(
+    readonly db: Database,
+    /** The database's restore epoch, named in every cookie this process gives out (`restore-epochs.ts`). */
+    readonly epoch?: string,
+  ) {
     this.writes = new TenantWriteQueue(batchCommitter(db, this.origin, (c) => this.committed(c)));
     this.onCommitted((c) => this.processed.committed(c.lmids));
   }
