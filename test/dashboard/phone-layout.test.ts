@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeCounts } from '../kitchen/axe.ts';
-import { managerContext, phoneContext, screenshot, waitSynced, type Screen } from './helpers/browser.ts';
+import { phoneContext, screenshot, type Screen } from './helpers/browser.ts';
 import { horizontalOverflow, reachable } from './helpers/layout.ts';
-import { backgroundOrders, startDashboardWorld, type DashboardWorld } from './helpers/world.ts';
+import { backgroundOrders, managerPage, startDashboardWorld, type DashboardWorld } from './helpers/world.ts';
 
 let world: DashboardWorld;
 beforeAll(async () => {
@@ -25,13 +25,7 @@ async function checkPage(page: Page, name: string) {
   await screenshot(page, name, { fullPage: true });
 }
 
-async function open(screen: Screen, path: string): Promise<Page> {
-  const context = await managerContext(world.browser, world.tenant.managerToken, screen);
-  const page = await context.newPage();
-  await page.goto(`${world.server.url}${path}`);
-  await waitSynced(page);
-  return page;
-}
+const open = (screen: Screen, path: string): Promise<Page> => managerPage(world, screen, path);
 
 describe('the dashboard on a phone (390×844)', () => {
   it('the board is one column at a time, switched by status tabs; late orders say by how much', async () => {

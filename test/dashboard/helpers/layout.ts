@@ -36,3 +36,38 @@ export async function reachable(locator: Locator): Promise<boolean> {
     return top !== null && (top === el || el.contains(top) || top.contains(el));
   });
 }
+
+/** Visible buttons, inputs, selects and links styled as buttons that are not wholly inside the viewport's width. */
+export async function controlsOutside(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const out: string[] = [];
+    for (const el of document.querySelectorAll('button, input:not([type=hidden]), select, textarea, a.btn, [role=button]')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+      if (r.left < -0.5 || r.right > width + 0.5) {
+        const label = (el.getAttribute('aria-label') ?? (el as HTMLElement).innerText ?? el.getAttribute('name') ?? '').trim().slice(0, 30);
+        out.push(`${el.tagName.toLowerCase()} "${label}" x=${Math.round(r.left)}..${Math.round(r.right)}`);
+      }
+    }
+    return out;
+  });
+}
+
+/** Amounts of money (€12.50) that the layout broke over two lines. */
+export async function brokenMoney(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const broken: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of (node.textContent ?? '').matchAll(/[€£$]\s?\d[\d,.]*/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (tops.size > 1) broken.push(match[0]);
+      }
+    }
+    return broken;
+  });
+}

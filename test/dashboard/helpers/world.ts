@@ -1,8 +1,9 @@
 import { demoProducts, displayNumber, demoStations, kitchenOrderKey, type Channel, type KitchenOrder, type Order, type UpsertProductArgs } from '@kitchensync/shared';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { connectedClient, type Client } from '../../support/replicache-client.ts';
 import { api, createTenant, startServer, type TestServer, type TestTenant } from '../../support/server.ts';
-import { launchChromium } from './browser.ts';
+import { launchChromium, managerContext, waitSynced, type Screen } from './browser.ts';
 
 /** A few more dishes than the shared fixtures, so the menu and the picker look like a restaurant's. */
 const extraProducts: UpsertProductArgs[] = [
@@ -137,3 +138,26 @@ export const backgroundOrders: readonly SeedOrder[] = [
   { id: 'seed-h8d3', channel: 'delivery', customer: 'Edsger Dijkstra', items: [{ productId: 'salad', quantity: 2 }, { productId: 'lemonade', quantity: 2 }], placedMinutesAgo: 6, confirmAfter: 1 },
   { id: 'seed-j3e7', channel: 'online', customer: 'Barbara Liskov', items: [{ productId: 'brownie', quantity: 2 }], placedMinutesAgo: 2 },
 ];
+
+/** A world for one test file, seeded with `orders`: started before its tests, stopped after them. */
+export function dashboardWorldPerFile(orders: readonly SeedOrder[]): () => DashboardWorld {
+  let world: DashboardWorld | undefined;
+  beforeAll(async () => {
+    world = await startDashboardWorld();
+    await world.seedOrders(orders);
+  }, 120_000);
+  afterAll(async () => world?.stop());
+  return () => {
+    if (!world) throw new Error('the dashboard world has not started');
+    return world;
+  };
+}
+
+/** A signed-in manager's page at `path` on a screen of that size, synced. */
+export async function managerPage(world: DashboardWorld, screen: Screen, path: string): Promise<Page> {
+  const context = await managerContext(world.browser, world.tenant.managerToken, screen);
+  const page = await context.newPage();
+  await page.goto(`${world.server.url}${path}`);
+  await waitSynced(page);
+  return page;
+}
