@@ -29,7 +29,8 @@ const envSchema = z.object({
   HUB_PULL_INTERVAL_MS: intFromEnv(30_000).pipe(z.number().min(100)),
   /** `on` → this server runs the print agent: it delivers print jobs to the printers it can reach (a hub, or a one-restaurant install). */
   PRINT_AGENT: z.enum(['on', 'off']).default('off'),
-  PRINT_AGENT_POLL_MS: intFromEnv(200).pipe(z.number().min(10)),
+  /** The agent looks for jobs on every commit's poke; this poll is the backstop (a missed poke, retries after a backoff). */
+  PRINT_AGENT_POLL_MS: intFromEnv(1000).pipe(z.number().min(10)),
   /** Deadline of each step of a delivery: connect, status, send. */
   PRINT_AGENT_TIMEOUT_MS: intFromEnv(3000).pipe(z.number().min(100)),
   /** A job another agent left "printing" this long is taken over as a possible duplicate. */

@@ -15,7 +15,9 @@ import type { Env } from './env.ts';
 import { answerClientErrors } from './http/client-error.ts';
 import { HubSync } from './hub/hub-sync.ts';
 import { newId } from './auth/tokens.ts';
+import { hubAgentWriter, localAgentWriter } from './print/agent-writers.ts';
 import { PrintAgent } from './print/print-agent.ts';
+import { channels } from './sync/notify.ts';
 import { tenantDeletedChannel } from './admin/tenant-lifecycle.ts';
 import { closeCodes, attachWebSocket } from './sync/websocket.ts';
 import { collectGarbage } from './sync/gc.ts';
@@ -73,10 +75,15 @@ export async function startKitchensync(env: Env, logger: Logger): Promise<Runnin
     ? new HubSync(engine, { upstreamUrl: env.HUB_UPSTREAM, token: env.HUB_TOKEN, pullIntervalMs: env.HUB_PULL_INTERVAL_MS, mutationCap: env.PUSH_MUTATION_CAP }, logger)
     : undefined;
   await hubSync?.start();
+  const agentId = newId('agent');
+  // At a hub the agent's word on a job goes through the hub's link, so the cloud learns it (README "Kitchen printers").
+  const agentWriter = hubSync && env.HUB_TOKEN ? hubAgentWriter(hubSync, db, env.HUB_TOKEN, logger) : localAgentWriter(engine, agentId, logger);
   const printAgent = env.PRINT_AGENT === 'on'
-    ? new PrintAgent(engine, { agentId: newId('agent'), pollMs: env.PRINT_AGENT_POLL_MS, timeoutMs: env.PRINT_AGENT_TIMEOUT_MS, leaseMs: env.PRINT_AGENT_LEASE_MS }, logger)
+    ? new PrintAgent(db, agentWriter, { agentId, pollMs: env.PRINT_AGENT_POLL_MS, timeoutMs: env.PRINT_AGENT_TIMEOUT_MS, leaseMs: env.PRINT_AGENT_LEASE_MS }, logger)
     : undefined;
   printAgent?.start();
+  // Every commit pokes (NOTIFY, from any process, and the hub's mirror too): a fired ticket is looked at at once.
+  const stopWaking = printAgent ? await db.listen(channels.poke, () => printAgent.wake()) : undefined;
   const app = createApp({ db, engine, env, logger, resolver, registry, meter, metrics: newMetrics(), ...(hubSync ? { hub: hubSync } : {}) });
   // Node checks these timeouts only every connectionsCheckingInterval (30 s by default). A request
   // without Host is refused by the app (http/request-target.ts), with a JSON body Node's refusal lacks.
@@ -102,6 +109,7 @@ export async function startKitchensync(env: Env, logger: Logger): Promise<Runnin
     hub: hubSync,
     async close() {
       clearInterval(gc);
+      await stopWaking?.();
       await printAgent?.stop();
       await hubSync?.stop();
       meter.stop();

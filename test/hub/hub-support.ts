@@ -47,11 +47,11 @@ export async function cloudLastMutationID(db: Database, clientID: string): Promi
   return rows[0]?.last_mutation_id ?? 0;
 }
 
-/** A cloud (Postgres) and a hub (in-process, PGlite on disk) mirroring it through a link a test can cut. */
-export async function startHubWorld(name?: string) {
+/** A cloud (Postgres) and a hub (in-process, PGlite on disk, `extraEnv` added to its settings) mirroring it through a link a test can cut. */
+export async function startHubWorld(name?: string, extraEnv: Record<string, string> = {}) {
   const { cloud, tenant, manager, link } = await startCloud(name);
   const storage = await durableStorage('pglite');
-  let hub = await startServer({ storage, env: hubEnv(link, tenant) });
+  let hub = await startServer({ storage, env: { ...hubEnv(link, tenant), ...extraEnv } });
   return {
     cloud,
     tenant,
@@ -65,7 +65,7 @@ export async function startHubWorld(name?: string) {
     async restartHub() {
       const { port } = new URL(hub.url);
       await hub.stop();
-      hub = await startServer({ storage, env: { ...hubEnv(link, tenant), PORT: port } });
+      hub = await startServer({ storage, env: { ...hubEnv(link, tenant), ...extraEnv, PORT: port } });
     },
     async stop() {
       await hub.stop();

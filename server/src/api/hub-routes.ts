@@ -28,7 +28,9 @@ export function hubRoutes(engine: SyncEngine, limits: { mutationCap: number }, l
   router.post('/push', async (req, res) => {
     const forwarded = parse(forwardedPushSchema, req.body, 'forwarded push');
     const tenantId = tenantOf(res);
-    const terminal = await terminalToken(db, tenantId, forwarded.tokenId);
+    // The hub's own pushes (its print agent's job states) run as the hub; a terminal's as the terminal.
+    const own = forwarded.tokenId === principalOf(res).tokenId;
+    const terminal = own ? { id: forwarded.tokenId, role: 'hub' as const } : await terminalToken(db, tenantId, forwarded.tokenId);
     if (!terminal) throw forbidden('the client group’s token is not a valid staff token of this hub’s tenant');
     const hubAt = new Map(forwarded.mutations.map((m) => [`${m.clientID}/${m.id}`, m.hubAt]));
     // The push runs as the terminal: its role's permissions, its client group's ownership checks.

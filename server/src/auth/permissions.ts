@@ -8,8 +8,9 @@ const mutatorsByRole: Record<Role, readonly MutatorName[] | 'all'> = {
   // The line fires courses, 86es products, rushes orders and hands them off at the pass (expo).
   kitchen: ['setKitchenItemStatus', 'bumpKitchenOrder', 'recallKitchenOrder', 'dismissRejection', 'fireCourse', 'setProductSoldOut', 'handOffOrder', 'setOrderRush', 'reprintTicket'],
   customer: [],
-  // A hub forwards its terminals' mutations, each run as the terminal's own token (server/src/hub).
-  hub: [],
+  // A hub forwards its terminals' mutations, each run as the terminal's own token (server/src/hub);
+  // as itself it only runs its print agent's word on the jobs it prints (server/src/print).
+  hub: ['claimPrintJob', 'finishPrintJob', 'reportPrinterState'],
 };
 
 export function mayRun(role: Role, name: MutatorName): boolean {

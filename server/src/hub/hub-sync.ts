@@ -125,24 +125,37 @@ export class HubSync {
   push(principal: Principal, push: PushRequest): Promise<HubPushAnswer> {
     const problem = versionProblem('push', push.pushVersion, push.schemaVersion);
     if (problem) return Promise.resolve({ status: 200, body: problem });
+    return this.serially(() => this.pushNow(principal, push));
+  }
+
+  /**
+   * A push the hub makes as itself (its print agent's word on a job), built in turn with the
+   * terminals' pushes (so its mutation id follows the last one queued) and then handled like them.
+   */
+  pushOwn(build: (q: Database) => Promise<{ principal: Principal; push: PushRequest }>): Promise<HubPushAnswer> {
     return this.serially(async () => {
-      const hubAt = Date.now();
-      if (this.online && (await outboxSummary(this.db)).pending === 0) {
-        try {
-          const answer = await this.upstream.forward({ ...push, tokenId: principal.tokenId, mutations: push.mutations.map((m) => ({ ...m, hubAt })) });
-          await this.mirror().catch((err: unknown) => this.wentOffline(err));
-          return { status: 200, body: answer.response };
-        } catch (err) {
-          if (err instanceof UpstreamRefused) return { status: err.status, body: err.body };
-          this.wentOffline(err);
-        }
-      }
-      // Queued before it is applied: whatever the terminal is told is saved survives a kill -9.
-      await enqueue(this.db, principal.tokenId, push, hubAt);
-      this.needsFull = true;
-      const result = await processPush(this.engine, principal, push, this.options.mutationCap);
-      return { status: 200, body: result.response };
+      const { principal, push } = await build(this.db);
+      return this.pushNow(principal, push);
     });
+  }
+
+  private async pushNow(principal: Principal, push: PushRequest): Promise<HubPushAnswer> {
+    const hubAt = Date.now();
+    if (this.online && (await outboxSummary(this.db)).pending === 0) {
+      try {
+        const answer = await this.upstream.forward({ ...push, tokenId: principal.tokenId, mutations: push.mutations.map((m) => ({ ...m, hubAt })) });
+        await this.mirror().catch((err: unknown) => this.wentOffline(err));
+        return { status: 200, body: answer.response };
+      } catch (err) {
+        if (err instanceof UpstreamRefused) return { status: err.status, body: err.body };
+        this.wentOffline(err);
+      }
+    }
+    // Queued before it is applied: whatever the terminal is told is saved survives a kill -9.
+    await enqueue(this.db, principal.tokenId, push, hubAt);
+    this.needsFull = true;
+    const result = await processPush(this.engine, principal, push, this.options.mutationCap);
+    return { status: 200, body: result.response };
   }
 
   private serially<T>(fn: () => Promise<T>): Promise<T> {

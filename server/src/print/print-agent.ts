@@ -2,7 +2,7 @@ import { layoutPrintDoc, type MutatorName, type PrintJob, type Printer, type Pri
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.ts';
 import { listPrinters, unfinishedPrintJobs } from '../db/printer-queries.ts';
-import type { SyncEngine } from '../sync/sync-engine.ts';
+import type { AgentWriter } from './agent-writers.ts';
 import { encodeLines } from './escpos.ts';
 import { conditionOf, nextDelay } from './printer-condition.ts';
 import { PrinterLink } from './printer-link.ts';
@@ -35,33 +35,54 @@ interface PrinterTrack {
 export class PrintAgent {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
+  private stopped = true;
+  /** A wake-up came during a round: another follows at once. */
+  private again = false;
   private readonly tracks = new Map<string, PrinterTrack>();
-  private readonly busy = new Set<string>();
-
-  private readonly db: Database;
+  /** Printers with a delivery under way, and those deliveries (stop waits for them). */
+  private readonly busy = new Map<string, Promise<void>>();
 
   constructor(
-    private readonly engine: SyncEngine,
+    private readonly db: Database,
+    /** How the agent's word on a job is written: here, or through a hub's link to its cloud. */
+    private readonly writer: AgentWriter,
     private readonly options: PrintAgentOptions,
     private readonly logger: Logger,
-  ) {
-    this.db = engine.db;
-  }
+  ) {}
 
   start(): void {
-    const tick = () => {
-      this.running = this.round().catch((err: unknown) => this.logger.error({ err }, 'print agent round failed'));
-      void this.running.finally(() => {
-        if (this.timer !== undefined) this.timer = setTimeout(tick, this.options.pollMs);
-      });
-    };
-    this.timer = setTimeout(tick, 0);
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /**
+   * Something was committed (a poke: a fired ticket may be waiting): look now instead of at the
+   * next poll, which stays as the backstop for a missed poke and for retries after a backoff.
+   */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) this.again = true;
+    else this.schedule(0);
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     clearTimeout(this.timer);
-    this.timer = undefined;
     await this.running;
+    await Promise.all(this.busy.values());
+  }
+
+  private schedule(ms: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.tick(), ms);
+  }
+
+  private async tick(): Promise<void> {
+    this.again = false;
+    this.running = this.round().catch((err: unknown) => this.logger.error({ err }, 'print agent round failed'));
+    await this.running;
+    this.running = undefined;
+    if (!this.stopped) this.schedule(this.again ? 0 : this.options.pollMs);
   }
 
   private async round(): Promise<void> {
@@ -73,17 +94,22 @@ export class PrintAgent {
     const [printers, jobs] = await Promise.all([listPrinters(this.db, tenantId), unfinishedPrintJobs(this.db, tenantId)]);
     const queues = new Map<string, PrintJob[]>();
     for (const job of jobs) queues.set(job.printerId, [...(queues.get(job.printerId) ?? []), job]);
-    // Printers work side by side; each one's queue goes in order (the next round takes the next job).
-    await Promise.all(
-      printers.filter((p) => queues.has(p.id) && !this.busy.has(p.id)).map(async (printer) => {
-        this.busy.add(printer.id);
-        try {
-          await this.serveHead(tenantId, printer, queues.get(printer.id) as PrintJob[]);
-        } finally {
+    // Printers work side by side, a slow one holding up none of the others; each one's queue goes
+    // in order: when a delivery ends, the agent looks again at once for the printer's next job.
+    for (const printer of printers) {
+      const queue = queues.get(printer.id);
+      if (!queue || this.busy.has(printer.id)) continue;
+      const delivery = this.serveHead(tenantId, printer, queue)
+        .catch((err: unknown) => {
+          this.logger.error({ err, printerId: printer.id }, 'print delivery failed');
+          return false;
+        })
+        .then((movedOn) => {
           this.busy.delete(printer.id);
-        }
-      }),
-    );
+          if (movedOn) this.wake();
+        });
+      this.busy.set(printer.id, delivery);
+    }
   }
 
   private track(printerId: string): PrinterTrack {
@@ -92,16 +118,16 @@ export class PrintAgent {
     return t;
   }
 
-  private async serveHead(tenantId: string, printer: Printer, queue: PrintJob[]): Promise<void> {
+  /** Serves the printer's next job; true when its queue moved on (its next job can go at once). */
+  private async serveHead(tenantId: string, printer: Printer, queue: PrintJob[]): Promise<boolean> {
     const [job] = queue;
     const track = this.track(printer.id);
-    if (!job || Date.now() < track.notBefore) return;
+    if (!job || Date.now() < track.notBefore) return false;
     const claimedElsewhere = job.status === 'printing' && job.claimedBy !== this.options.agentId && Date.now() - job.updatedAt < this.options.leaseMs;
-    if (claimedElsewhere) return;
+    if (claimedElsewhere) return false;
     if (await printLedger.has(this.db, tenantId, job.id)) {
       // Sent before this agent could say so (it died, or a hub's mirror rewound the job): say it now, print nothing.
-      await this.claimAndFinish(tenantId, job, 'printed');
-      return;
+      return this.claimAndFinish(tenantId, job, 'printed');
     }
     const outcome = await this.deliver(tenantId, printer, job);
     const condition = conditionOf(outcome);
@@ -113,6 +139,7 @@ export class PrintAgent {
       this.logger.warn({ tenantId, printerId: printer.id, jobId: job.id, outcome }, 'print job not delivered');
     }
     await this.report(tenantId, printer, condition, outcome.kind === 'printed' ? queue.length - 1 : queue.length);
+    return outcome.kind === 'printed';
   }
 
   /** One delivery attempt; the job's state is updated as it goes. */
@@ -150,8 +177,10 @@ export class PrintAgent {
     return outcome === 'printed' ? { kind: 'printed' } : { kind: 'failed', reason: failure ?? '', condition };
   }
 
-  private async claimAndFinish(tenantId: string, job: PrintJob, outcome: 'printed' | 'failed', failure?: string): Promise<void> {
-    if (await this.write(tenantId, 'claimPrintJob', { jobId: job.id, agentId: this.options.agentId, at: Date.now() })) await this.finish(tenantId, job, outcome, failure);
+  private async claimAndFinish(tenantId: string, job: PrintJob, outcome: 'printed' | 'failed', failure?: string): Promise<boolean> {
+    if (!(await this.write(tenantId, 'claimPrintJob', { jobId: job.id, agentId: this.options.agentId, at: Date.now() }))) return false;
+    await this.finish(tenantId, job, outcome, failure);
+    return true;
   }
 
   /** Tells the station screens and the dashboard what the printer is doing, when that changes. */
@@ -164,12 +193,8 @@ export class PrintAgent {
     await this.write(tenantId, 'reportPrinterState', { printerId: printer.id, condition, waiting: shown, at: Date.now() });
   }
 
-  /** Runs a mutator as this agent, in the tenant's serialised write (screens are poked on commit). */
-  private async write(tenantId: string, name: MutatorName, args: object): Promise<boolean> {
-    const meta = { source: 'system', principal: { tokenId: `print-agent:${this.options.agentId}`, role: 'manager', tenantId } } as const;
-    const outcome = await this.engine.write(tenantId, (w) => w.apply(name, args, meta));
-    if (!outcome.ok) this.logger.warn({ tenantId, name, code: outcome.error.code, message: outcome.error.message }, 'print agent write refused');
-    return outcome.ok;
+  private write(tenantId: string, name: MutatorName, args: object): Promise<boolean> {
+    return this.writer(tenantId, name, args);
   }
 }
 

@@ -1,4 +1,5 @@
-import { readsOf } from '@kitchensync/shared';
+import { isMutatorName, readsOf } from '@kitchensync/shared';
+import { mayRun } from '../auth/permissions.ts';
 import type { Principal } from '../auth/principal.ts';
 import { notAllowed, versionProblem, type ProtocolError, type PushRequest } from './protocol.ts';
 import type { SyncEngine } from './sync-engine.ts';
@@ -41,7 +42,9 @@ export async function processPush(engine: SyncEngine, principal: Principal, requ
   const problem = versionProblem('push', request.pushVersion, request.schemaVersion);
   if (problem) return { response: problem, processed: 0 };
   const tenantId = principal.tenantId;
-  if (!tenantId || (principal.role !== 'manager' && principal.role !== 'kitchen')) throw notAllowed(`a ${principal.role} token cannot push`);
+  // A hub pushes as itself only its print agent's word on jobs (permissions.ts): anything else is refused whole.
+  const hubOwn = principal.role === 'hub' && request.mutations.every((m) => isMutatorName(m.name) && mayRun('hub', m.name));
+  if (!tenantId || (principal.role !== 'manager' && principal.role !== 'kitchen' && !hubOwn)) throw notAllowed(`a ${principal.role} token cannot push`);
   const push: Push = { ...request, principal, tenantId, cap, relay };
   const clientIds = [...new Set(push.mutations.map((m) => m.clientID))];
 
