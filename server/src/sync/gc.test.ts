@@ -37,4 +37,20 @@ describe('garbage collection on PGlite, which runs no autovacuum', () => {
     const analyzed = await db.query<{ reltuples: number }>("SELECT reltuples FROM pg_class WHERE relname = 'client_view_records'");
     expect(analyzed.rows[0]?.reltuples).toBe(8); // the group keeps its 8 newest CVRs
   });
+
+  it('removes print jobs printed days ago, leaving a tombstone for the replicas, and keeps the rest', async () => {
+    const day = 86_400_000;
+    const job = (id: string, status: string, updatedAt: number) =>
+      db.query(`INSERT INTO print_jobs (tenant_id, id, data) VALUES ('t1', $1, $2)`, [id, JSON.stringify({ id, status, updatedAt })]);
+    await job('old-printed', 'printed', Date.now() - 4 * day);
+    await job('new-printed', 'printed', Date.now() - day);
+    await job('old-failed', 'failed', Date.now() - 4 * day);
+    await db.query(`INSERT INTO print_ledger (tenant_id, job_id, sent_at) VALUES ('t1', 'old-printed', now() - interval '4 days'), ('t1', 'new-printed', now())`);
+
+    expect(await collectGarbage(db)).toMatchObject({ printedJobsRemoved: 1 });
+
+    expect((await db.query<{ id: string }>('SELECT id FROM print_jobs ORDER BY id')).rows.map((r) => r.id)).toEqual(['new-printed', 'old-failed']);
+    expect((await db.query<{ job_id: string }>('SELECT job_id FROM print_ledger')).rows.map((r) => r.job_id)).toEqual(['new-printed']);
+    expect((await db.query<{ key: string }>(`SELECT key FROM deleted_rows WHERE key LIKE 'printJob/%'`)).rows.map((r) => r.key)).toEqual(['printJob/old-printed']);
+  });
 });

@@ -6,9 +6,11 @@ export interface GcPolicy {
   groupIdleDays: number;
   /** Unacknowledged rejections older than this expire. */
   rejectionDays: number;
+  /** Print jobs printed this long ago leave the replicas (and the agents' ledgers): a service's paper is long gone. */
+  printedJobDays: number;
 }
 
-export const defaultGcPolicy: GcPolicy = { groupIdleDays: 30, rejectionDays: 7 };
+export const defaultGcPolicy: GcPolicy = { groupIdleDays: 30, rejectionDays: 7, printedJobDays: 3 };
 
 /**
  * How long deletions are remembered for pulls. A client view record older than this cannot learn
@@ -17,8 +19,8 @@ export const defaultGcPolicy: GcPolicy = { groupIdleDays: 30, rejectionDays: 7 }
 export const tombstoneDays = defaultGcPolicy.groupIdleDays;
 
 /**
- * Deletes idle client groups (with their clients, CVRs and rejections), stale rejections and old
- * tombstones; on PGlite it then vacuums (see `vacuumEmbedded`).
+ * Deletes idle client groups (with their clients, CVRs and rejections), stale rejections, print
+ * jobs printed days ago and old tombstones; on PGlite it then vacuums (see `vacuumEmbedded`).
  */
 export async function collectGarbage(db: Database, policy: GcPolicy = defaultGcPolicy) {
   const collected = await deleteExpired(db, policy);
@@ -43,6 +45,7 @@ async function vacuumEmbedded(db: Database): Promise<void> {
 }
 
 async function deleteExpired(db: Database, policy: GcPolicy) {
+  const printedBefore = Date.now() - policy.printedJobDays * 86_400_000;
   return db.transaction(async (q) => {
     // Like every writer of a tenant's synced state, it holds the tenants' write locks (in one order,
     // so two collectors cannot deadlock).
@@ -50,8 +53,9 @@ async function deleteExpired(db: Database, policy: GcPolicy) {
       `SELECT ${tenantLockSql('tenant_id')} FROM (
          SELECT tenant_id FROM replicache_client_groups WHERE last_seen < now() - make_interval(days => $1)
          UNION SELECT tenant_id FROM rejections WHERE created_at < now() - make_interval(days => $2)
+         UNION SELECT tenant_id FROM print_jobs WHERE data->>'status' = 'printed' AND (data->>'updatedAt')::double precision < $3
          ORDER BY tenant_id) t`,
-      [policy.groupIdleDays, policy.rejectionDays],
+      [policy.groupIdleDays, policy.rejectionDays, printedBefore],
     );
     const purged = await q.query<{ id: string }>(
       `WITH gone AS (
@@ -63,7 +67,10 @@ async function deleteExpired(db: Database, policy: GcPolicy) {
       'DELETE FROM rejections WHERE created_at < now() - make_interval(days => $1) RETURNING key',
       [policy.rejectionDays],
     );
+    // Through the delete trigger each job leaves a tombstone, so pulls drop it from the replicas.
+    const jobs = await q.query(`DELETE FROM print_jobs WHERE data->>'status' = 'printed' AND (data->>'updatedAt')::double precision < $1 RETURNING id`, [printedBefore]);
+    await q.query('DELETE FROM print_ledger WHERE sent_at < now() - make_interval(days => $1)', [policy.printedJobDays]);
     await q.query('DELETE FROM deleted_rows WHERE deleted_at < now() - make_interval(days => $1)', [tombstoneDays]);
-    return { purgedGroups: purged.rows.length, expiredRejections: rejections.rows.length };
+    return { purgedGroups: purged.rows.length, expiredRejections: rejections.rows.length, printedJobsRemoved: jobs.rows.length };
   });
 }
