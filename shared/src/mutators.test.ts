@@ -18,6 +18,7 @@ describe('mutator registry', () => {
       'finishPrintJob',
       'fireCourse',
       'handOffOrder',
+      'moveKitchenItem',
       'recallKitchenOrder',
       'redirectPrinter',
       'reissueContract',

@@ -1,7 +1,7 @@
 import { dismissRejection, setProductSoldOut, upsertProduct, upsertStation } from './mutators/catalog-mutators.ts';
 import { assignPrinter, claimPrintJob, finishPrintJob, redirectPrinter, reportPrinterState, reprintTicket, unassignPrinter, upsertPrinter } from './mutators/printer-mutators.ts';
 import { fireCourse } from './mutators/course-mutators.ts';
-import { bumpKitchenOrder, recallKitchenOrder, setKitchenItemStatus } from './mutators/kitchen-mutators.ts';
+import { bumpKitchenOrder, moveKitchenItem, recallKitchenOrder, setKitchenItemStatus } from './mutators/kitchen-mutators.ts';
 import { setOrderRush } from './mutators/rush-mutators.ts';
 import { claimTerminalCode } from './mutators/order-numbering.ts';
 import { cancelOrder, confirmOrder, createOrder, handOffOrder, reissueContract, setOrderStatus } from './mutators/order-mutators.ts';
@@ -32,6 +32,7 @@ export const mutators = {
   finishPrintJob,
   reportPrinterState,
   claimTerminalCode,
+  moveKitchenItem,
 };
 
 export type Mutators = typeof mutators;

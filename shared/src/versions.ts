@@ -4,10 +4,13 @@
  * schema from `minClientSchemaVersion` to `clientSchemaVersion`; older or unknown ones get
  * `VersionNotSupported` and the client asks to be updated, keeping its pending changes.
  */
-export const release = '0.2.0';
+export const release = '0.3.0';
 
-/** What clients of this build send as Replicache's `schemaVersion` (a decimal integer as text). */
-export const clientSchemaVersion = 1;
+/**
+ * What clients of this build send as Replicache's `schemaVersion` (a decimal integer as text).
+ * 2: items move by event (moveKitchenItem) instead of by target status (setKitchenItemStatus).
+ */
+export const clientSchemaVersion = 2;
 
 /** Raised only when no supported client may still push a mutator the server would stop serving. */
 export const minClientSchemaVersion = 1;

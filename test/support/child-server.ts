@@ -21,10 +21,13 @@ export interface ChildServer {
 export interface ChildOptions {
   adminToken?: string;
   env?: Record<string, string>;
+  /** Another build's server directory to run `node dist/main.js` in (a previous release). */
+  builtServerDir?: string;
 }
 
 /**
- * The real server as its own process (`node --import tsx server/src/main.ts`), so a test can
+ * The real server as its own process (`node --import tsx server/src/main.ts`, or a built release's
+ * `node dist/main.js`), so a test can
  * crash it with SIGKILL and start another on the same data. Resolves once it prints its URL.
  */
 export async function startChildServer(storage: DurableStorage, options: ChildOptions = {}): Promise<ChildServer> {
@@ -42,7 +45,8 @@ export async function startChildServer(storage: DurableStorage, options: ChildOp
     ...storage.env,
     ...options.env,
   });
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: serverDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const [cwd, args] = options.builtServerDir ? [options.builtServerDir, ['dist/main.js']] : [serverDir, ['--import', 'tsx', 'src/main.ts']];
+  const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await waitForUrl(child);
   const kill = async (signal: NodeJS.Signals = 'SIGKILL') => {

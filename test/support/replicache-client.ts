@@ -16,14 +16,21 @@ let counter = 0;
 const quietSink: LogSink = { log: () => undefined };
 const logOptions = process.env.REPLICACHE_LOGS ? {} : { logSinks: [quietSink] };
 
+export interface ClientOptions {
+  name?: string;
+  schemaVersion?: string;
+  /** Another build's mutators (an older release's: test/support/previous-release.ts). */
+  mutators?: typeof mutators;
+}
+
 /** A real Replicache client in Node: in-memory store, no polling, absolute URLs. */
-export function newClient(server: { url: string }, token: string, options: { name?: string; schemaVersion?: string } = {}): Client {
+export function newClient(server: { url: string }, token: string, options: ClientOptions = {}): Client {
   counter += 1;
   return new Replicache({
     ...logOptions,
     name: options.name ?? `test-${process.pid}-${counter}-${Math.random().toString(36).slice(2)}`,
     kvStore: 'mem',
-    mutators,
+    mutators: options.mutators ?? mutators,
     pushURL: `${server.url}/api/replicache/push`,
     pullURL: `${server.url}/api/replicache/pull`,
     auth: `Bearer ${token}`,

@@ -6,7 +6,7 @@ const mutatorsByRole: Record<Role, readonly MutatorName[] | 'all'> = {
   admin: [],
   manager: 'all',
   // The line fires courses, 86es products, rushes orders and hands them off at the pass (expo).
-  kitchen: ['setKitchenItemStatus', 'bumpKitchenOrder', 'recallKitchenOrder', 'dismissRejection', 'fireCourse', 'setProductSoldOut', 'handOffOrder', 'setOrderRush', 'reprintTicket'],
+  kitchen: ['setKitchenItemStatus', 'bumpKitchenOrder', 'recallKitchenOrder', 'dismissRejection', 'fireCourse', 'setProductSoldOut', 'handOffOrder', 'setOrderRush', 'reprintTicket', 'moveKitchenItem'],
   customer: [],
   // A hub forwards its terminals' mutations, each run as the terminal's own token (server/src/hub);
   // as itself it only runs its print agent's word on the jobs it prints (server/src/print).

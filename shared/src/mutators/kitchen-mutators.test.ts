@@ -161,3 +161,25 @@ describe('recallKitchenOrder', () => {
     expect(await refusal(tx, () => recall(GRILL))).toEqual({ code: 'illegal_transition', changed: false });
   });
 });
+
+describe('moveKitchenItem (schema 2: the event, not the status)', () => {
+  const move = (itemId: string, event: 'start' | 'finish' | 'undo', at = 3_000) => mutators.moveKitchenItem(tx, { kitchenOrderId: GRILL, itemId, event, at });
+
+  it('start, finish and undo move the item as the table says, starting ticket and order like setKitchenItemStatus', async () => {
+    await move('l1', 'start');
+    expect((await ticket(GRILL)).status).toBe('in_progress');
+    expect((await order()).status).toBe('in_preparation');
+    await move('l1', 'finish');
+    expect((await ticket(GRILL)).items[0]?.status).toBe('done');
+    await move('l1', 'undo');
+    expect((await ticket(GRILL)).items[0]?.status).toBe('in_progress');
+  });
+
+  it('a late start on an item someone finished is refused, where schema 1 status in_progress undoes it', async () => {
+    await move('l1', 'finish');
+    await expect(move('l1', 'start')).rejects.toMatchObject({ code: 'illegal_transition' });
+    expect((await ticket(GRILL)).items[0]?.status).toBe('done');
+    await setItem(GRILL, 'l1', 'in_progress');
+    expect((await ticket(GRILL)).items[0]?.status).toBe('in_progress');
+  });
+});

@@ -4,7 +4,7 @@ import { kitchenOrderKey, orderKey } from '../keys.ts';
 import { kitchenOrderMachine, type KitchenOrderEvent } from '../machines/kitchen-order-machine.ts';
 import { itemMachine } from '../machines/item-machine.ts';
 import { orderMachine, type OrderEvent } from '../machines/order-machine.ts';
-import { kitchenOrderArgsSchema, setKitchenItemStatusArgsSchema, type ItemStatus, type KitchenItem, type KitchenOrder, type Order } from '../schema.ts';
+import { kitchenOrderArgsSchema, moveKitchenItemArgsSchema, setKitchenItemStatusArgsSchema, type ItemStatus, type KitchenItem, type KitchenOrder, type Order } from '../schema.ts';
 import { readOrFail, write, type Tx } from '../tx.ts';
 import { defineMutator } from './args.ts';
 import { moveOrderBy, moveTicket, ticketsOfOrder } from './transitions.ts';
@@ -64,16 +64,28 @@ async function updateItems(tx: Tx, ticket: KitchenOrder, items: KitchenItem[], a
   return [];
 }
 
-export const setKitchenItemStatus = defineMutator(setKitchenItemStatusArgsSchema, async (tx, args) => {
+/** Moves one item of a workable ticket to `to` (which `target` picks from its status), then the ticket and order. */
+async function changeItem(tx: Tx, args: { kitchenOrderId: string; itemId: string; at: number }, target: (item: KitchenItem) => ItemStatus): Promise<DomainEvent[]> {
   const ticket = await readTicket(tx, args.kitchenOrderId);
   assertWorkable(ticket);
   const item = ticket.items.find((i) => i.id === args.itemId);
   if (!item) throw new DomainError('not_found', `item ${args.itemId} not on ticket ${ticket.id}`);
-  const moved = moveItem(ticket, item, args.status, args.at);
+  const to = target(item);
+  const moved = moveItem(ticket, item, to, args.at);
   const ticketEvents = await updateItems(tx, ticket, ticket.items.map((i) => (i.id === item.id ? moved.item : i)), args.at);
-  const orderEvents = args.status === 'pending' ? [] : await advanceOrder(tx, ticket.orderId, ['start'], args.at);
+  const orderEvents = to === 'pending' ? [] : await advanceOrder(tx, ticket.orderId, ['start'], args.at);
   return [...moved.events, ...ticketEvents, ...orderEvents];
-}, readsTicket);
+}
+
+/** Schema 1's item move (still served: append-only); schema 2 clients send moveKitchenItem. */
+export const setKitchenItemStatus = defineMutator(setKitchenItemStatusArgsSchema, (tx, args) => changeItem(tx, args, () => args.status), readsTicket);
+
+/** The item table's event, refused where the table has no such row from the item's status. */
+export const moveKitchenItem = defineMutator(
+  moveKitchenItemArgsSchema,
+  (tx, args) => changeItem(tx, args, (item) => itemMachine.next(args.event, item.status, {})),
+  readsTicket,
+);
 
 /** Finishes what is left on a workable ticket and bumps it; `patch` says who closed it when not a cook. */
 export async function finishTicket(tx: Tx, ticket: KitchenOrder, at: number, patch: Partial<KitchenOrder> = {}): Promise<DomainEvent[]> {

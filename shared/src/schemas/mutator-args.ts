@@ -48,6 +48,17 @@ export const setKitchenItemStatusArgsSchema = z.object({
   status: itemStatusSchema,
   at: epochMsSchema,
 });
+/**
+ * Schema 2's item move says what the cook did (an event of the item table), not the status to
+ * set: replayed late, a `start` on an item someone finished is refused, where status
+ * `in_progress` from `done` would have been an undo (README "Versions").
+ */
+export const moveKitchenItemArgsSchema = z.object({
+  kitchenOrderId: derivedIdSchema,
+  itemId: idSchema,
+  event: z.enum(['start', 'finish', 'undo']),
+  at: epochMsSchema,
+});
 export const kitchenOrderArgsSchema = z.object({ kitchenOrderId: derivedIdSchema, at: epochMsSchema });
 export const upsertProductArgsSchema = productSchema
   .omit({ recipeVersion: true, soldOut: true })
@@ -66,6 +77,7 @@ export type ConfirmOrderArgs = z.infer<typeof confirmOrderArgsSchema>;
 export type SetOrderStatusArgs = z.infer<typeof setOrderStatusArgsSchema>;
 export type CancelOrderArgs = z.infer<typeof cancelOrderArgsSchema>;
 export type SetKitchenItemStatusArgs = z.infer<typeof setKitchenItemStatusArgsSchema>;
+export type MoveKitchenItemArgs = z.infer<typeof moveKitchenItemArgsSchema>;
 export type KitchenOrderArgs = z.infer<typeof kitchenOrderArgsSchema>;
 export type UpsertProductArgs = z.infer<typeof upsertProductArgsSchema>;
 export type UpsertStationArgs = z.infer<typeof upsertStationArgsSchema>;

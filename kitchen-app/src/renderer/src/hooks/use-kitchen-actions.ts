@@ -1,4 +1,4 @@
-import { isDomainError, type ItemStatus, type KitchenOrder } from '@kitchensync/shared';
+import { isDomainError, itemMachine, type ItemStatus, type KitchenOrder } from '@kitchensync/shared';
 import type { KitchenReplicache } from '@kitchensync/sync-client';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { markBump } from '../perf/bump-marks.ts';
@@ -37,7 +37,12 @@ export function useKitchenActions(rep: KitchenReplicache): { actions: KitchenAct
       );
     const at = () => Date.now();
     return {
-      setItem: (ticket, itemId, status) => void run('Item', rep.mutate.setKitchenItemStatus({ kitchenOrderId: ticket.id, itemId, status, at: at() })),
+      setItem: (ticket, itemId, status) => {
+        // The screen offers a move from the item's status as shown; the mutation carries that event.
+        const from = ticket.items.find((i) => i.id === itemId)?.status ?? 'pending';
+        const event = itemMachine.eventFor(from, status, {});
+        if (event) void run('Item', rep.mutate.moveKitchenItem({ kitchenOrderId: ticket.id, itemId, event, at: at() }));
+      },
       bump: (ticket) => {
         markBump('key');
         void run('Bump', rep.mutate.bumpKitchenOrder({ kitchenOrderId: ticket.id, at: at() }));

@@ -17,11 +17,13 @@ export interface RejectedMutation {
   readonly args: unknown;
 }
 
-const itemVerb: Record<string, string> = { in_progress: 'start', done: 'completion', pending: 'undo' };
+/** By schema 1's target status or schema 2's event. */
+const itemVerb: Record<string, string> = { in_progress: 'start', done: 'completion', pending: 'undo', start: 'start', finish: 'completion', undo: 'undo' };
 const mutationVerb: Record<string, string> = {
   bumpKitchenOrder: 'bump',
   recallKitchenOrder: 'recall',
   setKitchenItemStatus: 'item change',
+  moveKitchenItem: 'item change',
   dismissRejection: 'dismissing a notice',
   fireCourse: 'fire',
   handOffOrder: 'hand-off',
@@ -57,10 +59,10 @@ export function rejectionNotice(
   const where = ticket ? ` ${stationName(ticket.stationId)}` : '';
   const itemId = field(mutation?.args, 'itemId');
   const item = itemId ? ticket?.items.find((i) => i.id === itemId) : undefined;
-  const status = field(mutation?.args, 'status');
+  const move = field(mutation?.args, rejection.mutationName === 'moveKitchenItem' ? 'event' : 'status');
   const verb =
-    rejection.mutationName === 'setKitchenItemStatus' && status
-      ? `${itemVerb[status] ?? 'change'} of ${item ? `${item.name} ×${item.quantity}` : 'an item'}`
+    itemId && move
+      ? `${itemVerb[move] ?? 'change'} of ${item ? `${item.name} ×${item.quantity}` : 'an item'}`
       : (mutationVerb[rejection.mutationName] ?? rejection.mutationName);
   return {
     key: rejection.id,
