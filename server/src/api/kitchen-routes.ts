@@ -1,7 +1,7 @@
 import {
-  kitchenOrderKey, kitchenOrderMachine, kitchenOrderSchema, orderKey, ticketKeyPrefix, type KitchenOrder, type KitchenOrderEvent, type MutatorName, type Order,
+  activeTicketStatuses, kitchenOrderKey, kitchenOrderMachine, kitchenOrderSchema, orderKey, ticketKeyPrefix, type KitchenOrder, type KitchenOrderEvent, type MutatorName, type Order,
 } from '@kitchensync/shared';
-import { activeTicketStatuses, consumptionBetween, findKitchenOrder, kitchenOrdersOfOrder, listKitchenOrders } from '../db/kitchen-queries.ts';
+import { consumptionBetween, findKitchenOrder, kitchenOrdersOfOrder, listKitchenOrders } from '../db/kitchen-queries.ts';
 import { findContract, findOrder } from '../db/order-queries.ts';
 import { HttpError } from '../http/http-error.ts';
 import { round } from './consumption.ts';

@@ -2,11 +2,6 @@ import type { KitchenOrder, KitchenOrderStatus, Ingredient } from '@kitchensync/
 import type { Queryable } from './database.ts';
 import { findEntity } from './entities.ts';
 
-/** Tickets on the line: held for a later course, queued or being made (kitchen replicas keep the rest for a day). */
-export const ticketsOnTheLine: readonly KitchenOrderStatus[] = ['held', 'queued', 'in_progress'];
-/** Tickets the kitchen is still dealing with: those on the line, and those bumped and waiting for pickup. */
-export const activeTicketStatuses: readonly KitchenOrderStatus[] = [...ticketsOnTheLine, 'ready'];
-
 export interface TicketFilter {
   statuses: readonly KitchenOrderStatus[];
   stationId?: string | undefined;

@@ -1,8 +1,7 @@
-import { keyPrefix, type ReadonlyJSONValue } from '@kitchensync/shared';
+import { keyPrefix, ticketsOnTheLine, type ReadonlyJSONValue } from '@kitchensync/shared';
 import type { Principal } from '../auth/principal.ts';
 import type { Queryable } from '../db/database.ts';
 import { entityTables, type StoredKind } from '../db/entities.ts';
-import { ticketsOnTheLine } from '../db/kitchen-queries.ts';
 import { recordCvrParts } from './cvr.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kitchenOrderStatuses } from '../schema.ts';
-import { kitchenOrderMachine, openTicketStatuses } from './kitchen-order-machine.ts';
+import { activeTicketStatuses, kitchenOrderMachine, openTicketStatuses, ticketsOnTheLine } from './kitchen-order-machine.ts';
 
 const allowed = (from: (typeof kitchenOrderStatuses)[number]) => kitchenOrderMachine.allowedTransitions(from, {}).sort();
 
@@ -63,5 +63,15 @@ describe('kitchen order machine, by event', () => {
 
   it('a held ticket is not open: it does not load its station', () => {
     expect(openTicketStatuses.includes('held')).toBe(false);
+  });
+
+  it('the status sets come from the table: active is every status it moves on from, the line is active and not yet bumped', () => {
+    expect([...activeTicketStatuses].sort()).toEqual(['held', 'in_progress', 'queued', 'ready']);
+    expect([...ticketsOnTheLine].sort()).toEqual(['held', 'in_progress', 'queued']);
+  });
+
+  it('a void, from any active status, names the void slip as its action; a bump names none', () => {
+    for (const from of activeTicketStatuses) expect(kitchenOrderMachine.transition('void', from, {})).toEqual({ to: 'cancelled', actions: ['printVoidSlip'] });
+    expect(kitchenOrderMachine.transition('bump', 'queued', {})).toEqual({ to: 'ready', actions: [] });
   });
 });

@@ -2,8 +2,10 @@ import { kitchenOrderStatuses, type KitchenOrderStatus } from '../schema.ts';
 import { defineMachine, type TransitionRow } from './machine.ts';
 
 export type KitchenOrderEvent = 'fire' | 'start' | 'bump' | 'recall' | 'complete' | 'void';
+/** What a move sets off: a voided ticket prints a void slip at its station. */
+export type KitchenOrderAction = 'printVoidSlip';
 
-const rows: readonly TransitionRow<KitchenOrderStatus, KitchenOrderEvent, never>[] = [
+const rows: readonly TransitionRow<KitchenOrderStatus, KitchenOrderEvent, never, KitchenOrderAction>[] = [
   // A later course waits on the rail until the manager or expo fires it.
   { event: 'fire', from: 'held', to: 'queued' },
   { event: 'start', from: 'queued', to: 'in_progress' },
@@ -12,13 +14,25 @@ const rows: readonly TransitionRow<KitchenOrderStatus, KitchenOrderEvent, never>
   // Recall: a bumped ticket comes back to the rail.
   { event: 'recall', from: 'ready', to: 'in_progress' },
   { event: 'complete', from: 'ready', to: 'completed' },
-  { event: 'void', from: 'held', to: 'cancelled' },
-  { event: 'void', from: 'queued', to: 'cancelled' },
-  { event: 'void', from: 'in_progress', to: 'cancelled' },
-  { event: 'void', from: 'ready', to: 'cancelled' },
+  { event: 'void', from: 'held', to: 'cancelled', actions: ['printVoidSlip'] },
+  { event: 'void', from: 'queued', to: 'cancelled', actions: ['printVoidSlip'] },
+  { event: 'void', from: 'in_progress', to: 'cancelled', actions: ['printVoidSlip'] },
+  { event: 'void', from: 'ready', to: 'cancelled', actions: ['printVoidSlip'] },
 ];
 
-export const kitchenOrderMachine = defineMachine<KitchenOrderStatus, KitchenOrderEvent, never, object>('kitchen order', rows, {});
+export const kitchenOrderMachine = defineMachine<KitchenOrderStatus, KitchenOrderEvent, never, object, KitchenOrderAction>(
+  'kitchen order',
+  rows,
+  {},
+);
+
+/** Tickets still with the kitchen or at the pass: every status the table can move on from (the rest are final). */
+export const activeTicketStatuses: readonly KitchenOrderStatus[] = kitchenOrderStatuses.filter((s) => !kitchenOrderMachine.isFinal(s));
+
+/** Tickets on the line: active and not yet bumped (held, waiting, being cooked). */
+export const ticketsOnTheLine: readonly KitchenOrderStatus[] = activeTicketStatuses.filter(
+  (s) => !kitchenOrderMachine.targetsOf('bump').includes(s),
+);
 
 /**
  * Tickets whose items cooks may still work on: those a bump can finish (a bumped ticket must be

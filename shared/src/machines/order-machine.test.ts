@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { channels, orderStatuses, type Channel, type OrderStatus } from '../schema.ts';
-import { orderMachine } from './order-machine.ts';
+import { orderMachine, orderStatusesWithKitchen } from './order-machine.ts';
 
 const onSite: Channel[] = ['dine_in', 'takeaway'];
 const courier: Channel[] = ['delivery', 'online'];
@@ -95,5 +95,16 @@ describe('order machine, by event', () => {
   it('an order that is not ready cannot be handed off, in words a client can parse', () => {
     expect(() => orderMachine.next('hand_off', 'in_preparation', { channel: 'takeaway' })).toThrow('order: cannot hand off a in_preparation order');
     expect(() => orderMachine.next('confirm', 'cancelled', { channel: 'takeaway' })).toThrow('order: cannot go from cancelled to confirmed');
+  });
+
+  it('only finishing (the last ticket bumped) prints the expo chit: the action is on that row, not on the status ready', () => {
+    expect(orderMachine.actionsOf('in_preparation', 'ready', { channel: 'takeaway' })).toEqual(['printExpoChit']);
+    expect(orderMachine.transition('finish', 'in_preparation', { channel: 'delivery' }).actions).toEqual(['printExpoChit']);
+    expect(orderMachine.actionsOf('ready', 'in_preparation', { channel: 'takeaway' })).toEqual([]);
+    expect(orderMachine.actionsOf('draft', 'ready', { channel: 'takeaway' })).toEqual([]);
+  });
+
+  it('an order is with the kitchen from confirmation until its hand-off', () => {
+    expect([...orderStatusesWithKitchen].sort()).toEqual(['confirmed', 'in_preparation', 'ready']);
   });
 });

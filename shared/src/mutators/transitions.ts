@@ -1,12 +1,21 @@
 import type { DomainEvent } from '../events.ts';
 import { kitchenOrderKey, orderKey, stationKey, ticketKeyPrefix } from '../keys.ts';
-import { openTicketStatuses, kitchenOrderMachine, type KitchenOrderEvent } from '../machines/kitchen-order-machine.ts';
-import { orderMachine, type OrderEvent } from '../machines/order-machine.ts';
+import { openTicketStatuses, kitchenOrderMachine, type KitchenOrderAction, type KitchenOrderEvent } from '../machines/kitchen-order-machine.ts';
+import { orderMachine, type OrderAction, type OrderEvent } from '../machines/order-machine.ts';
 import type { KitchenOrder, KitchenOrderStatus, Order, OrderStatus, Station } from '../schema.ts';
 import { list, read, write, type Tx } from '../tx.ts';
 import { printExpo, printVoid } from '../print/print-jobs.ts';
 
-/** Moves an order through the table and stamps the time it reached the new status. */
+/** What each named action of the tables does (the rows say which moves set them off). */
+const orderActions: Record<OrderAction, (tx: Tx, order: Order, at: number) => Promise<void>> = {
+  // All in: the pass gets its chit (once per order: the job's id is the order's).
+  printExpoChit: printExpo,
+};
+const ticketActions: Record<KitchenOrderAction, (tx: Tx, ticket: KitchenOrder, at: number) => Promise<void>> = {
+  printVoidSlip: (tx, ticket, at) => printVoid(tx, ticket, at, ticket.closedBy?.reason),
+};
+
+/** Moves an order through the table, stamps the time it reached the new status and runs the move's actions. */
 export async function moveOrder(
   tx: Tx,
   order: Order,
@@ -14,7 +23,8 @@ export async function moveOrder(
   at: number,
   reason?: string,
 ): Promise<{ order: Order; events: DomainEvent[] }> {
-  orderMachine.assertTransition(order.status, to, { channel: order.channel, reason });
+  const ctx = { channel: order.channel, reason };
+  orderMachine.assertTransition(order.status, to, ctx);
   const next: Order = {
     ...order,
     status: to,
@@ -23,8 +33,7 @@ export async function moveOrder(
     ...(to === 'cancelled' && reason ? { cancelReason: reason } : {}),
   };
   await write(tx, orderKey(order.id), next);
-  // All in: the pass gets its chit (once per order: the job's id is the order's).
-  if (to === 'ready') await printExpo(tx, next, at);
+  for (const action of orderMachine.actionsOf(order.status, to, ctx)) await orderActions[action](tx, next, at);
   const event: DomainEvent = { type: 'order.status_changed', orderId: order.id, from: order.status, to };
   return { order: next, events: [reason ? { ...event, reason } : event] };
 }
@@ -44,7 +53,7 @@ export async function adjustStationLoad(tx: Tx, stationId: string, delta: number
   await write(tx, stationKey(stationId), { ...station, openTickets: Math.max(0, station.openTickets + delta) });
 }
 
-/** Moves a ticket by an event of its table, keeping its station's open-ticket count in step. */
+/** Moves a ticket by an event of its table, keeping its station's open-ticket count in step, and runs the move's actions. */
 export async function moveTicket(
   tx: Tx,
   ticket: KitchenOrder,
@@ -52,11 +61,11 @@ export async function moveTicket(
   at: number,
   patch: Partial<KitchenOrder> = {},
 ): Promise<{ ticket: KitchenOrder; events: DomainEvent[] }> {
-  const to = kitchenOrderMachine.next(event, ticket.status, {});
+  const { to, actions } = kitchenOrderMachine.transition(event, ticket.status, {});
   const next: KitchenOrder = { ...ticket, ...patch, status: to, updatedAt: at };
   await write(tx, kitchenOrderKey(ticket.id), next);
   await adjustStationLoad(tx, ticket.stationId, Number(isOpen(to)) - Number(isOpen(ticket.status)));
-  if (event === 'void') await printVoid(tx, next, at, next.closedBy?.reason);
+  for (const action of actions) await ticketActions[action](tx, next, at);
   return {
     ticket: next,
     events: [

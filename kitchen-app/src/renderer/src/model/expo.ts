@@ -1,4 +1,4 @@
-import { fireOrder, orderMachine, type Channel, type KitchenOrder, type KitchenOrderStatus, type Order } from '@kitchensync/shared';
+import { activeTicketStatuses, fireOrder, kitchenOrderMachine, orderMachine, orderStatusesWithKitchen, type Channel, type KitchenOrder, type KitchenOrderStatus, type Order } from '@kitchensync/shared';
 import { firedAt, isHeld, ticketCourse } from './ticket-facts.ts';
 
 /** One station's part of an order, as expo sees it. */
@@ -40,12 +40,13 @@ export const handOffLabel: Record<Channel, string> = {
   online: 'Given to courier',
 };
 
-const onExpo: readonly KitchenOrderStatus[] = ['held', 'queued', 'in_progress', 'ready'];
-const stillWithKitchen = (o: Order | undefined) => !o || o.status === 'confirmed' || o.status === 'in_preparation' || o.status === 'ready';
+// Every set is the tables': expo shows the active tickets of orders not yet handed off.
+const stillWithKitchen = (o: Order | undefined) => !o || orderStatusesWithKitchen.includes(o.status);
+const bumped = (t: KitchenOrder) => kitchenOrderMachine.targetsOf('bump').includes(t.status);
 
 function expoOrder(orderId: string, all: readonly KitchenOrder[], order: Order | undefined): ExpoOrder | undefined {
   const version = Math.max(...all.map((t) => t.contractVersion));
-  const tickets = all.filter((t) => t.contractVersion === version && onExpo.includes(t.status));
+  const tickets = all.filter((t) => t.contractVersion === version && activeTicketStatuses.includes(t.status));
   const first = tickets[0];
   if (!first || !stillWithKitchen(order)) return undefined;
   const progress = tickets
@@ -54,9 +55,9 @@ function expoOrder(orderId: string, all: readonly KitchenOrder[], order: Order |
       stationId: t.stationId,
       course: ticketCourse(t),
       status: t.status,
-      done: t.status === 'ready' ? t.items.length : t.items.filter((i) => i.status === 'done').length,
+      done: bumped(t) ? t.items.length : t.items.filter((i) => i.status === 'done').length,
       total: t.items.length,
-      items: t.items.map((i) => ({ id: i.id, quantity: i.quantity, name: i.name, status: t.status === 'ready' ? ('done' as const) : i.status })),
+      items: t.items.map((i) => ({ id: i.id, quantity: i.quantity, name: i.name, status: bumped(t) ? ('done' as const) : i.status })),
     }))
     .sort((a, b) => a.course - b.course || (a.stationId < b.stationId ? -1 : 1));
   const channel = order?.channel ?? first.channel;
@@ -66,7 +67,7 @@ function expoOrder(orderId: string, all: readonly KitchenOrder[], order: Order |
     channel,
     tickets,
     progress,
-    allIn: tickets.every((t) => t.status === 'ready'),
+    allIn: tickets.every(bumped),
     heldCourses: [...new Set(tickets.filter(isHeld).map(ticketCourse))].sort((a, b) => a - b),
     since: Math.min(...tickets.map(firedAt)),
     rush: order?.rush === true,

@@ -12,7 +12,7 @@ export function recentlyBumped(tickets: Iterable<KitchenOrder>, now: number): Ki
   const since = startOfDay(now);
   const out: KitchenOrder[] = [];
   for (const t of tickets) {
-    if (kitchenOrderMachine.can(t.status, 'in_progress', {}) && t.status === 'ready' && (t.readyAt ?? t.updatedAt) >= since) {
+    if (kitchenOrderMachine.allows('recall', t.status, {}) && (t.readyAt ?? t.updatedAt) >= since) {
       out.push(t);
     }
   }
