@@ -118,7 +118,8 @@ describe.each(backends)('fuzzing the API from its OpenAPI document and the mutat
       const search = query.toString();
       await send('rest', url + (search ? `?${search}` : ''), { method, headers: { ...headers(body !== undefined), ...extra }, ...(body === undefined ? {} : { body }) });
     }
-  });
+    // ~1,300 requests, each refusal checked against the database: a minute is not enough on a loaded box.
+  }, 180_000);
 
   it('answers pushes built from the mutator schemas with 200 and a moved queue, or a refusal that changed nothing', async () => {
     const argSchemas = mutatorArgSchemas();

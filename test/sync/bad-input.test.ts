@@ -4,6 +4,7 @@ import type { UpdateNeededReason } from 'replicache';
 import { rejectionRows, serverRecordOf } from '../support/kitchen-fixture.ts';
 import { newClient, settle } from '../support/replicache-client.ts';
 import { api, backends, createTenant, startServer, type TestServer, type TestTenant } from '../support/server.ts';
+import { waitUntil } from '../support/wait.ts';
 import { mutation, productArgs, pull, pullBody, push, pushBody, putKeys, uniqueId } from '../support/sync-protocol.ts';
 
 const defaultCap = 1000;
@@ -206,8 +207,13 @@ describe.each(backends)('bad input to push and pull (%s)', (backend) => {
         rep.onClientStateNotFound = () => resolve(true);
         setTimeout(() => resolve(false), 30_000);
       });
-      await server.running.db.query("UPDATE replicache_client_groups SET last_seen = now() - interval '400 days' WHERE id = $1", [await rep.clientGroupID]);
-      await collectGarbage(server.running.db);
+      // A pull in flight may still mark the group as seen after it was aged, so age and collect until it is gone.
+      const group = await rep.clientGroupID;
+      await waitUntil(async () => {
+        await server.running.db.query("UPDATE replicache_client_groups SET last_seen = now() - interval '400 days' WHERE id = $1", [group]);
+        await collectGarbage(server.running.db);
+        return (await server.running.db.query('SELECT 1 FROM replicache_client_groups WHERE id = $1', [group])).rows.length === 0;
+      }, 20_000, 'the group to be purged');
       // A pull already in flight may answer for the one asked here, so ask again until the answer comes.
       const answered = () => Promise.race([reported, new Promise<false>((r) => setTimeout(() => r(false), 250))]);
       for (let tries = 0; tries < 20; tries++) {
