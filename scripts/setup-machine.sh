@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine lacks for kitchensync's tests and starts Postgres:
 # pnpm (pinned), PostgreSQL 15 (the main cluster on 5432, a primary + synchronous standby pair on
-# 5433/5434 for the failover tests, and a cluster backed up by pgBackRest on 5435 for the restore
-# drill), Chromium. Safe to run twice.
+# 5433/5434 for the database-loss tests, a cluster backed up by pgBackRest on 5435 for the restore
+# drill, and a pair under pg_auto_failover on 5436-5438 for the failover test), Chromium. Safe to
+# run twice.
 set -euo pipefail
 
 PNPM_VERSION=$(node -p "require('./package.json').packageManager.split('@')[1]")
@@ -21,6 +22,7 @@ apt_install() {
 command -v pg_ctlcluster >/dev/null && [ -d /usr/lib/postgresql/15 ] || { echo "setup: installing postgresql-15"; apt_install postgresql-15; }
 [ -x /usr/bin/chromium ] || { echo "setup: installing chromium"; apt_install chromium; }
 command -v pgbackrest >/dev/null || { echo "setup: installing pgbackrest"; apt_install pgbackrest; }
+command -v pg_autoctl >/dev/null || { echo "setup: installing pg_auto_failover"; apt_install postgresql-15-auto-failover pg-auto-failover-cli; }
 
 # Postgres 15 cluster on 127.0.0.1:5432 with a test role that may create databases.
 [ -d /etc/postgresql/15/main ] || $SUDO pg_createcluster 15 main >/dev/null
@@ -47,4 +49,6 @@ if [ ! -d /etc/postgresql/15/ks_backup ]; then
 fi
 bash "$(dirname "$0")/backup.sh" setup ks_backup >/dev/null
 test_role 5435
+# The pair pg_auto_failover runs for the automatic failover test (monitor 5436, nodes 5437/5438).
+bash "$(dirname "$0")/pg-ha.sh" ensure >/dev/null
 echo "setup: ready (pnpm $(pnpm --version), $(psql --version | head -1), $(/usr/bin/chromium --version 2>/dev/null | head -1))"

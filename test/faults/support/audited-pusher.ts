@@ -1,3 +1,5 @@
+import pg from 'pg';
+import { expect } from 'vitest';
 import { push, pushBody, uniqueId } from '../../support/sync-protocol.ts';
 
 export interface AuditedPusher {
@@ -39,4 +41,20 @@ export function startAuditedPusher(server: { url: string }, token: string, every
       await loop;
     },
   };
+}
+
+/** Every acknowledged mutation of `pusher` created its order exactly once in the database at `url`. */
+export async function checkAudit(url: string, pusher: AuditedPusher): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ mutation_id: number; n: number }>(
+      "SELECT mutation_id, count(*)::int AS n FROM events WHERE client_id = $1 AND type = 'order.created' GROUP BY 1",
+      [pusher.clientID],
+    );
+    const counts = new Map(rows.map((r) => [r.mutation_id, r.n]));
+    expect(pusher.acknowledged.filter((a) => counts.get(a.id) !== 1), 'acknowledged mutations missing or repeated').toEqual([]);
+  } finally {
+    await client.end();
+  }
 }
