@@ -1,4 +1,5 @@
 import { contractId } from './keys.ts';
+import { modifierLines } from './modifiers.ts';
 import type { Channel, Order, Product, ProductionContract, ProductionGroup, ProductionItem } from './schema.ts';
 
 /** Dine-in guests are waiting at the table; couriers and pick-ups have a little slack. */
@@ -7,7 +8,7 @@ const channelPriority: Record<Channel, number> = { dine_in: 3, takeaway: 2, onli
 const agingStepMs = 5 * 60_000;
 
 export function complexityOf(items: readonly ProductionItem[]): number {
-  return items.reduce((sum, i) => sum + i.quantity * Math.max(1, i.steps.length) + i.modifiers.length, 0);
+  return items.reduce((sum, i) => sum + i.quantity * Math.max(1, i.steps.length) + modifierLines(i).length, 0);
 }
 
 export function basePriority(channel: Channel, complexity: number): number {
@@ -26,6 +27,7 @@ function productionItem(line: Order['lines'][number], product: Product): Product
     name: product.name,
     quantity: line.quantity,
     modifiers: [...line.modifiers],
+    ...(line.options ? { options: line.options.map((o) => ({ ...o })) } : {}),
     ...(line.notes ? { notes: line.notes } : {}),
     allergens: [...product.allergens],
     steps: [...product.recipeSteps],

@@ -10,6 +10,10 @@ export const domainErrorCodes = [
   'internal_error',
   /** An order holds a product the kitchen has 86'd. */
   'sold_out',
+  /** An order line leaves a required modifier group unanswered (details name the group). */
+  'modifier_required',
+  /** An order line chooses more options of a group than its max. */
+  'modifier_limit',
 ] as const;
 export type DomainErrorCode = (typeof domainErrorCodes)[number];
 

@@ -23,6 +23,7 @@ export type DomainEvent =
   | { type: 'rejection.dismissed'; key: string }
   | { type: 'course.fired'; orderId: string; course: number; kitchenOrderIds: string[] }
   | { type: 'product.sold_out_changed'; productId: string; soldOut: boolean }
+  | { type: 'product.option_sold_out_changed'; productId: string; groupId: string; optionId: string; soldOut: boolean }
   | { type: 'order.rush_changed'; orderId: string; rush: boolean }
   | PrintEvent;
 

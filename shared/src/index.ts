@@ -13,7 +13,8 @@ export { mutators, isMutatorName, readsOf, type Mutators, type MutatorName } fro
 export { parseArgs, type Mutator } from './mutators/args.ts';
 export { customerIdFor } from './mutators/customers.ts';
 export { sameRecipe } from './mutators/catalog-mutators.ts';
-export { demoProducts, demoStations } from './testing/fixtures.ts';
+export { demoProducts, demoStations, demoModifierProducts } from './testing/fixtures.ts';
+export { chooseOptions, choiceRule, isRequired, modifierLines, unitPriceCents } from './modifiers.ts';
 export { fireOrder, rushableStatuses } from './fire-order.ts';
 export * from './schemas/printers.ts';
 export type { PrintEvent } from './schemas/printer-events.ts';

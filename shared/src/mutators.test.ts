@@ -25,6 +25,7 @@ describe('mutator registry', () => {
       'reportPrinterState',
       'reprintTicket',
       'setKitchenItemStatus',
+      'setModifierOptionSoldOut',
       'setOrderRush',
       'setOrderStatus',
       'setProductSoldOut',

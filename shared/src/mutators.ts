@@ -1,4 +1,4 @@
-import { dismissRejection, setProductSoldOut, upsertProduct, upsertStation } from './mutators/catalog-mutators.ts';
+import { dismissRejection, setModifierOptionSoldOut, setProductSoldOut, upsertProduct, upsertStation } from './mutators/catalog-mutators.ts';
 import { assignPrinter, claimPrintJob, finishPrintJob, redirectPrinter, reportPrinterState, reprintTicket, unassignPrinter, upsertPrinter } from './mutators/printer-mutators.ts';
 import { fireCourse } from './mutators/course-mutators.ts';
 import { bumpKitchenOrder, moveKitchenItem, recallKitchenOrder, setKitchenItemStatus } from './mutators/kitchen-mutators.ts';
@@ -33,6 +33,7 @@ export const mutators = {
   reportPrinterState,
   claimTerminalCode,
   moveKitchenItem,
+  setModifierOptionSoldOut,
 };
 
 export type Mutators = typeof mutators;

@@ -3,3 +3,4 @@ export * from './schemas/primitives.ts';
 export * from './schemas/records.ts';
 export * from './schemas/kitchen.ts';
 export * from './schemas/mutator-args.ts';
+export * from './schemas/modifiers.ts';

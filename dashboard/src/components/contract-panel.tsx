@@ -1,4 +1,4 @@
-import type { ProductionContract } from '@kitchensync/shared';
+import { modifierLines, type ProductionContract } from '@kitchensync/shared';
 import { useState } from 'react';
 import { formatClock, formatPrep } from '../model/format.ts';
 import { stationTypeLabel } from '../model/labels.ts';
@@ -70,7 +70,7 @@ export function ContractPanel({ contracts, staleRecipes, canReissue, onReissue }
                   </strong>{' '}
                   <span className="muted small">recipe v{i.recipeVersion}</span>
                 </div>
-                {i.modifiers.length > 0 && <div className="small">{i.modifiers.join(' · ')}</div>}
+                {modifierLines(i).length > 0 && <div className="small">{modifierLines(i).join(' · ')}</div>}
                 {i.notes && <div className="note small">“{i.notes}”</div>}
                 {i.steps.length > 0 && <ol className="contract-steps small">{i.steps.map((s, n) => <li key={n}>{s}</li>)}</ol>}
               </li>

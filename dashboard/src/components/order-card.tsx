@@ -1,4 +1,4 @@
-import type { Order, OrderStatus } from '@kitchensync/shared';
+import { modifierLines, type Order, type OrderStatus } from '@kitchensync/shared';
 import { memo } from 'react';
 import { config } from '../config.ts';
 import { etaFor } from '../model/eta.ts';
@@ -73,7 +73,7 @@ function OrderCardView({ order, now, finished, onMove, onCancel }: OrderCardProp
           {order.lines.slice(0, shownLines).map((l) => (
             <li key={l.id}>
               {lineLabel(l)}
-              {l.modifiers.length > 0 && <span className="muted"> · {l.modifiers.join(', ')}</span>}
+              {modifierLines(l).length > 0 && <span className="muted"> · {modifierLines(l).join(', ')}</span>}
             </li>
           ))}
           {extra > 0 && <li className="muted">+ {extra} more</li>}

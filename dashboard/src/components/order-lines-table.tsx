@@ -1,4 +1,4 @@
-import type { Order } from '@kitchensync/shared';
+import { modifierLines, type Order } from '@kitchensync/shared';
 import { config } from '../config.ts';
 import { formatMoney } from '../model/format.ts';
 import { courseLabel } from '../model/labels.ts';
@@ -25,7 +25,7 @@ export function OrderLinesTable({ order }: { order: Order }) {
                 {(l.course ?? 1) > 1 && <span className="course-chip">{courseLabel(l.course ?? 1)}</span>}
               </div>
               {l.allergy && <div className="allergy-note small">Guest allergy: {l.allergy}</div>}
-              {l.modifiers.length > 0 && <div className="muted small">{l.modifiers.join(' · ')}</div>}
+              {modifierLines(l).length > 0 && <div className="muted small" data-line-modifiers>{modifierLines(l).join(' · ')}</div>}
               {l.notes && <div className="note small">“{l.notes}”</div>}
             </td>
             <td className="num">{money(l.unitPriceCents)}</td>

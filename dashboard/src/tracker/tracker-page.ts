@@ -1,4 +1,4 @@
-import type { Order } from '@kitchensync/shared';
+import { modifierLines, type Order } from '@kitchensync/shared';
 import { config } from '../config.ts';
 import { etaFor } from '../model/eta.ts';
 import { formatClock, formatMoney, displayNumber } from '../model/format.ts';
@@ -59,7 +59,7 @@ function lines(order: Order): HTMLElement {
         'li',
         {},
         h('span', { class: 'tracker-lines__qty' }, `${l.quantity}×`),
-        h('span', { class: 'tracker-lines__name' }, l.name, l.modifiers.length > 0 && h('span', { class: 'muted small' }, ` · ${l.modifiers.join(', ')}`)),
+        h('span', { class: 'tracker-lines__name' }, l.name, modifierLines(l).length > 0 && h('span', { class: 'muted small' }, ` · ${modifierLines(l).join(', ')}`)),
       ),
     ),
   );

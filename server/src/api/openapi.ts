@@ -9,7 +9,7 @@ const componentRef = (id: string) => `#/components/schemas/${id}`;
 const errorRef = { $ref: componentRef('Error') };
 
 const errorText: Record<number, string> = {
-  400: 'malformed JSON, or a body, query or path parameter that fails validation (`invalid_request`, details list each problem); or a request HTTP itself refuses (`bad_request`: no Host header, an asterisk target, broken framing)',
+  400: 'malformed JSON, or a body, query or path parameter that fails validation (`invalid_request`, details list each problem); an order line leaving a required modifier group unanswered (`modifier_required`) or choosing too many (`modifier_limit`), `details.group` naming it; or a request HTTP itself refuses (`bad_request`: no Host header, an asterisk target, broken framing)',
   401: 'missing, unknown or revoked bearer token',
   403: 'valid token of a role that may not do this',
   404: 'no such resource in your tenant (other tenants\u2019 ids are not found either)',

@@ -45,7 +45,7 @@ function customerFilter(value: string | undefined): string | undefined {
 export const orderRoutes = [
   defineRoute({
     method: 'post', path: '/orders', tag, roles, summary: 'Create an order (draft)',
-    description: 'The server assigns the order and line ids. The customer is created or updated, matched by phone, else email. Lines may name a `course` (1 fires on confirm, later ones are held until fired) and a guest `allergy`; the order may carry an `allergy` for every ticket, a `table` and `guests`. A sold-out product → 409 `sold_out`.',
+    description: 'The server assigns the order and line ids. The customer is created or updated, matched by phone, else email. Lines may name a `course` (1 fires on confirm, later ones are held until fired) and a guest `allergy`, and answer the product’s modifier groups with `choices` (priced into the line; the line’s course defaults to the product’s); the order may carry an `allergy` for every ticket, a `table` and `guests`. A required group unanswered → 400 `modifier_required` naming it (`details.group`), too many options → 400 `modifier_limit`. A sold-out product or option → 409 `sold_out`.',
     body: createOrderBody,
     success: { status: 201, schema: orderSchema, description: 'the new draft order, with its tracking token' },
     errors: [400, 404, 409, 413, 422],

@@ -1,4 +1,4 @@
-import { productKey, productSchema, type Product } from '@kitchensync/shared';
+import { productKey, productSchema, type MutatorName, type Product } from '@kitchensync/shared';
 import type { z } from 'zod';
 import { newId } from '../auth/tokens.ts';
 import { findProduct, listProducts } from '../db/catalog-queries.ts';
@@ -7,6 +7,7 @@ import { found } from './found.ts';
 import { writeThrough } from './rest-write.ts';
 import { defineRoute, type RouteContext } from './route-spec.ts';
 import { idParams } from './schemas/common-schemas.ts';
+import { optionParams } from './schemas/modifier-schemas.ts';
 import { createProductBody, productListQuery, productListSchema, soldOutBody, updateProductBody } from './schemas/catalog-schemas.ts';
 
 const tag = 'Products';
@@ -31,6 +32,28 @@ const update = (method: 'put' | 'patch') =>
     errors: [400, 404],
     handle: updateProduct,
   });
+
+/** PUT …/sold-out (manager or kitchen): 86 a product or one of its options, or put it back; answers the product. */
+function soldOutRoute<P extends z.ZodType<{ id: string }>>(spec: {
+  path: string;
+  summary: string;
+  description: string;
+  params: P;
+  mutation: (params: z.output<P>, soldOut: boolean) => [MutatorName, unknown];
+}) {
+  return defineRoute({
+    method: 'put', path: spec.path, tag, roles: ['manager', 'kitchen'], summary: spec.summary, description: spec.description,
+    params: spec.params,
+    body: soldOutBody,
+    success: { status: 200, schema: productSchema, description: 'the product' },
+    errors: [400, 404],
+    handle: (ctx) =>
+      writeThrough(ctx, async (w) => {
+        await w.apply(...spec.mutation(ctx.params as z.output<P>, ctx.body.soldOut));
+        return w.get<Product>(productKey(ctx.params.id));
+      }),
+  });
+}
 
 export const productRoutes = [
   defineRoute({
@@ -62,17 +85,14 @@ export const productRoutes = [
   }),
   update('put'),
   update('patch'),
-  defineRoute({
-    method: 'put', path: '/products/:id/sold-out', tag, roles: ['manager', 'kitchen'], summary: '86 a product, or put it back',
+  soldOutRoute({
+    path: '/products/:id/sold-out', summary: '86 a product, or put it back', params: idParams,
     description: 'While sold out, creating or confirming an order holding it → 409 `sold_out` (`details.productIds`). Orders already confirmed keep their tickets.',
-    params: idParams,
-    body: soldOutBody,
-    success: { status: 200, schema: productSchema, description: 'the product' },
-    errors: [400, 404],
-    handle: (ctx) =>
-      writeThrough(ctx, async (w) => {
-        await w.apply('setProductSoldOut', { productId: ctx.params.id, soldOut: ctx.body.soldOut, at: Date.now() });
-        return w.get<Product>(productKey(ctx.params.id));
-      }),
+    mutation: (p, soldOut) => ['setProductSoldOut', { productId: p.id, soldOut, at: Date.now() }],
+  }),
+  soldOutRoute({
+    path: '/products/:id/modifier-groups/:groupId/options/:optionId/sold-out', summary: '86 a modifier option, or put it back', params: optionParams,
+    description: 'While sold out, a new order line choosing it → 409 `sold_out` (`details.optionIds`); the product and its other options stay on.',
+    mutation: (p, soldOut) => ['setModifierOptionSoldOut', { productId: p.id, groupId: p.groupId, optionId: p.optionId, soldOut, at: Date.now() }],
   }),
 ];

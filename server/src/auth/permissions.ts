@@ -5,8 +5,8 @@ import type { Role } from './tokens.ts';
 const mutatorsByRole: Record<Role, readonly MutatorName[] | 'all'> = {
   admin: [],
   manager: 'all',
-  // The line fires courses, 86es products, rushes orders and hands them off at the pass (expo).
-  kitchen: ['setKitchenItemStatus', 'bumpKitchenOrder', 'recallKitchenOrder', 'dismissRejection', 'fireCourse', 'setProductSoldOut', 'handOffOrder', 'setOrderRush', 'reprintTicket', 'moveKitchenItem'],
+  // The line fires courses, 86es products and modifier options, rushes orders and hands them off at the pass (expo).
+  kitchen: ['setKitchenItemStatus', 'bumpKitchenOrder', 'recallKitchenOrder', 'dismissRejection', 'fireCourse', 'setProductSoldOut', 'setModifierOptionSoldOut', 'handOffOrder', 'setOrderRush', 'reprintTicket', 'moveKitchenItem'],
   customer: [],
   // A hub forwards its terminals' mutations, each run as the terminal's own token (server/src/hub);
   // as itself it only runs its print agent's word on the jobs it prints (server/src/print).

@@ -9,6 +9,8 @@ const domainStatus: Record<DomainErrorCode, number> = {
   already_exists: 409,
   no_station: 409,
   sold_out: 409,
+  modifier_required: 400,
+  modifier_limit: 400,
   not_found: 404,
   invalid_args: 422,
   unknown_mutator: 400,

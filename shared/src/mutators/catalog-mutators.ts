@@ -2,6 +2,7 @@ import { DomainError } from '../errors.ts';
 import { productKey, stationKey } from '../keys.ts';
 import {
   dismissRejectionArgsSchema,
+  setModifierOptionSoldOutArgsSchema,
   setProductSoldOutArgsSchema,
   stationThresholds,
   thresholdsInOrder,
@@ -57,6 +58,19 @@ export const setProductSoldOut = defineMutator(setProductSoldOutArgsSchema, asyn
   const product = await readOrFail<Product>(tx, productKey(args.productId), `product ${args.productId}`);
   await write(tx, productKey(product.id), { ...product, soldOut: args.soldOut });
   return [{ type: 'product.sold_out_changed', productId: product.id, soldOut: args.soldOut }];
+}, (args) => [productKey(args.productId)]);
+
+/** 86 one modifier option ("rare", "bacon"): new lines choosing it are refused; the product stays on. */
+export const setModifierOptionSoldOut = defineMutator(setModifierOptionSoldOutArgsSchema, async (tx, args) => {
+  const product = await readOrFail<Product>(tx, productKey(args.productId), `product ${args.productId}`);
+  const group = product.modifierGroups?.find((g) => g.id === args.groupId);
+  if (!group?.options.some((o) => o.id === args.optionId)) {
+    throw new DomainError('not_found', `${product.name} has no option ${args.groupId}/${args.optionId}`, { productId: product.id, groupId: args.groupId, optionId: args.optionId });
+  }
+  const options = group.options.map((o) => (o.id === args.optionId ? { ...o, soldOut: args.soldOut } : o));
+  const modifierGroups = (product.modifierGroups ?? []).map((g) => (g.id === group.id ? { ...g, options } : g));
+  await write(tx, productKey(product.id), { ...product, modifierGroups });
+  return [{ type: 'product.option_sold_out_changed', productId: product.id, groupId: group.id, optionId: args.optionId, soldOut: args.soldOut }];
 }, (args) => [productKey(args.productId)]);
 
 export const dismissRejection = defineMutator(dismissRejectionArgsSchema, async (tx, args) => {

@@ -34,6 +34,7 @@ function ticketItems(group: ProductionGroup, carried: ReadonlyMap<string, Kitche
       quantity: item.quantity,
       status: earlier?.status ?? 'pending',
       modifiers: item.modifiers,
+      ...(item.options ? { options: item.options } : {}),
       ...(item.notes ? { notes: item.notes } : {}),
       allergens: item.allergens,
       steps: item.steps.map((text) => ({ text, done: earlier?.status === 'done' })),

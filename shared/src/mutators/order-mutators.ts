@@ -19,6 +19,7 @@ import { read, readOrFail, write, type Tx } from '../tx.ts';
 import { kitchenOrderMachine } from '../machines/kitchen-order-machine.ts';
 import { orderMachine, type OrderEvent } from '../machines/order-machine.ts';
 import { defineMutator } from './args.ts';
+import { assertOptionsAvailable, chooseOptions, unitPriceCents } from '../modifiers.ts';
 import { assertNoneSoldOut, issueContract, productsOfOrder, supersede } from './contract-issue.ts';
 import { customerIdFor, upsertCustomerFromOrder } from './customers.ts';
 import { finishTicket } from './kitchen-mutators.ts';
@@ -34,18 +35,23 @@ async function menuProduct(tx: Tx, productId: string): Promise<Product> {
   return product;
 }
 
+/** A line as ordered: its options checked and priced, its course the product's unless the line names one. */
 function orderLine(item: CreateOrderArgs['items'][number], product: Product): OrderLine {
+  const options = chooseOptions(product, item.choices);
+  const unit = unitPriceCents(product, options);
+  const course = item.course ?? product.course;
   return {
     id: item.id,
     productId: product.id,
     name: product.name,
     stationType: product.stationType,
-    unitPriceCents: product.priceCents,
+    unitPriceCents: unit,
     quantity: item.quantity,
     modifiers: item.modifiers ?? [],
+    ...(options.length > 0 ? { options } : {}),
     ...(item.notes ? { notes: item.notes } : {}),
-    lineTotalCents: product.priceCents * item.quantity,
-    ...(item.course === undefined ? {} : { course: item.course }),
+    lineTotalCents: unit * item.quantity,
+    ...(course === undefined ? {} : { course }),
     ...(item.allergy ? { allergy: item.allergy } : {}),
   };
 }
@@ -97,7 +103,9 @@ async function confirm(tx: Tx, order: Order, at: number): Promise<DomainEvent[]>
   // Every check (the move, then stations for each group) runs before the first write: a refused
   // confirm leaves the replica as it was, even on a store with nothing to roll back.
   orderMachine.next('confirm', order.status, { channel: order.channel });
-  assertNoneSoldOut((await productsOfOrder(tx, order)).values());
+  const products = await productsOfOrder(tx, order);
+  assertNoneSoldOut(products.values());
+  for (const line of order.lines) if (line.options) assertOptionsAvailable(products.get(line.productId) as Product, line.options);
   const { contract, events } = await issueContract(tx, order, at);
   const moved = await moveOrderBy(tx, order, 'confirm', at);
   await write(tx, orderKey(order.id), { ...moved.order, contractVersion: contract.version, etaAt: contract.etaAt });

@@ -1,5 +1,6 @@
+import { modifierLines } from '../modifiers.ts';
 import { displayNumber } from '../order-number.ts';
-import type { KitchenOrder, Order } from '../schema.ts';
+import type { KitchenOrder, Order, OrderLine } from '../schema.ts';
 import type { PrintDoc, PrintItem, PrintKind } from '../schemas/printers.ts';
 
 /** The number every screen, the tracker and REST show for an order (#A-3, #12). */
@@ -10,10 +11,11 @@ const tableOf = (order: Order) => ({
   ...(order.guests ? { guests: order.guests } : {}),
 });
 
-const itemOf = (item: Pick<PrintItem, 'quantity' | 'name' | 'modifiers' | 'notes' | 'guestAllergy'>): PrintItem => ({
+/** Chosen options print as modifiers, above the free text. */
+const itemOf = (item: Pick<PrintItem, 'quantity' | 'name' | 'modifiers' | 'notes' | 'guestAllergy'> & Pick<OrderLine, 'options'>): PrintItem => ({
   quantity: item.quantity,
   name: item.name,
-  modifiers: [...item.modifiers],
+  modifiers: modifierLines(item),
   ...(item.notes ? { notes: item.notes } : {}),
   ...(item.guestAllergy ? { guestAllergy: item.guestAllergy } : {}),
 });

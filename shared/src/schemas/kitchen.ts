@@ -2,12 +2,15 @@ import { z } from 'zod';
 import { idSchema, derivedIdSchema, epochMsSchema, courseSchema, stationTypeSchema } from './primitives.ts';
 import { channelSchema, kitchenOrderStatusSchema, itemStatusSchema, ingredientSchema } from './records.ts';
 import { orderNumberSchema } from './order-numbers.ts';
+import { chosenOptionSchema } from './modifiers.ts';
 export const productionItemSchema = z.object({
   id: idSchema,
   productId: idSchema,
   name: z.string(),
   quantity: z.number().int().positive(),
   modifiers: z.array(z.string()),
+  /** The modifier options chosen on the order line (absent on older contracts). */
+  options: z.array(chosenOptionSchema).optional(),
   notes: z.string().optional(),
   allergens: z.array(z.string()),
   steps: z.array(z.string()),
@@ -65,6 +68,7 @@ export const kitchenItemSchema = z.object({
   quantity: z.number().int().positive(),
   status: itemStatusSchema,
   modifiers: z.array(z.string()),
+  options: z.array(chosenOptionSchema).optional(),
   notes: z.string().optional(),
   allergens: z.array(z.string()),
   steps: z.array(prepStepSchema),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idSchema, derivedIdSchema, epochMsSchema, noteSchema, courseSchema, guestAllergySchema, tableSchema, guestsSchema } from './primitives.ts';
 import { channelSchema, orderStatusSchema, itemStatusSchema, productSchema, customerDetailsSchema, stationSchema } from './records.ts';
 import { serviceDayIdSchema, terminalIdSchema } from './order-numbers.ts';
+import { choiceSchema } from './modifiers.ts';
 // ---- mutator args (one schema per mutator; names are append-only) ----
 
 export const createOrderArgsSchema = z.object({
@@ -15,6 +16,8 @@ export const createOrderArgsSchema = z.object({
         productId: idSchema,
         quantity: z.number().int().positive().max(999),
         modifiers: z.array(z.string().trim().min(1).max(100)).max(20).optional(),
+        /** Options of the product's modifier groups; every required group needs its choices. */
+        choices: z.array(choiceSchema).max(60).optional(),
         notes: noteSchema.optional(),
         course: courseSchema.optional(),
         allergy: guestAllergySchema.optional(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema, epochMsSchema, centsSchema, labelSchema, courseSchema, thresholdMinutesSchema, stationTypeSchema } from './primitives.ts';
 import { orderNumberSchema, serviceDayIdSchema } from './order-numbers.ts';
+import { chosenOptionSchema, modifierGroupsSchema } from './modifiers.ts';
 
 export const channels = ['dine_in', 'takeaway', 'delivery', 'online'] as const;
 export const channelSchema = z.enum(channels);
@@ -47,6 +48,10 @@ export const productSchema = z.object({
   active: z.boolean(),
   /** "86": out for now. Absent means available. */
   soldOut: z.boolean().optional(),
+  /** What ordering it asks ("Temperature", "Add-ons"); absent means none. */
+  modifierGroups: modifierGroupsSchema.optional(),
+  /** The course a new line of it goes to (a main: 2); absent means 1. */
+  course: courseSchema.optional(),
 });
 export type Product = z.infer<typeof productSchema>;
 
@@ -71,7 +76,10 @@ export const orderLineSchema = z.object({
   stationType: stationTypeSchema,
   unitPriceCents: centsSchema,
   quantity: z.number().int().positive(),
+  /** Free text, as older clients send it. */
   modifiers: z.array(z.string()),
+  /** The product's modifier options chosen, in menu order; `unitPriceCents` includes their prices. */
+  options: z.array(chosenOptionSchema).optional(),
   notes: z.string().optional(),
   lineTotalCents: centsSchema,
   /** Absent means course 1. */

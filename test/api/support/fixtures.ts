@@ -22,7 +22,10 @@ export async function seedTenant(server: TestServer, tag: string): Promise<Seede
   await seedMenu(server, m);
   const productId = `${tag}-special`;
   const stationId = `${tag}-grill`;
-  await ok(server, m, 'POST', '/api/products', { id: productId, name: `${tag} secret stew`, priceCents: 1800, stationType: 'grill', prepSeconds: 600 }, 201);
+  await ok(server, m, 'POST', '/api/products', {
+    id: productId, name: `${tag} secret stew`, priceCents: 1800, stationType: 'grill', prepSeconds: 600,
+    modifierGroups: [{ id: 'size', name: 'Size', min: 0, max: 1, options: [{ id: 'large', name: 'Large', priceDeltaCents: 300 }] }],
+  }, 201);
   await ok(server, m, 'POST', '/api/kitchen/stations', { id: stationId, name: `${tag} grill`, type: 'grill', capacity: 2 }, 201);
   const printerId = `${tag}-printer`;
   await ok(server, m, 'POST', '/api/printers', { id: printerId, name: `${tag} pass printer`, host: '127.0.0.1', paperMm: 80 }, 201);

@@ -1,4 +1,4 @@
-import type { ItemStatus, KitchenItem } from '@kitchensync/shared';
+import { modifierLines, type ItemStatus, type KitchenItem } from '@kitchensync/shared';
 import { nextItemStep, type ItemActions } from '../model/ticket-actions.ts';
 import { formatElapsed } from '../model/ticket-timer.ts';
 
@@ -59,9 +59,9 @@ export function TicketItemRow({ item, index, picked, controls, actions, startsAt
         )}
       </div>
       {item.guestAllergy && <p className="item__guest-allergy">⚠ GUEST ALLERGY: {item.guestAllergy}</p>}
-      {item.modifiers.length > 0 && (
+      {modifierLines(item).length > 0 && (
         <ul className="item__mods">
-          {item.modifiers.map((m) => (
+          {modifierLines(item).map((m) => (
             <li key={m}>{m}</li>
           ))}
         </ul>

@@ -1,4 +1,4 @@
-import type { KitchenItem, KitchenOrder } from '@kitchensync/shared';
+import { modifierLines, type KitchenItem, type KitchenOrder } from '@kitchensync/shared';
 import { closure, guestAllergies, isHeld } from './ticket-facts.ts';
 
 /**
@@ -11,7 +11,7 @@ const lines = (text: string, pxPerChar: number, width: number) => Math.max(1, Ma
 
 export function estimateItem(item: KitchenItem, width: number): number {
   let h = 3 + lines(`${item.quantity}× ${item.name}`, 10, width - 70) * 24;
-  for (const m of item.modifiers) h += lines(m, 9, width - 40) * 20;
+  for (const m of modifierLines(item)) h += lines(m, 9, width - 40) * 20;
   if (item.notes) h += lines(item.notes, 9, width - 40) * 20;
   if (item.allergens.length > 0 || item.startOffsetSeconds) h += 17;
   if (item.guestAllergy) h += lines(item.guestAllergy, 9, width - 40) * 21;

@@ -28,6 +28,7 @@ const mutationVerb: Record<string, string> = {
   fireCourse: 'fire',
   handOffOrder: 'hand-off',
   setProductSoldOut: '86',
+  setModifierOptionSoldOut: '86',
 };
 
 const field = (args: unknown, name: string): string | undefined => {
