@@ -125,7 +125,7 @@ describe('printers on the dashboard', () => {
     await page.context().close();
   });
 
-  it('an unreachable printer’s job shows failed with the reason, and its queue sent to another printer prints there', async () => {
+  it('an unreachable printer’s job shows failed with the reason, its queue sent to another printer prints there, and its alert ends once it is back', async () => {
     await rest('POST', '/api/printers', { id: 'pass', name: 'Pass', host: '127.0.0.1', port: pass.port });
     const page = await open('/stations', 'desktop');
     await bar.refuse();
@@ -138,6 +138,10 @@ describe('printers on the dashboard', () => {
     await expect.poll(() => bigNumbers(pass)).toEqual([number]);
     await page.locator('article[aria-label="Printer Pass"] .print-job[data-status="printed"]', { hasText: number }).waitFor();
     await expect.poll(() => page.locator('[data-banner="printer"]').innerText()).toContain('Printer Bar: not reachable — its tickets print on Pass');
+    // Fixed, with nothing left in its queue: the agent asks it again and the alert ends.
+    await bar.accept();
+    await page.locator('[data-banner="printer"]').waitFor({ state: 'detached', timeout: 20_000 });
+    expect(await card.getAttribute('data-condition')).toBe('ok');
     await page.context().close();
   });
 });

@@ -4,7 +4,7 @@ import type { Database } from '../db/database.ts';
 import { listPrinters, unfinishedPrintJobs } from '../db/printer-queries.ts';
 import type { AgentWriter } from './agent-writers.ts';
 import { encodeLines } from './escpos.ts';
-import { conditionOf, nextDelay } from './printer-condition.ts';
+import { conditionOf, nextDelay, notReadyOf } from './printer-condition.ts';
 import { PrinterLink } from './printer-link.ts';
 import { printLedger } from './print-ledger.ts';
 
@@ -86,7 +86,9 @@ export class PrintAgent {
   }
 
   private async round(): Promise<void> {
-    const { rows } = await this.db.query<{ tenant_id: string }>(`SELECT DISTINCT tenant_id FROM print_jobs WHERE data->>'status' <> 'printed'`);
+    const { rows } = await this.db.query<{ tenant_id: string }>(
+      `SELECT tenant_id FROM print_jobs WHERE data->>'status' <> 'printed' UNION SELECT tenant_id FROM printers WHERE data->'state'->>'condition' <> 'ok'`,
+    );
     await Promise.all(rows.map((r) => this.serveTenant(r.tenant_id)));
   }
 
@@ -98,8 +100,10 @@ export class PrintAgent {
     // in order: when a delivery ends, the agent looks again at once for the printer's next job.
     for (const printer of printers) {
       const queue = queues.get(printer.id);
-      if (!queue || this.busy.has(printer.id)) continue;
-      const delivery = this.serveHead(tenantId, printer, queue)
+      // A printer last seen not ready with nothing queued (its queue went elsewhere) is asked again, so its alert ends when it is fixed.
+      const stale = !queue && printer.active && (printer.state?.condition ?? 'ok') !== 'ok';
+      if ((!queue && !stale) || this.busy.has(printer.id)) continue;
+      const delivery = (queue ? this.serveHead(tenantId, printer, queue) : this.probe(tenantId, printer))
         .catch((err: unknown) => {
           this.logger.error({ err, printerId: printer.id }, 'print delivery failed');
           return false;
@@ -142,6 +146,22 @@ export class PrintAgent {
     return outcome.kind === 'printed';
   }
 
+  /** Asks an idle printer its status and reports it; never moves a queue on. */
+  private async probe(tenantId: string, printer: Printer): Promise<boolean> {
+    const track = this.track(printer.id);
+    if (Date.now() < track.notBefore) return false;
+    const link = await PrinterLink.open(printer.host, printer.port, this.options.timeoutMs);
+    let condition: PrinterCondition = 'unreachable';
+    if (link instanceof PrinterLink) {
+      const status = await link.status().finally(() => link.end());
+      if (!('ok' in status)) condition = notReadyOf(status) ?? 'ok';
+    }
+    if (condition === 'ok') Object.assign(track, { failures: 0, notBefore: 0 });
+    else Object.assign(track, { failures: track.failures + 1, notBefore: Date.now() + nextDelay(track.failures + 1) });
+    await this.report(tenantId, printer, condition, 0);
+    return false;
+  }
+
   /** One delivery attempt; the job's state is updated as it goes. */
   private async deliver(tenantId: string, printer: Printer, job: PrintJob): Promise<DeliveryOutcome> {
     const link = await PrinterLink.open(printer.host, printer.port, this.options.timeoutMs);
@@ -149,7 +169,7 @@ export class PrintAgent {
     try {
       const before = await link.status();
       if ('ok' in before) return await this.failed(tenantId, job, before.reason, 'unreachable');
-      const notReady = before.paperOut ? 'paper_out' : before.coverOpen ? 'cover_open' : before.offline ? 'offline' : undefined;
+      const notReady = notReadyOf(before);
       if (notReady) return { kind: 'not_ready', condition: notReady };
       const claimed = await this.write(tenantId, 'claimPrintJob', { jobId: job.id, agentId: this.options.agentId, at: Date.now() });
       if (!claimed) return { kind: 'skipped' };
