@@ -1,6 +1,6 @@
 import type { AllDayCount } from '../model/all-day.ts';
 
-/** Outstanding quantity per product across the open tickets on this screen, with what is 86'd on top. */
+/** Outstanding quantity per product across the open tickets on this screen (split by chosen option), with what is 86'd on top. */
 export function AllDayPanel({ counts, soldOut }: { counts: readonly AllDayCount[]; soldOut: readonly { id: string; name: string }[] }) {
   return (
     <aside className="all-day" aria-label="All day" tabIndex={0}>
@@ -25,6 +25,11 @@ export function AllDayPanel({ counts, soldOut }: { counts: readonly AllDayCount[
               <span className="all-day__name">
                 {c.name}
                 {c.soldOut && <span className="badge badge--86">86</span>}
+                {c.splits.length > 0 && (
+                  <span className="all-day__splits" data-splits>
+                    {c.splits.map((sp) => `${sp.quantity} ${sp.name}`).join(' · ')}
+                  </span>
+                )}
               </span>
             </li>
           ))}

@@ -15,17 +15,32 @@ describe('all-day counts', () => {
       new Set(['fries']),
     );
     expect(counts).toEqual([
-      { productId: 'burger', name: 'Burger', quantity: 5, soldOut: false },
-      { productId: 'fries', name: 'Fries', quantity: 1, soldOut: true },
+      { productId: 'burger', name: 'Burger', quantity: 5, soldOut: false, splits: [] },
+      { productId: 'fries', name: 'Fries', quantity: 1, soldOut: true, splits: [] },
     ]);
   });
 
   it('finished items no longer count; started ones still do', () => {
     const counts = allDayCounts([ticket({ id: 'a', items: [item({ id: '1', quantity: 2, status: 'done' }), item({ id: '2', quantity: 1, status: 'in_progress' })] })], none);
-    expect(counts).toEqual([{ productId: 'burger', name: 'Burger', quantity: 1, soldOut: false }]);
+    expect(counts).toEqual([{ productId: 'burger', name: 'Burger', quantity: 1, soldOut: false, splits: [] }]);
   });
 
   it('nothing open means nothing to count', () => expect(allDayCounts([], none)).toEqual([]));
+
+  it('split by the option chosen in the first group: 3 ribeyes are 2 medium rare and 1 well done; older free-text lines only add to the total', () => {
+    const temp = (name: string) => [{ groupId: 'temp', group: 'Temperature', optionId: name, name, priceDeltaCents: 0 }];
+    const ribeye = (id: string, quantity: number, options?: ReturnType<typeof temp>) => item({ id, productId: 'ribeye', name: 'Ribeye', quantity, ...(options ? { options } : {}) });
+    const counts = allDayCounts(
+      [
+        ticket({ id: 'a', items: [ribeye('1', 2, temp('Medium rare'))] }),
+        ticket({ id: 'b', items: [ribeye('1', 1, temp('Well done')), ribeye('2', 1, temp('Rare')), item({ id: '3', quantity: 1 })] }),
+        ticket({ id: 'c', items: [ribeye('1', 1, [...temp('Rare'), { groupId: 'addons', group: 'Add-ons', optionId: 'bacon', name: 'Bacon', priceDeltaCents: 200 }]), ribeye('2', 1)] }),
+      ],
+      none,
+    );
+    expect(counts[0]).toEqual({ productId: 'ribeye', name: 'Ribeye', quantity: 6, soldOut: false, splits: [{ name: 'Medium rare', quantity: 2 }, { name: 'Rare', quantity: 2 }, { name: 'Well done', quantity: 1 }] });
+    expect(counts[1]?.splits).toEqual([]);
+  });
 });
 
 describe('the 86 strip', () => {

@@ -1,4 +1,10 @@
-import type { KitchenOrder } from '@kitchensync/shared';
+import type { KitchenItem, KitchenOrder } from '@kitchensync/shared';
+
+/** How many of a product want one option of its first modifier group ("2 Medium rare"). */
+export interface AllDaySplit {
+  readonly name: string;
+  readonly quantity: number;
+}
 
 export interface AllDayCount {
   readonly productId: string;
@@ -6,19 +12,33 @@ export interface AllDayCount {
   readonly quantity: number;
   /** 86'd: what is on tickets can still be made, nothing more is coming. */
   readonly soldOut: boolean;
+  /** By the option chosen in the line's first modifier group (a steak's temperature); empty when no line chose one. */
+  readonly splits: readonly AllDaySplit[];
 }
 
-/** Outstanding quantity per product over the given tickets: what the line still has to make. */
+type Tally = { name: string; quantity: number; splits: Map<string, number> };
+
+/** The option a cook plans the product by: the first group's, in menu order (its options are kept in that order). */
+const splitOf = (item: KitchenItem): string | undefined => item.options?.[0]?.name;
+
+function tallySplits(splits: ReadonlyMap<string, number>): AllDaySplit[] {
+  return [...splits].map(([name, quantity]) => ({ name, quantity })).sort((a, b) => b.quantity - a.quantity || a.name.localeCompare(b.name));
+}
+
+/** Outstanding quantity per product over the given tickets: what the line still has to make, split by chosen option. */
 export function allDayCounts(tickets: readonly KitchenOrder[], soldOut: ReadonlySet<string>): AllDayCount[] {
-  const counts = new Map<string, { name: string; quantity: number }>();
+  const counts = new Map<string, Tally>();
   for (const t of tickets) {
     for (const i of t.items) {
       if (i.status === 'done') continue;
-      const c = counts.get(i.productId);
-      counts.set(i.productId, { name: c?.name ?? i.name, quantity: (c?.quantity ?? 0) + i.quantity });
+      const c = counts.get(i.productId) ?? { name: i.name, quantity: 0, splits: new Map<string, number>() };
+      c.quantity += i.quantity;
+      const split = splitOf(i);
+      if (split !== undefined) c.splits.set(split, (c.splits.get(split) ?? 0) + i.quantity);
+      counts.set(i.productId, c);
     }
   }
   return [...counts]
-    .map(([productId, c]) => ({ productId, ...c, soldOut: soldOut.has(productId) }))
+    .map(([productId, c]) => ({ productId, name: c.name, quantity: c.quantity, soldOut: soldOut.has(productId), splits: tallySplits(c.splits) }))
     .sort((a, b) => b.quantity - a.quantity || a.name.localeCompare(b.name));
 }
