@@ -29,6 +29,13 @@ export async function startCloud(name = 'Hub Bistro') {
   return { cloud, tenant: { ...tenant, hubToken: hub.token, hubTokenId: hub.id } as HubTenant, manager, link };
 }
 
+/** Stops what `startCloud` started. */
+export async function stopCloud(started: Awaited<ReturnType<typeof startCloud>> | undefined): Promise<void> {
+  await started?.manager.close();
+  await started?.link.close();
+  await started?.cloud.stop();
+}
+
 /** The hub's environment: the cloud (through `link`), its token, and a quick backstop pull for tests. */
 export const hubEnv = (link: { url: string }, tenant: HubTenant) => ({ HUB_UPSTREAM: link.url, HUB_TOKEN: tenant.hubToken, HUB_PULL_INTERVAL_MS: '1000' });
 
