@@ -1,10 +1,9 @@
 import type { Database } from '../db/database.ts';
 import { isDatabaseError, isRefusedData } from '../db/database-errors.ts';
 import { pushStateStatement, type PushState } from '../db/replicache-clients.ts';
-import type { PokeMessage } from './notify.ts';
 import { rowsToLoad } from './tenant-store.ts';
 import type { CommitBatch, Outcome } from './tenant-write-queue.ts';
-import { TenantWrite } from './tenant-write.ts';
+import { TenantWrite, type PokeMessage } from './tenant-write.ts';
 
 /** A push's mutations as the batch's first read needs them: its group, its clients, the rows it will read. */
 export interface PushReads {

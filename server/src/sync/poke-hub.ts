@@ -1,6 +1,7 @@
-import { channels, type PokeMessage } from './notify.ts';
+import { channels } from './notify.ts';
 import type { SyncEngine } from './sync-engine.ts';
 import type { Connection, SocketRegistry } from './socket-registry.ts';
+import type { PokeMessage } from './tenant-write.ts';
 
 const pokeMessage = JSON.stringify({ type: 'poke' });
 

@@ -1,5 +1,8 @@
-import { DomainError, eventOrderId, isDomainError, isMutatorName, mutators, rejectionKey, type DomainEvent, type Rejection } from '@kitchensync/shared';
+import {
+  DomainError, eventOrderId, isDomainError, isMutatorName, mutators, orderKey, rejectionKey, type DomainEvent, type MutatorName, type Order, type Rejection,
+} from '@kitchensync/shared';
 import type { Principal } from '../auth/principal.ts';
+import { generateToken, hashToken, newId } from '../auth/tokens.ts';
 import { mayRun } from '../auth/permissions.ts';
 import type { Queryable, Statement } from '../db/database.ts';
 import { isDatabaseError, isRefusedData } from '../db/database-errors.ts';
@@ -9,8 +12,7 @@ import { StatementBatch } from '../db/statement-batch.ts';
 import { isStorableJson, toStorableText } from '../db/storable-text.ts';
 import { ClientGroups } from './client-groups.ts';
 import { Journal } from './journal.ts';
-import { pokeFor, type PokeMessage } from './notify.ts';
-import { serverEffects } from './server-effects.ts';
+import { channels } from './notify.ts';
 import { TenantStore, type MutationTx } from './tenant-store.ts';
 
 export interface MutationMeta {
@@ -26,6 +28,42 @@ export interface MutationMeta {
 }
 
 export type MutationOutcome = { ok: true; events: DomainEvent[] } | { ok: false; error: DomainError };
+
+/** NOTIFY payloads are capped at 8000 bytes; past this many order ids, everyone is poked. */
+const maxOrderIds = 100;
+
+/** What a write's NOTIFY says (read by `PokeHub` in every process). */
+export interface PokeMessage {
+  /** tenant */
+  t: string;
+  /** orders whose data changed; absent = could be any */
+  o?: string[];
+  /** the `SyncEngine` that already delivered it in its own process */
+  s?: string;
+}
+
+/** The poke for a tenant's write, and the SQL expression that sends it on commit (NOTIFY is delivered only on commit). */
+function pokeFor(b: StatementBatch, tenantId: string, orderIds: ReadonlySet<string>, origin: string) {
+  const message: PokeMessage = orderIds.size <= maxOrderIds ? { t: tenantId, o: [...orderIds], s: origin } : { t: tenantId, s: origin };
+  return { message, sql: `pg_notify(${b.param(channels.poke)}, ${b.param(JSON.stringify(message))})` };
+}
+
+type Effect = (tx: MutationTx, args: unknown) => Promise<void>;
+
+/**
+ * Server-only consequences of a mutation, kept out of the shared mutators because they need
+ * randomness: a new order gets its customer tracking token (a bearer token of role customer that
+ * reads exactly that order). The order keeps the token so managers can share the tracking link.
+ */
+const serverEffects: Partial<Record<MutatorName, Effect>> = {
+  createOrder: async (tx, args) => {
+    const orderId = (args as { id: string }).id;
+    const order = (await tx.get(orderKey(orderId))) as Order;
+    const token = generateToken('customer');
+    tx.issueToken({ id: newId('tok'), label: `tracking ${orderId}`, hash: hashToken(token), orderId });
+    await tx.set(orderKey(orderId), { ...order, trackingToken: token });
+  },
+};
 
 /** What a mutation whose rows the database refused is rejected with. */
 export const unappliable = () => new DomainError('internal_error', 'the server could not apply this change');

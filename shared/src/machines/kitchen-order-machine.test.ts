@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kitchenOrderStatuses } from '../schema.ts';
-import { activeTicketStatuses, kitchenOrderMachine, openTicketStatuses, ticketsOnTheLine } from './kitchen-order-machine.ts';
+import { activeTicketStatuses, bumpedTicketStatuses, kitchenOrderMachine, openTicketStatuses, ticketsOnTheLine } from './kitchen-order-machine.ts';
 
 const allowed = (from: (typeof kitchenOrderStatuses)[number]) => kitchenOrderMachine.allowedTransitions(from, {}).sort();
 
@@ -68,6 +68,7 @@ describe('kitchen order machine, by event', () => {
   it('the status sets come from the table: active is every status it moves on from, the line is active and not yet bumped', () => {
     expect([...activeTicketStatuses].sort()).toEqual(['held', 'in_progress', 'queued', 'ready']);
     expect([...ticketsOnTheLine].sort()).toEqual(['held', 'in_progress', 'queued']);
+    expect([...bumpedTicketStatuses].sort()).toEqual(['completed', 'ready']);
   });
 
   it('a void, from any active status, names the void slip as its action; a bump names none', () => {

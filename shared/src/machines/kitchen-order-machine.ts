@@ -41,3 +41,10 @@ export const ticketsOnTheLine: readonly KitchenOrderStatus[] = activeTicketStatu
 export const openTicketStatuses: readonly KitchenOrderStatus[] = kitchenOrderStatuses.filter((s) =>
   kitchenOrderMachine.allows('bump', s, {}),
 );
+
+/** Tickets a bump has finished: what it leads to, and where they go from there short of a recall or a void (ready, completed). */
+export const bumpedTicketStatuses: readonly KitchenOrderStatus[] = (() => {
+  const found = new Set(kitchenOrderMachine.targetsOf('bump'));
+  for (const from of found) for (const r of rows) if (r.from === from && r.event !== 'recall' && r.event !== 'void') found.add(r.to);
+  return [...found];
+})();

@@ -1,7 +1,7 @@
 import { DomainError } from '../errors.ts';
 import type { DomainEvent } from '../events.ts';
 import { kitchenOrderKey, orderKey } from '../keys.ts';
-import { kitchenOrderMachine, type KitchenOrderEvent } from '../machines/kitchen-order-machine.ts';
+import { bumpedTicketStatuses, kitchenOrderMachine, type KitchenOrderEvent } from '../machines/kitchen-order-machine.ts';
 import { itemMachine } from '../machines/item-machine.ts';
 import { orderMachine, type OrderEvent } from '../machines/order-machine.ts';
 import { kitchenOrderArgsSchema, moveKitchenItemArgsSchema, setKitchenItemStatusArgsSchema, type ItemStatus, type KitchenItem, type KitchenOrder, type Order } from '../schema.ts';
@@ -103,7 +103,7 @@ export const bumpKitchenOrder = defineMutator(kitchenOrderArgsSchema, async (tx,
   const ticketEvents = await finishTicket(tx, ticket, args.at);
   const order = await readOrder(tx, ticket.orderId);
   const tickets = await ticketsOfOrder(tx, order);
-  const allReady = tickets.every((t) => t.status === 'ready' || t.status === 'completed');
+  const allReady = tickets.every((t) => bumpedTicketStatuses.includes(t.status));
   const orderEvents = await advanceOrder(tx, order.id, allReady ? ['start', 'finish'] : ['start'], args.at);
   return [...ticketEvents, ...orderEvents];
 }, readsTicket);

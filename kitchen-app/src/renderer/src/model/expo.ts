@@ -1,4 +1,4 @@
-import { activeTicketStatuses, fireOrder, kitchenOrderMachine, orderMachine, orderStatusesWithKitchen, type Channel, type KitchenOrder, type KitchenOrderStatus, type Order } from '@kitchensync/shared';
+import { activeTicketStatuses, bumpedTicketStatuses, fireOrder, orderMachine, orderStatusesWithKitchen, type Channel, type KitchenOrder, type KitchenOrderStatus, type Order } from '@kitchensync/shared';
 import { firedAt, isHeld, ticketCourse } from './ticket-facts.ts';
 
 /** One station's part of an order, as expo sees it. */
@@ -42,7 +42,7 @@ export const handOffLabel: Record<Channel, string> = {
 
 // Every set is the tables': expo shows the active tickets of orders not yet handed off.
 const stillWithKitchen = (o: Order | undefined) => !o || orderStatusesWithKitchen.includes(o.status);
-const bumped = (t: KitchenOrder) => kitchenOrderMachine.targetsOf('bump').includes(t.status);
+const bumped = (t: KitchenOrder) => bumpedTicketStatuses.includes(t.status);
 
 function expoOrder(orderId: string, all: readonly KitchenOrder[], order: Order | undefined): ExpoOrder | undefined {
   const version = Math.max(...all.map((t) => t.contractVersion));
