@@ -44,7 +44,8 @@ export function createReplicache(options: ReplicacheOptions): KitchenReplicache 
   });
   const puller: Puller = async (request, requestID) => {
     const result = await defaultPuller(request, requestID);
-    if (result.httpRequestInfo.httpStatusCode === 200) options.onPullOk?.();
+    // A protocol error (VersionNotSupported, ClientStateNotFound) also comes with HTTP 200.
+    if (result.httpRequestInfo.httpStatusCode === 200 && !('error' in (result.response ?? {}))) options.onPullOk?.();
     return result;
   };
   const rep: KitchenReplicache = new ReplicacheImpl({

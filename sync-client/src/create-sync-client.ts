@@ -5,6 +5,7 @@ import { createReplicache, defaultReplicaName, type KitchenReplicache, type Repl
 import { createHealthMonitor } from './health-monitor.ts';
 import { rejectionsQuery } from './rejections.ts';
 import { createMutationJournal, type JournalEntry, type JournalStorage } from './mutation-journal.ts';
+import { serverOlderThanApp } from './server-version.ts';
 import { createStore, type ReadableStore } from './store.ts';
 import type { SyncHealth } from './sync-health.ts';
 import { choosePath, type HubBacklog, type SyncPath } from './path-choice.ts';
@@ -57,7 +58,8 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   const late: { monitor?: ReturnType<typeof createHealthMonitor> } = {};
   const storage = options.storage ?? browserStorage();
   const reset = clientReset(options.name ?? defaultReplicaName(options), storage);
-  const rep = createReplicache({ ...options, name: reset.name, onPullOk: () => late.monitor?.update({ lastPullAt: Date.now() }) });
+  // A pull served again means whatever refused our version has been updated.
+  const rep = createReplicache({ ...options, name: reset.name, onPullOk: () => late.monitor?.update({ lastPullAt: Date.now(), updateRequired: false }) });
   rep.onClientStateNotFound = () => void reset.save(rep).then(options.onReset ?? reloadPage);
   void reset.replay(rep);
   const journal = createMutationJournal(300, storage && { store: storage, key: `${rep.name}:journal` });
@@ -80,7 +82,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   };
   // The server refuses this build's schema, or a newer build opened this replica's store: pending
   // changes stay in the store, and the updated build's mutation recovery sends them.
-  rep.onUpdateNeeded = () => health.update({ updateRequired: true });
+  rep.onUpdateNeeded = () => void whoMustUpdate(rep.pullURL).then((who) => health.update({ updateRequired: who }));
   const stopWatch = rep.experimentalWatch(() => health.refresh());
 
   const listeners = new Set<BroadcastListener>();
@@ -177,3 +179,8 @@ function browserStorage(): JournalStorage | undefined {
 const reloadPage = () => {
   if (typeof location !== 'undefined') location.reload();
 };
+
+/** Asks the refusing server's health: a minimum at or below our schema means it is the older one. */
+async function whoMustUpdate(pullURL: string): Promise<'app' | 'server'> {
+  return (await serverOlderThanApp(pullURL.replace(/\/api\/replicache\/pull$/, ''))) ? 'server' : 'app';
+}

@@ -20,4 +20,4 @@ export { rejectionPrefix, rejectionsQuery, sortRejections } from './rejections.t
 export { createStore, type ReadableStore, type WritableStore } from './store.ts';
 export { broadcastText } from './broadcast-text.ts';
 export { createMutationJournal, type JournalEntry, type MutationJournal } from './mutation-journal.ts';
-export { fetchServerVersion, versionText, type ServerVersion } from './server-version.ts';
+export { fetchServerVersion, serverOlderThanApp, versionText, type ServerVersion } from './server-version.ts';

@@ -18,6 +18,15 @@ export async function fetchServerVersion(serverUrl: string, fetcher: typeof fetc
   }
 }
 
+/**
+ * Whether a server that refused our schema is the older one: it still serves our schema's floor,
+ * so it refused us for being newer (a hub not yet updated, a cloud mid-rollout).
+ */
+export async function serverOlderThanApp(serverUrl: string, fetcher: typeof fetch = fetch): Promise<boolean> {
+  const server = await fetchServerVersion(serverUrl, fetcher);
+  return server !== undefined && !updateRequired(server);
+}
+
 /** "app 0.2.0 (schema 1) · server 0.2.0", and what to do when this build is too old for it. */
 export function versionText(server: ServerVersion | undefined): { text: string; updateRequired: boolean } {
   const own = `app ${release} (schema ${clientSchemaVersion})`;

@@ -71,8 +71,13 @@ describe('computing health', () => {
   });
 
   it('a build the server no longer serves says "update required", even with changes waiting (they are kept)', () => {
-    const old = { ...observePending(connected, 3, 0), updateRequired: true };
+    const old = { ...observePending(connected, 3, 0), updateRequired: 'app' as const };
     expect(computeHealth(old, 60_000, 10_000)).toMatchObject({ level: 'update-required', pendingCount: 3 });
+  });
+
+  it('a server older than this app (a hub not yet updated) is the one to update', () => {
+    const newer = { ...observePending(connected, 2, 0), updateRequired: 'server' as const };
+    expect(computeHealth(newer, 60_000, 10_000)).toMatchObject({ level: 'server-outdated', pendingCount: 2 });
   });
 });
 

@@ -16,11 +16,14 @@ export interface SyncFacts {
   readonly lastConfirmedAt: number | undefined;
   /** When a pull last came back successfully. */
   readonly lastPullAt: number | undefined;
-  /** The server answered VersionNotSupported (or a newer build runs beside us): reload or update to sync again. */
-  readonly updateRequired: boolean;
+  /**
+   * The server answered VersionNotSupported: this app is too old for it ('app': reload or update),
+   * or the server (a hub, a cloud mid-rollout) is older than this app ('server': it must be updated).
+   */
+  readonly updateRequired: false | 'app' | 'server';
 }
 
-export type HealthLevel = 'ok' | 'syncing' | 'offline' | 'stuck' | 'auth-error' | 'update-required';
+export type HealthLevel = 'ok' | 'syncing' | 'offline' | 'stuck' | 'auth-error' | 'update-required' | 'server-outdated';
 
 export interface SyncHealth extends SyncFacts {
   readonly now: number;
@@ -81,7 +84,7 @@ function serverSilent(facts: SyncFacts): boolean {
 
 function levelOf(facts: SyncFacts, online: boolean, stuck: boolean): HealthLevel {
   if (facts.connection === 'auth-error') return 'auth-error';
-  if (facts.updateRequired) return 'update-required';
+  if (facts.updateRequired) return facts.updateRequired === 'server' ? 'server-outdated' : 'update-required';
   if (stuck) return 'stuck';
   if (!online) return 'offline';
   return facts.pendingCount > 0 ? 'syncing' : 'ok';

@@ -1,7 +1,7 @@
 import { clientSchemaVersion } from '@kitchensync/shared';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startChildServer, type ChildServer } from '../support/child-server.ts';
+import { startChildServer, thisServerDir, type ChildServer } from '../support/child-server.ts';
 import { seedMenu } from '../support/kitchen-fixture.ts';
 import { previousRelease, previousShared } from '../support/previous-release.ts';
 import { newClient, settle, waitFor, type Client, type ClientOptions } from '../support/replicache-client.ts';
@@ -61,7 +61,7 @@ describe('two server releases on one Postgres under load (rolling upgrade)', () 
     const phase1 = Promise.all(oldLines.map((l) => takeOrders(l, ordersPerPhase, pauseMs)));
 
     // The new release starts on the same database while the old ones work: it migrates (expand only).
-    const current = await startChildServer(storage);
+    const current = await startChildServer(storage, { builtServerDir: thisServerDir });
     cleanups.push(() => current.stop());
     const newLines = await Promise.all([0, 1].map((i) =>
       line(`new${i}`, current, tenant, { schemaVersion: String(clientSchemaVersion) }, (k, t) =>

@@ -32,6 +32,13 @@ export function HealthBanner({ health, onSignOut, onRetry }: { health: SyncHealt
       </div>
     );
   }
+  if (health.level === 'server-outdated') {
+    return (
+      <div className="banner banner--danger" role="alert" data-banner="server-outdated">
+        <strong>The server must be updated.</strong> It runs an older release than this app (a restaurant hub not yet updated?). Changes are kept on this device and sent once it is.
+      </div>
+    );
+  }
   if (offline) {
     return (
       <div className="banner banner--warning" role="alert" data-banner="offline">

@@ -9,6 +9,7 @@ const text: Record<SyncTone, string> = {
   stuck: 'Not confirming',
   'auth-error': 'Signed out',
   'update-required': 'Update required',
+  'server-outdated': 'Server outdated',
   connecting: 'Connecting',
 };
 

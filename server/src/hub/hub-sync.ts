@@ -6,7 +6,7 @@ import type { SyncEngine } from '../sync/sync-engine.ts';
 import { versionProblem, type PushRequest } from '../sync/protocol.ts';
 import { applySnapshot, mirroredState } from './mirror.ts';
 import { dequeue, enqueue, nextForwardable, outboxSummary } from './outbox.ts';
-import { HubNotAuthorized, Upstream, UpstreamRefused, UpstreamUnavailable } from './upstream.ts';
+import { CloudTooOld, HubNotAuthorized, Upstream, UpstreamRefused, UpstreamUnavailable } from './upstream.ts';
 import { followCloud } from './upstream-socket.ts';
 
 export interface HubOptions {
@@ -166,9 +166,10 @@ export class HubSync {
 
   private wentOffline(err: unknown): void {
     if (!(err instanceof UpstreamUnavailable)) this.logger.error({ err }, 'hub sync failed');
-    // Once per spell: an admin must issue a new hub token; until then the restaurant works through the hub alone.
-    if (err instanceof HubNotAuthorized && !this.refused) this.logger.error({ err }, err.message);
-    this.refused = err instanceof HubNotAuthorized;
+    // Once per spell: an admin must issue a new hub token, or the cloud be updated; until then the restaurant works through the hub alone.
+    const lasting = err instanceof HubNotAuthorized || err instanceof CloudTooOld;
+    if (lasting && !this.refused) this.logger.error({ err }, err.message);
+    this.refused = lasting;
     this.lostCloud();
     clearTimeout(this.retry);
     if (this.stopped) return;

@@ -10,6 +10,13 @@ export class UpstreamUnavailable extends Error {}
  */
 export class HubNotAuthorized extends UpstreamUnavailable {}
 
+/**
+ * The cloud does not serve the schema of a push the hub forwards (a cloud older than the hub's
+ * terminals, during a rollout): not final either. The hub applies and queues such pushes itself
+ * and keeps them until the cloud is updated; the cloud took none of them, so none is lost or twice.
+ */
+export class CloudTooOld extends UpstreamUnavailable {}
+
 /** The cloud answered and refused (4xx): final, passed on to the terminal. */
 export class UpstreamRefused extends Error {
   constructor(
@@ -33,8 +40,12 @@ export class Upstream {
     return this.post<HubSnapshot>('/api/hub/pull', { since });
   }
 
-  forward(push: ForwardedPush): Promise<ForwardedPushResult> {
-    return this.post<ForwardedPushResult>('/api/hub/push', push);
+  async forward(push: ForwardedPush): Promise<ForwardedPushResult> {
+    const result = await this.post<ForwardedPushResult>('/api/hub/push', push);
+    if (result.response['error'] === 'VersionNotSupported') {
+      throw new CloudTooOld(`the cloud does not serve schema ${push.schemaVersion} yet: changes stay queued at the hub until it is updated`);
+    }
+    return result;
   }
 
   private async post<T>(path: string, body: unknown): Promise<T> {

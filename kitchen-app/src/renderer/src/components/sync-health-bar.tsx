@@ -11,6 +11,7 @@ const headline: Record<HealthLevel, string> = {
   stuck: 'STUCK — server not confirming',
   'auth-error': 'Token refused — check settings',
   'update-required': 'UPDATE REQUIRED — the server no longer serves this app; changes are kept on this screen',
+  'server-outdated': 'SERVER MUST BE UPDATED — it runs an older release than this screen; changes are kept here',
 };
 
 const ago = (ms: number) => {

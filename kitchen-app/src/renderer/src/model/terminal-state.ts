@@ -9,6 +9,7 @@ export function terminalState(health: Pick<SyncHealth, 'pendingCount' | 'updateR
     openTickets: rail.length,
     ticketsInProgress: rail.filter((t) => t.status === 'in_progress').length,
     lastInputAt,
-    updateRequired: health.updateRequired,
+    // Only this app being too old is solved by installing an update.
+    updateRequired: health.updateRequired === 'app',
   };
 }
