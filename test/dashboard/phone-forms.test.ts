@@ -1,5 +1,7 @@
 import type { Page } from 'playwright-core';
+import { demoModifierProducts } from '@kitchensync/shared';
 import { describe, expect, it } from 'vitest';
+import { api } from '../support/server.ts';
 import { axeCounts } from '../kitchen/axe.ts';
 import { phoneContext, screenshot } from './helpers/browser.ts';
 import { brokenMoney, controlsOutside } from './helpers/layout.ts';
@@ -37,6 +39,34 @@ describe('every dialog and inline form on a phone (390×844)', () => {
     await page.locator('.cart-bar a, .cart-bar button').first().click();
     await page.click('[data-channel="dine_in"]');
     await fits(page, 'new-order-cart');
+    await page.context().close();
+  });
+
+  it('a product with a required choice asks it before its line is added, and the order carries it', async () => {
+    const ribeye = demoModifierProducts[0];
+    expect((await api(world().server, world().tenant.managerToken, 'POST', '/api/products', ribeye)).status).toBe(201);
+    const page = await managerPhone('/orders/new');
+    await page.click('[data-product-id="ribeye"]');
+    const dialog = page.getByRole('dialog', { name: 'Ribeye' });
+    await dialog.waitFor();
+    await fits(page, 'choices');
+    const add = dialog.getByRole('button', { name: /^Add/ });
+    expect(await add.isDisabled()).toBe(true);
+    expect(await dialog.innerText()).toContain('Still to choose: Temperature');
+    await dialog.getByLabel('Medium rare').check();
+    await dialog.getByLabel('Bacon').check();
+    expect(await add.innerText()).toBe('Add · €30.90');
+    await add.click();
+    const line = page.locator('[data-line-product="ribeye"]');
+    expect(await line.innerText()).toContain('Medium rare · Bacon');
+    await page.locator('.cart-bar a, .cart-bar button').first().click();
+    await page.fill('input[name=customerName]', 'Steak Guest');
+    await page.click('[data-channel="takeaway"]');
+    await page.getByRole('button', { name: 'Create & confirm' }).click();
+    await page.waitForURL(/\/orders\/o-/);
+    const orderId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
+    await expect.poll(async () => (await world().order(orderId))?.lines[0]?.options?.map((o) => o.name)).toEqual(['Medium rare', 'Bacon']);
+    expect((await world().order(orderId))?.lines[0]).toMatchObject({ unitPriceCents: 3090, course: 2 });
     await page.context().close();
   });
 

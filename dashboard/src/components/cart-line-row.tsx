@@ -39,6 +39,7 @@ export function CartLineRow({ line, onChange, onRemove }: CartLineRowProps) {
           {line.course > 1 && <span className="course-chip">{courseLabel(line.course)}</span>}
           {line.allergy.trim() !== '' && <span className="allergy-chip">Allergy</span>}
           {!line.available && <span className="form-error"> not available (off the menu or sold out)</span>}
+          {line.options.length > 0 && <span className="cart-line__options">{line.options.join(' · ')}</span>}
         </div>
         <span className="cart-line__total">{money(line.lineTotalCents)}</span>
         <button type="button" className="icon-btn" aria-label={`Remove ${line.name}`} onClick={onRemove}>

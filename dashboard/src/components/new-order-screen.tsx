@@ -1,4 +1,4 @@
-import { localServiceDayOf, type Channel, type Product } from '@kitchensync/shared';
+import { localServiceDayOf, type Channel, type Choice, type Product } from '@kitchensync/shared';
 import { useMemo, useRef, useState } from 'react';
 import { config } from '../config.ts';
 import { addProduct, buildCreateOrder, cartTotals, noService, orderable, removeLine, updateLine, type CartLine, type CustomerInput, type ServiceInput } from '../model/cart.ts';
@@ -8,7 +8,9 @@ import { navigate } from '../routing/use-route.ts';
 import { useSyncClient } from '@kitchensync/sync-client/react';
 import { useProducts } from '../sync/use-replica.ts';
 import { terminalId } from '../sync/use-terminal.ts';
+import { asksChoices } from '../model/choices.ts';
 import { CartLineRow } from './cart-line-row.tsx';
+import { ChoicesDialog } from './choices-dialog.tsx';
 import { ChannelPicker } from './channel-picker.tsx';
 import { CustomerFields } from './customer-fields.tsx';
 import { MenuPicker } from './menu-picker.tsx';
@@ -27,6 +29,7 @@ export function NewOrderScreen() {
   const [service, setService] = useState<ServiceInput>(noService);
   const [problems, setProblems] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  const [asking, setAsking] = useState<Product | null>(null);
   const cart = useRef<HTMLFormElement>(null);
   const totals = useMemo(() => cartTotals(lines, products), [lines, products]);
   const inCart = useMemo(() => {
@@ -35,6 +38,12 @@ export function NewOrderScreen() {
     return counts;
   }, [lines]);
   const money = (cents: number) => formatMoney(cents, config.currency, config.locale);
+  const add = (product: Product, choices: readonly Choice[] = []) => setLines((l) => addProduct(l, product, () => newId('l'), choices));
+  const tap = (product: Product) => {
+    if (!orderable(product)) return;
+    if (asksChoices(product)) setAsking(product);
+    else add(product);
+  };
 
   const submit = async (confirm: boolean) => {
     const at = Date.now();
@@ -61,7 +70,7 @@ export function NewOrderScreen() {
       </div>
       <div className="new-order__layout">
         <section className="card new-order__menu" aria-label="Menu">
-          <MenuPicker products={products.values()} inCart={inCart} onAdd={(p: Product) => orderable(p) && setLines((l) => addProduct(l, p.id, () => newId('l')))} />
+          <MenuPicker products={products.values()} inCart={inCart} onAdd={tap} />
         </section>
         <form ref={cart} id="order-cart" className="card new-order__cart" aria-label="Order" onSubmit={(e) => e.preventDefault()}>
           <h2>Order</h2>
@@ -99,6 +108,16 @@ export function NewOrderScreen() {
           </div>
         </form>
       </div>
+      {asking && (
+        <ChoicesDialog
+          product={asking}
+          onCancel={() => setAsking(null)}
+          onAdd={(choices) => {
+            add(asking, choices);
+            setAsking(null);
+          }}
+        />
+      )}
       <div className="cart-bar">
         <span>
           {totals.itemCount} item{totals.itemCount === 1 ? '' : 's'} · <strong>{money(totals.totalCents)}</strong>

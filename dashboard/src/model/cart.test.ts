@@ -8,26 +8,31 @@ const products = new Map<string, Product>(
     { category: 'Other', allergens: [], ingredients: [], recipeSteps: [], active: true, recipeVersion: 1, ...p } as Product,
   ]),
 );
+const product = (id: string): Product => {
+  const found = products.get(id);
+  if (!found) throw new Error(`no product ${id}`);
+  return found;
+};
 let n = 0;
 const key = () => `k${++n}`;
 const customer = { name: 'Ada', phone: '', email: '' };
 
 describe('cart', () => {
   it('tapping a product twice makes one line of two; a line with modifiers is kept apart', () => {
-    let lines: CartLine[] = addProduct([], 'burger', key);
-    lines = addProduct(lines, 'burger', key);
+    let lines: CartLine[] = addProduct([], product('burger'), key);
+    lines = addProduct(lines, product('burger'), key);
     expect(lines).toHaveLength(1);
     expect(lines[0]?.quantity).toBe(2);
     lines = updateLine(lines, lines[0]?.key ?? '', { modifiers: 'no onions' });
-    lines = addProduct(lines, 'burger', key);
+    lines = addProduct(lines, product('burger'), key);
     expect(lines.map((l) => [l.quantity, l.modifiers])).toEqual([[2, 'no onions'], [1, '']]);
     expect(removeLine(lines, lines[1]?.key ?? '')).toHaveLength(1);
   });
 
   it('totals follow the menu prices and the quantities as typed', () => {
     const lines = [
-      { key: 'a', productId: 'burger', quantity: 2, modifiers: '', notes: '', course: 1, allergy: '' },
-      { key: 'b', productId: 'fries', quantity: parseQuantity('3'), modifiers: '', notes: '', course: 1, allergy: '' },
+      { key: 'a', productId: 'burger', quantity: 2, modifiers: '', notes: '', course: 1, allergy: '', choices: [] },
+      { key: 'b', productId: 'fries', quantity: parseQuantity('3'), modifiers: '', notes: '', course: 1, allergy: '', choices: [] },
     ];
     const totals = cartTotals(lines, products);
     expect(totals.itemCount).toBe(5);
@@ -51,7 +56,7 @@ describe('cart', () => {
         channel: 'takeaway',
         customer: { name: ' Ada ', phone: '555 0100', email: '' },
         service: noService,
-        lines: [{ key: 'l1', productId: 'burger', quantity: 1, modifiers: 'rare', notes: ' ', course: 1, allergy: '' }],
+        lines: [{ key: 'l1', productId: 'burger', quantity: 1, modifiers: 'rare', notes: ' ', course: 1, allergy: '', choices: [] }],
         at: 5,
       },
       products,
@@ -72,7 +77,7 @@ describe('cart', () => {
     const empty = buildCreateOrder({ id: 'o1', channel: 'dine_in', customer: { ...customer, name: '' }, service: noService, lines: [], at: 1 }, products);
     expect(empty).toEqual({ ok: false, problems: ['Add at least one item.', 'Enter the customer’s name.'] });
     const zero = buildCreateOrder(
-      { id: 'o1', channel: 'dine_in', customer, service: noService, lines: [{ key: 'l', productId: 'fries', quantity: 0, modifiers: '', notes: '', course: 1, allergy: '' }], at: 1 },
+      { id: 'o1', channel: 'dine_in', customer, service: noService, lines: [{ key: 'l', productId: 'fries', quantity: 0, modifiers: '', notes: '', course: 1, allergy: '', choices: [] }], at: 1 },
       products,
     );
     expect(zero.ok).toBe(false);
@@ -80,7 +85,7 @@ describe('cart', () => {
 
   it('a bad email is caught by the mutator schema before anything is sent', () => {
     const result = buildCreateOrder(
-      { id: 'o1', channel: 'online', customer: { ...customer, email: 'not-an-email' }, service: noService, lines: [{ key: 'l', productId: 'fries', quantity: 1, modifiers: '', notes: '', course: 1, allergy: '' }], at: 1 },
+      { id: 'o1', channel: 'online', customer: { ...customer, email: 'not-an-email' }, service: noService, lines: [{ key: 'l', productId: 'fries', quantity: 1, modifiers: '', notes: '', course: 1, allergy: '', choices: [] }], at: 1 },
       products,
     );
     expect(result).toEqual({ ok: false, problems: ['The email address is not valid.'] });
@@ -94,8 +99,8 @@ describe('cart', () => {
         customer,
         service: { table: ' 12 ', guests: '4', allergy: ' peanuts (severe) ' },
         lines: [
-          { key: 'l1', productId: 'salad', quantity: 1, modifiers: '', notes: '', course: 1, allergy: '' },
-          { key: 'l2', productId: 'burger', quantity: 2, modifiers: '', notes: '', course: 2, allergy: 'SEVERE coeliac – change gloves' },
+          { key: 'l1', productId: 'salad', quantity: 1, modifiers: '', notes: '', course: 1, allergy: '', choices: [] },
+          { key: 'l2', productId: 'burger', quantity: 2, modifiers: '', notes: '', course: 2, allergy: 'SEVERE coeliac – change gloves', choices: [] },
         ],
         at: 5,
       },
@@ -114,16 +119,16 @@ describe('cart', () => {
       },
     });
     // A takeaway has no table: what was typed for dine-in is not sent.
-    const takeaway = buildCreateOrder({ id: 'o3', channel: 'takeaway', customer, service: { table: '12', guests: '4', allergy: '' }, lines: [{ key: 'l', productId: 'fries', quantity: 1, modifiers: '', notes: '', course: 1, allergy: '' }], at: 1 }, products);
+    const takeaway = buildCreateOrder({ id: 'o3', channel: 'takeaway', customer, service: { table: '12', guests: '4', allergy: '' }, lines: [{ key: 'l', productId: 'fries', quantity: 1, modifiers: '', notes: '', course: 1, allergy: '', choices: [] }], at: 1 }, products);
     expect(takeaway.ok && 'table' in takeaway.args).toBe(false);
-    const badGuests = buildCreateOrder({ id: 'o4', channel: 'dine_in', customer, service: { table: '', guests: '120', allergy: '' }, lines: [{ key: 'l', productId: 'fries', quantity: 1, modifiers: '', notes: '', course: 1, allergy: '' }], at: 1 }, products);
+    const badGuests = buildCreateOrder({ id: 'o4', channel: 'dine_in', customer, service: { table: '', guests: '120', allergy: '' }, lines: [{ key: 'l', productId: 'fries', quantity: 1, modifiers: '', notes: '', course: 1, allergy: '', choices: [] }], at: 1 }, products);
     expect(badGuests).toEqual({ ok: false, problems: ['Guests must be a whole number from 1 to 99.'] });
   });
 
   it('a sold-out (86) product cannot be ordered and the line says so', () => {
     const soldOut = new Map(products);
     soldOut.set('fries', { ...(products.get('fries') as Product), soldOut: true });
-    const lines = [{ key: 'l', productId: 'fries', quantity: 1, modifiers: '', notes: '', course: 1, allergy: '' }];
+    const lines = [{ key: 'l', productId: 'fries', quantity: 1, modifiers: '', notes: '', course: 1, allergy: '', choices: [] }];
     expect(cartTotals(lines, soldOut).lines[0]?.available).toBe(false);
     expect(buildCreateOrder({ id: 'o5', channel: 'takeaway', customer, service: noService, lines, at: 1 }, soldOut)).toEqual({
       ok: false,

@@ -1,4 +1,4 @@
-import { createOrderArgsSchema, type Channel, type CreateOrderArgs, type Product } from '@kitchensync/shared';
+import { chooseOptions, createOrderArgsSchema, unitPriceCents, type Channel, type Choice, type CreateOrderArgs, type Product } from '@kitchensync/shared';
 
 /** One line of an order being written; text fields stay as typed until the order is built. */
 export interface CartLine {
@@ -11,6 +11,8 @@ export interface CartLine {
   readonly course: number;
   /** A guest's allergy for this line, as typed; it locks the kitchen ticket until acknowledged. */
   readonly allergy: string;
+  /** The options picked for the product's modifier groups (asked before the line is added). */
+  readonly choices: readonly Choice[];
 }
 
 export interface PricedLine extends CartLine {
@@ -18,6 +20,8 @@ export interface PricedLine extends CartLine {
   readonly unitPriceCents: number;
   readonly lineTotalCents: number;
   readonly available: boolean;
+  /** The picked options' names, in menu order. */
+  readonly options: readonly string[];
 }
 
 export interface CartTotals {
@@ -52,13 +56,21 @@ export function parseModifiers(text: string): string[] {
     .filter(Boolean);
 }
 
-const plain = (line: CartLine) => line.modifiers.trim() === '' && line.notes.trim() === '' && line.allergy.trim() === '' && line.course === 1;
+/** The course a product's line starts in: the product's own (a burger is a main), else the first. */
+export const defaultCourse = (product: Pick<Product, 'course'> | undefined): number => product?.course ?? 1;
 
-/** Tapping a product again adds one more to its plain line; a line with modifiers stays as it is. */
-export function addProduct(lines: readonly CartLine[], productId: string, newKey: () => string): CartLine[] {
-  const existing = lines.find((l) => l.productId === productId && plain(l));
+const sameChoices = (a: readonly Choice[], b: readonly Choice[]) =>
+  a.length === b.length && a.every((c) => b.some((d) => d.groupId === c.groupId && d.optionId === c.optionId));
+
+const untouched = (line: CartLine, course: number, choices: readonly Choice[]) =>
+  line.modifiers.trim() === '' && line.notes.trim() === '' && line.allergy.trim() === '' && line.course === course && sameChoices(line.choices, choices);
+
+/** Tapping a product again adds one more to its untouched line with the same choices; a line with modifiers stays as it is. */
+export function addProduct(lines: readonly CartLine[], product: Pick<Product, 'id' | 'course'>, newKey: () => string, choices: readonly Choice[] = []): CartLine[] {
+  const course = defaultCourse(product);
+  const existing = lines.find((l) => l.productId === product.id && untouched(l, course, choices));
   if (existing) return lines.map((l) => (l === existing ? { ...l, quantity: l.quantity + 1 } : l));
-  return [...lines, { key: newKey(), productId, quantity: 1, modifiers: '', notes: '', course: 1, allergy: '' }];
+  return [...lines, { key: newKey(), productId: product.id, quantity: 1, modifiers: '', notes: '', course, allergy: '', choices }];
 }
 
 export function updateLine(lines: readonly CartLine[], key: string, patch: Partial<Omit<CartLine, 'key' | 'productId'>>): CartLine[] {
@@ -77,13 +89,15 @@ export function parseQuantity(text: string): number {
 export function cartTotals(lines: readonly CartLine[], products: ReadonlyMap<string, Product>): CartTotals {
   const priced = lines.map((line): PricedLine => {
     const product = products.get(line.productId);
-    const unit = product?.priceCents ?? 0;
+    const options = product ? pickedOptions(product, line.choices) : [];
+    const unit = product ? unitPriceCents(product, options) : 0;
     return {
       ...line,
       name: product?.name ?? 'Unknown product',
       unitPriceCents: unit,
       lineTotalCents: unit * line.quantity,
       available: orderable(product),
+      options: options.map((o) => o.name),
     };
   });
   return {
@@ -92,6 +106,9 @@ export function cartTotals(lines: readonly CartLine[], products: ReadonlyMap<str
     totalCents: priced.reduce((sum, l) => sum + l.lineTotalCents, 0),
   };
 }
+
+/** The line's options as the mutator will price them; none while the menu refuses them (buildCreateOrder says why). */
+const pickedOptions = (product: Product, choices: readonly Choice[]) => (choicesProblem(product, choices) ? [] : chooseOptions(product, choices));
 
 export interface OrderDraft {
   readonly id: string;
@@ -113,6 +130,10 @@ export function buildCreateOrder(draft: OrderDraft, products: ReadonlyMap<string
     const product = products.get(l.productId);
     if (product?.active !== true) problems.push('An item is no longer on the menu.');
     else if (product.soldOut === true) problems.push(`${product.name} is sold out (86'd by the kitchen).`);
+    else {
+      const refused = choicesProblem(product, l.choices);
+      if (refused) problems.push(refused);
+    }
   }
   if (!draft.customer.name.trim()) problems.push('Enter the customer’s name.');
   const phone = draft.customer.phone.trim();
@@ -138,7 +159,8 @@ export function buildCreateOrder(draft: OrderDraft, products: ReadonlyMap<string
         quantity: l.quantity,
         ...(modifiers.length ? { modifiers } : {}),
         ...(notes ? { notes } : {}),
-        ...(l.course > 1 ? { course: l.course } : {}),
+        ...(l.course !== defaultCourse(products.get(l.productId)) ? { course: l.course } : {}),
+        ...(l.choices.length ? { choices: [...l.choices] } : {}),
         ...(lineAllergy ? { allergy: lineAllergy } : {}),
       };
     }),
@@ -148,6 +170,16 @@ export function buildCreateOrder(draft: OrderDraft, products: ReadonlyMap<string
   const parsed = createOrderArgsSchema.safeParse(args);
   if (!parsed.success) return { ok: false, problems: parsed.error.issues.map(describeIssue) };
   return { ok: true, args: parsed.data };
+}
+
+/** Why the menu no longer takes a line's choices (an option 86'd since it was picked), in the mutator's words. */
+function choicesProblem(product: Product, choices: readonly Choice[]): string | undefined {
+  try {
+    chooseOptions(product, choices);
+    return undefined;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
 }
 
 function describeIssue(issue: { path: PropertyKey[]; message: string }): string {

@@ -1,3 +1,4 @@
+import { choiceRule } from '@kitchensync/shared';
 import { describe, expect, it } from 'vitest';
 import { migratedMemoryDatabase } from '../db/memory-database.ts';
 import { listProducts } from '../db/catalog-queries.ts';
@@ -6,7 +7,7 @@ import { SyncEngine } from '../sync/sync-engine.ts';
 import { demoPhone, seedDemoIfEmpty } from './demo.ts';
 
 describe('the demo restaurant', () => {
-  it('is seeded once, with a phone the customer tracker can show and mains in the mains course', async () => {
+  it('is seeded once, with a phone the customer tracker can show and a burger that asks how it is cooked', async () => {
     const db = await migratedMemoryDatabase();
     const engine = new SyncEngine(db);
     const demo = await seedDemoIfEmpty(engine);
@@ -14,8 +15,7 @@ describe('the demo restaurant', () => {
     expect(await seedDemoIfEmpty(engine)).toBeUndefined();
     const burger = (await listProducts(db, demo?.tenant.id ?? '', {})).find((p) => p.id === 'classic-burger');
     expect(burger?.course).toBe(2);
-    // No required choices yet: the dashboard's new-order form cannot ask for them (issue 20, point 7).
-    expect(burger?.modifierGroups ?? []).toEqual([]);
+    expect(burger?.modifierGroups?.map((g) => `${g.name} (${choiceRule(g)})`)).toEqual(['Temperature (choose exactly 1)', 'Add-ons (up to 3)']);
     await db.close();
   });
 });

@@ -3,12 +3,22 @@ import { createTenant, issueToken, listTenants, type IssuedToken, type Tenant } 
 import type { SyncEngine } from '../sync/sync-engine.ts';
 import { writeTenantSettings } from '../db/tenant-settings-queries.ts';
 
+const option = (id: string, name: string, priceDeltaCents = 0) => ({ id, name, priceDeltaCents });
+/** What a burger asks: how it is cooked (required), and what goes on it (priced, up to 3). */
+const burgerGroups: UpsertProductArgs['modifierGroups'] = [
+  { id: 'temperature', name: 'Temperature', min: 1, max: 1, options: [option('rare', 'Rare'), option('medium-rare', 'Medium rare'), option('medium', 'Medium'), option('well-done', 'Well done')] },
+  { id: 'add-ons', name: 'Add-ons', min: 0, max: 3, options: [option('bacon', 'Bacon', 200), option('cheese', 'Extra cheese', 100), option('egg', 'Fried egg', 150), option('jalapenos', 'Jalapeños', 80)] },
+];
+const sauceGroup: UpsertProductArgs['modifierGroups'] = [
+  { id: 'sauce', name: 'Sauce', min: 1, max: 1, options: [option('lemon-garlic', 'Lemon & garlic'), option('chimichurri', 'Chimichurri'), option('peri-peri', 'Peri-peri', 50)] },
+];
+
 /** Courses as the dashboard labels them: 1 starters, 2 mains (sides go with them), 3 desserts. */
 const menu: UpsertProductArgs[] = [
-  { id: 'classic-burger', name: 'Classic burger', priceCents: 1290, category: 'Mains', course: 2, stationType: 'grill', prepSeconds: 540,
+  { id: 'classic-burger', name: 'Classic burger', priceCents: 1290, category: 'Mains', course: 2, modifierGroups: burgerGroups, stationType: 'grill', prepSeconds: 540,
     allergens: ['gluten', 'dairy'], ingredients: [{ name: 'beef patty', quantity: 1, unit: 'pc' }, { name: 'brioche bun', quantity: 1, unit: 'pc' }, { name: 'cheddar', quantity: 30, unit: 'g' }],
     recipeSteps: ['Grill patty 4 min a side', 'Melt cheddar', 'Toast bun', 'Assemble with pickles'] },
-  { id: 'grilled-chicken', name: 'Grilled chicken', priceCents: 1450, category: 'Mains', course: 2, stationType: 'grill', prepSeconds: 720,
+  { id: 'grilled-chicken', name: 'Grilled chicken', priceCents: 1450, category: 'Mains', course: 2, modifierGroups: sauceGroup, stationType: 'grill', prepSeconds: 720,
     allergens: [], ingredients: [{ name: 'chicken thigh', quantity: 220, unit: 'g' }, { name: 'lemon', quantity: 0.5, unit: 'pc' }],
     recipeSteps: ['Season', 'Grill 6 min a side', 'Rest 2 min', 'Slice and plate'] },
   { id: 'fries', name: 'Fries', priceCents: 450, category: 'Sides', course: 2, stationType: 'fry', prepSeconds: 240,
