@@ -57,7 +57,8 @@ describe('printers on the dashboard', () => {
     const page = await open('/stations', 'phone');
     const panel = page.locator('#printers');
     const add = panel.getByRole('button', { name: 'Add printer' });
-    expect(await reachable(add)).toBe(true);
+    // The page is still laying out the stations above as it opens: reachable once it settles.
+    await expect.poll(() => reachable(add)).toBe(true);
     await add.click();
     const form = page.getByRole('form', { name: 'New printer' });
     await form.locator('input[name=name]').fill('Bar');
@@ -86,7 +87,8 @@ describe('printers on the dashboard', () => {
     await card.getByRole('button', { name: `Reprint ${number}` }).first().click();
     await expect.poll(() => bar.tickets.length).toBe(2);
     expect(bar.tickets[1]?.map((l) => l.text)).toContain('REPRINT');
-    await card.locator('.print-job[data-status="printed"]', { hasText: 'Reprint' }).waitFor();
+    // The reprint's own job (every job row also has a Reprint button, so its text cannot pick it).
+    await card.locator('.print-job[data-status="printed"][data-job-id*=".reprint-"]').waitFor();
 
     await card.getByRole('button', { name: 'Edit' }).click();
     await card.locator('[data-paper="80"]').click();
