@@ -17,6 +17,12 @@ describe('hub backlog text', () => {
     expect(hubBacklogText({ upstream: 'online', offlineSince: null, pending: 2, oldestPendingAt: null }, since)).toBe('hub: 2 waiting for the cloud');
   });
 
+  it('says the cloud must be updated while it is older than a queued change', () => {
+    expect(hubBacklogText({ upstream: 'offline', offlineSince: 0, pending: 2, oldestPendingAt: null, cloudOutdated: true }, 0)).toBe(
+      'CLOUD MUST BE UPDATED — it runs an older release than this hub; changes are kept here · 2 waiting',
+    );
+  });
+
   it('says nothing with no backlog or off the hub', () => {
     expect(hubBacklogText({ upstream: 'online', pending: 0, oldestPendingAt: null }, 0)).toBeUndefined();
     expect(hubBacklogText(undefined, 0)).toBeUndefined();

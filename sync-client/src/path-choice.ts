@@ -13,6 +13,8 @@ export interface HubBacklog {
   readonly offlineSince?: number | null;
   readonly pending: number;
   readonly oldestPendingAt: number | null;
+  /** The cloud refused a queued change's schema: it runs an older release and must be updated (absent from older hubs). */
+  readonly cloudOutdated?: boolean;
 }
 
 export interface PathChoiceOptions {
@@ -103,4 +105,4 @@ export function choosePath(options: PathChoiceOptions): PathChoice {
 }
 
 const sameBacklog = (a: HubBacklog | undefined, b: HubBacklog | undefined) =>
-  a === b || (a !== undefined && b !== undefined && a.upstream === b.upstream && a.offlineSince === b.offlineSince && a.pending === b.pending && a.oldestPendingAt === b.oldestPendingAt);
+  a === b || (a !== undefined && b !== undefined && a.upstream === b.upstream && a.offlineSince === b.offlineSince && a.pending === b.pending && a.oldestPendingAt === b.oldestPendingAt && a.cloudOutdated === b.cloudOutdated);

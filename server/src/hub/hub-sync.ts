@@ -24,6 +24,8 @@ export interface HubStatus {
   pending: number;
   oldestPendingAt: number | null;
   lastPullAt: number | null;
+  /** The cloud refused a queued schema it does not serve yet: it runs an older release and must be updated. */
+  cloudOutdated: boolean;
 }
 
 /** What a terminal's push at the hub answers. */
@@ -56,8 +58,10 @@ export class HubSync {
   private retry: NodeJS.Timeout | undefined;
   private link: { close(): void } | undefined;
   private stopped = false;
-  /** The cloud answered the hub's token with 401 on the last try. */
+  /** The cloud answered the hub's token with 401, or refused the schema of a queued push, on the last try. */
   private refused = false;
+  /** The last try found the cloud older than a queued push's schema (CloudTooOld). */
+  private cloudOutdated = false;
   /** A sync queued and not started yet: pokes come in bursts, and one pull after them covers them all. */
   private nextSync: Promise<void> | undefined;
 
@@ -103,7 +107,7 @@ export class HubSync {
 
   async status(): Promise<HubStatus> {
     const outbox = await outboxSummary(this.db);
-    return { upstream: this.online ? 'online' : 'offline', offlineSince: this.online ? null : this.offlineSince, tenantId: this.tenantId, pending: outbox.pending, oldestPendingAt: outbox.oldestAt, lastPullAt: this.lastPullAt };
+    return { upstream: this.online ? 'online' : 'offline', offlineSince: this.online ? null : this.offlineSince, tenantId: this.tenantId, pending: outbox.pending, oldestPendingAt: outbox.oldestAt, lastPullAt: this.lastPullAt, cloudOutdated: this.cloudOutdated };
   }
 
   /** Drains the outbox to the cloud, then mirrors the cloud; quietly goes offline if it cannot. */
@@ -170,6 +174,7 @@ export class HubSync {
     const lasting = err instanceof HubNotAuthorized || err instanceof CloudTooOld;
     if (lasting && !this.refused) this.logger.error({ err }, err.message);
     this.refused = lasting;
+    this.cloudOutdated = err instanceof CloudTooOld;
     this.lostCloud();
     clearTimeout(this.retry);
     if (this.stopped) return;
@@ -190,6 +195,7 @@ export class HubSync {
     this.online = true;
     this.offlineSince = null;
     this.refused = false;
+    this.cloudOutdated = false;
     this.version = snap.version;
     this.tenantId = snap.tenant.id;
     this.needsFull = false;

@@ -12,6 +12,7 @@ interface OutboxRow {
   args: unknown;
   client_timestamp: number;
   hub_at: number;
+  schema_version: string;
 }
 
 /** Keeps a terminal's push for the cloud; a mutation already there (a retried push) is kept once. */
@@ -26,12 +27,13 @@ export async function enqueue(q: Queryable, tokenId: string, push: PushRequest, 
     args: m.args ?? null,
     client_timestamp: m.timestamp,
     hub_at: hubAt,
+    schema_version: push.schemaVersion,
   }));
   await q.query(
-    `INSERT INTO hub_outbox (client_group_id, token_id, client_id, mutation_id, name, args, client_timestamp, hub_at)
-     SELECT x.client_group_id, x.token_id, x.client_id, x.mutation_id, x.name, x.args, x.client_timestamp, x.hub_at
+    `INSERT INTO hub_outbox (client_group_id, token_id, client_id, mutation_id, name, args, client_timestamp, hub_at, schema_version)
+     SELECT x.client_group_id, x.token_id, x.client_id, x.mutation_id, x.name, x.args, x.client_timestamp, x.hub_at, x.schema_version
      FROM jsonb_to_recordset($1::jsonb) AS x(client_group_id text, token_id text, client_id text, mutation_id int, name text,
-       args jsonb, client_timestamp double precision, hub_at bigint)
+       args jsonb, client_timestamp double precision, hub_at bigint, schema_version text)
      ON CONFLICT (client_id, mutation_id) DO NOTHING`,
     [JSON.stringify(rows)],
   );
@@ -39,20 +41,21 @@ export async function enqueue(q: Queryable, tokenId: string, push: PushRequest, 
 
 /**
  * The oldest run of queued mutations of one client group, as the push the cloud gets: the
- * outbox drains in the order the hub received them.
+ * outbox drains in the order the hub received them, each with the schema its terminal spoke (a
+ * cloud that does not serve it refuses the whole push, and the run stays queued).
  */
 export async function nextForwardable(q: Queryable, limit: number): Promise<{ seqs: Map<string, number>; push: ForwardedPush } | undefined> {
   const { rows } = await q.query<OutboxRow>('SELECT * FROM hub_outbox ORDER BY seq LIMIT $1', [limit]);
   const first = rows[0];
   if (!first) return undefined;
-  const end = rows.findIndex((r) => r.client_group_id !== first.client_group_id || r.token_id !== first.token_id);
+  const end = rows.findIndex((r) => r.client_group_id !== first.client_group_id || r.token_id !== first.token_id || r.schema_version !== first.schema_version);
   const run = end === -1 ? rows : rows.slice(0, end);
   return {
     seqs: new Map(run.map((r) => [`${r.client_id}/${r.mutation_id}`, Number(r.seq)])),
     push: {
       clientGroupID: first.client_group_id,
       tokenId: first.token_id,
-      schemaVersion: '1',
+      schemaVersion: first.schema_version,
       mutations: run.map((r) => ({ id: r.mutation_id, clientID: r.client_id, name: r.name, args: r.args, timestamp: r.client_timestamp, hubAt: Number(r.hub_at) })),
     },
   };

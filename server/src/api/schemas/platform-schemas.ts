@@ -60,7 +60,7 @@ export const serverOverviewSchema = z.object({
     .array(z.object({ tokenId: z.string(), tenantId: z.string(), tenantName: z.string().nullable(), connected: z.boolean(), connectedAt: iso.nullable(), lastPullAt: iso.nullable() }))
     .describe('restaurant hubs seen by this process: their socket, and when each last pulled'),
   upstream: z
-    .object({ upstream: z.enum(['online', 'offline']), tenantId: z.string().nullable(), pending: z.number().int(), oldestPendingAt: iso.nullable(), lastPullAt: iso.nullable() })
+    .object({ upstream: z.enum(['online', 'offline']), tenantId: z.string().nullable(), pending: z.number().int(), oldestPendingAt: iso.nullable(), lastPullAt: iso.nullable(), cloudOutdated: z.boolean().describe('the cloud runs an older release than a queued change needs: it must be updated') })
     .nullable()
     .describe("at a hub: its link to the cloud and its outbox (changes waiting for the cloud); null on the cloud"),
 });
