@@ -1,5 +1,6 @@
 // Runs: CI runs the property 25 times (FC_RUNS unset); each run sends 4 to 10 rounds of concurrent
-// pushes from 2 to 5 clients in 1 to 3 client groups, then one push per client with everything.
+// pushes from 2 to 5 clients in 1 to 3 client groups, each push to one of two engines (two server
+// processes on one database), then one push per client with everything.
 // FC_RUNS=n overrides the count.
 import fc from 'fast-check';
 import { rejectionKey } from '@kitchensync/shared';
@@ -20,8 +21,9 @@ interface Client {
   refused: boolean[];
 }
 
-/** A push of `client`'s mutations `from`..`to` (a re-send when `from` is already processed, a gap when it is past the next). */
+/** A push of `client`'s mutations `from`..`to` (a re-send when `from` is already processed, a gap when it is past the next) to process `engine`. */
 interface Send {
+  engine: number;
   client: number;
   from: number;
   to: number;
@@ -39,7 +41,7 @@ const scenarioArb = fc
       groupOf: fc.tuple(...refused.map(() => fc.integer({ min: 0, max: groups - 1 }))),
       rounds: fc.array(
         fc.array(
-          fc.record({ client: fc.integer({ min: 0, max: refused.length - 1 }), from: fc.integer({ min: 1, max: 8 }), span: fc.integer({ min: 0, max: 4 }) }),
+          fc.record({ engine: fc.nat({ max: 1 }), client: fc.integer({ min: 0, max: refused.length - 1 }), from: fc.integer({ min: 1, max: 8 }), span: fc.integer({ min: 0, max: 4 }) }),
           { minLength: 1, maxLength: 6 },
         ),
         { minLength: 4, maxLength: 10 },
@@ -55,10 +57,11 @@ const mutationOf = (client: Client, id: number) =>
 
 describe('pushes committed in batches (pglite, processPush direct)', () => {
   let db: Database;
-  let engine: SyncEngine;
+  /** Two processes: what one remembers of the ids it committed (`ProcessedIds`) falls behind the other's pushes. */
+  let engines: SyncEngine[];
   beforeAll(async () => {
     db = await migratedMemoryDatabase();
-    engine = new SyncEngine(db);
+    engines = [new SyncEngine(db), new SyncEngine(db)];
   });
   afterAll(async () => db.close());
 
@@ -73,15 +76,26 @@ describe('pushes committed in batches (pglite, processPush direct)', () => {
         const push = (sends: readonly Send[]) =>
           // Started in one tick: the first runs alone, the rest share the next batch.
           Promise.all(
-            sends.map(({ client, from, to }) => {
+            sends.map(({ engine, client, from, to }) => {
               const c = clients[client] as Client;
               const ids = Array.from({ length: Math.max(0, Math.min(to, c.refused.length) - from + 1) }, (_, k) => from + k);
               const body = { pushVersion: 1, clientGroupID: c.group, profileID: 'p', schemaVersion: '1', mutations: ids.map((id) => mutationOf(c, id)) };
-              return processPush(engine, principal, body as PushRequest, 100);
+              return processPush(engines[engine] as SyncEngine, principal, body as PushRequest, 100);
             }),
           );
-        for (const round of scenario.rounds) await push(round.map(({ client, from, span }) => ({ client, from, to: from + span })));
-        await push(clients.map((_, client) => ({ client, from: 1, to: 8 })));
+        // The hint must be a lower bound: a mutation past what the database committed is never skipped as processed.
+        const hintsBehindDatabase = async () => {
+          for (const c of clients) {
+            const stored = await db.query<{ last_mutation_id: number }>('SELECT last_mutation_id FROM replicache_clients WHERE id = $1', [c.id]);
+            const next = { clientID: c.id, id: (stored.rows[0]?.last_mutation_id ?? 0) + 1 };
+            for (const engine of engines) expect(engine.processed.unprocessed([next]), `${c.id} #${next.id}`).toEqual([next]);
+          }
+        };
+        for (const round of scenario.rounds) {
+          await push(round.map(({ engine, client, from, span }) => ({ engine, client, from, to: from + span })));
+          await hintsBehindDatabase();
+        }
+        await push(clients.map((_, client) => ({ engine: client % 2, client, from: 1, to: 8 })));
 
         for (const c of clients) {
           const n = c.refused.length;
@@ -103,7 +117,7 @@ describe('pushes committed in batches (pglite, processPush direct)', () => {
       }),
       { numRuns },
     );
-    const { writes, transactions } = engine.writes.counters;
+    const { writes, transactions } = engines[0]!.writes.counters;
     expect(transactions, 'pushes started together were committed together').toBeLessThan(writes);
   });
 });

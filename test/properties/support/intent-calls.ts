@@ -1,4 +1,4 @@
-import { keyPrefix, mutators, orderMachine, type DomainEvent, type KitchenOrder, type Order, type OrderStatus, type Tx } from '@kitchensync/shared';
+import { keyPrefix, mutators, orderMachine, type DomainEvent, type KitchenOrder, type MutatorName, type Order, type OrderStatus, type Tx } from '@kitchensync/shared';
 import type { MemoryTx } from '@kitchensync/shared/testing';
 import { anyStatus, kitchen, menu, missing, orderIds, recipes, rejectionKeys, type Intent } from './kitchen-model.ts';
 
@@ -34,70 +34,80 @@ function statusFor(order: Order | undefined, wanted: OrderStatus | 'next'): Orde
 
 const nth = <T>(list: readonly T[], i: number): T => list[i % list.length] as T;
 
+/** One mutator call: its name and arguments, as a client would push it. */
+export interface Call {
+  readonly name: MutatorName;
+  readonly args: unknown;
+}
+const call = (name: MutatorName, args: unknown): Call => ({ name, args });
+
+/** Runs `c` on `t` as the client's or server's mutator would. */
+export const runCall = (c: Call, t: Tx): Promise<DomainEvent[]> => (mutators[c.name] as (t: Tx, args: unknown) => Promise<DomainEvent[]>)(t, c.args);
+
 /** Turns an intent into one mutator call, resolving its picks against `tx` as it is now; `at` is client time. */
-export function callFor(intent: Intent, tx: MemoryTx, at: number): (t: Tx) => Promise<DomainEvent[]> {
+export function callFor(intent: Intent, tx: MemoryTx, at: number): Call {
   switch (intent.kind) {
     case 'createOrder': {
       const items = intent.lines.map((l, i) => ({ id: `l${i + 1}`, productId: nth(menu, l.product).id, quantity: l.quantity, course: l.course }));
       const customer = intent.phone === null ? { name: 'Guest' } : { name: 'Guest', phone: intent.phone };
       const args = { id: nth(orderIds, intent.order), channel: intent.channel, customer, items, at };
-      return (t) => mutators.createOrder(t, args);
+      return call('createOrder', args);
     }
     case 'confirmOrder': {
       const orderIdValue = orderId(tx, intent.order, ['draft']);
-      return (t) => mutators.confirmOrder(t, { orderId: orderIdValue, at });
+      return call('confirmOrder', { orderId: orderIdValue, at });
     }
     case 'setOrderStatus': {
       const order = orderOf(tx, intent.order);
       const args = { orderId: order?.id ?? 'o-none', status: statusFor(order, intent.status), at };
-      return (t) => mutators.setOrderStatus(t, args);
+      return call('setOrderStatus', args);
     }
     case 'cancelOrder': {
       const base = { orderId: orderId(tx, intent.order), at };
-      return (t) => mutators.cancelOrder(t, intent.reason === null ? base : { ...base, reason: intent.reason });
+      return call('cancelOrder', intent.reason === null ? base : { ...base, reason: intent.reason });
     }
     case 'reissueContract': {
       const orderIdValue = orderId(tx, intent.order, ['confirmed', 'in_preparation']);
-      return (t) => mutators.reissueContract(t, { orderId: orderIdValue, at });
+      return call('reissueContract', { orderId: orderIdValue, at });
     }
     case 'setKitchenItemStatus': {
       const ticket = ticketOf(tx, intent.ticket);
       const args = { kitchenOrderId: ticket?.id ?? 'o1.v1.nowhere', itemId: itemId(ticket, intent.item), status: intent.status, at };
-      return (t) => mutators.setKitchenItemStatus(t, args);
+      return call('setKitchenItemStatus', args);
     }
     case 'bumpKitchenOrder': {
       const kitchenOrderId = ticketId(tx, intent.ticket);
-      return (t) => mutators.bumpKitchenOrder(t, { kitchenOrderId, at });
+      return call('bumpKitchenOrder', { kitchenOrderId, at });
     }
     case 'recallKitchenOrder': {
       const kitchenOrderId = ticketId(tx, intent.ticket);
-      return (t) => mutators.recallKitchenOrder(t, { kitchenOrderId, at });
+      return call('recallKitchenOrder', { kitchenOrderId, at });
     }
     case 'upsertProduct': {
       const product = { ...nth(menu, intent.product), recipeSteps: [...nth(recipes, intent.recipe)], active: intent.active };
-      return (t) => mutators.upsertProduct(t, product);
+      return call('upsertProduct', product);
     }
     case 'upsertStation': {
       const station = { ...nth(kitchen, intent.station), capacity: intent.capacity, active: intent.active };
-      return (t) => mutators.upsertStation(t, station);
+      return call('upsertStation', station);
     }
     case 'dismissRejection':
-      return (t) => mutators.dismissRejection(t, { key: nth(rejectionKeys, intent.key) });
+      return call('dismissRejection', { key: nth(rejectionKeys, intent.key) });
     case 'fireCourse': {
       const args = { orderId: orderId(tx, intent.order, ['confirmed', 'in_preparation']), course: intent.course, at };
-      return (t) => mutators.fireCourse(t, args);
+      return call('fireCourse', args);
     }
     case 'setProductSoldOut': {
       const args = { productId: nth(menu, intent.product).id, soldOut: intent.soldOut, at };
-      return (t) => mutators.setProductSoldOut(t, args);
+      return call('setProductSoldOut', args);
     }
     case 'handOffOrder': {
       const orderIdValue = orderId(tx, intent.order, ['ready']);
-      return (t) => mutators.handOffOrder(t, { orderId: orderIdValue, at });
+      return call('handOffOrder', { orderId: orderIdValue, at });
     }
     case 'setOrderRush': {
       const args = { orderId: orderId(tx, intent.order, ['confirmed', 'in_preparation', 'delivered']), rush: intent.rush, at };
-      return (t) => mutators.setOrderRush(t, args);
+      return call('setOrderRush', args);
     }
   }
 }

@@ -1,6 +1,6 @@
 import type { DomainEvent, ReadonlyJSONValue } from '@kitchensync/shared';
 import type { MemoryTx } from '@kitchensync/shared/testing';
-import { callFor } from './intent-calls.ts';
+import { callFor, runCall } from './intent-calls.ts';
 import { modelStore, type Intent } from './kitchen-model.ts';
 
 export interface Step {
@@ -22,7 +22,7 @@ export async function replay(
   for (const [i, intent] of intents.entries()) {
     const before = tx.entries();
     const call = callFor(intent, tx, 10_000 + i * 60_000);
-    const outcome = await call(tx).then(
+    const outcome = await runCall(call, tx).then(
       (events) => ({ events }),
       (error: unknown) => ({ error }),
     );
