@@ -11,6 +11,7 @@ import './styles/pages.css';
 import './styles/tracker.css';
 import './styles/printers.css';
 import './styles/choices.css';
+import './styles/modifier-editor.css';
 import './styles/narrow.css';
 
 // The app shell survives a reload without network (the data already does, in IndexedDB).

@@ -28,6 +28,13 @@ describe('modifier groups (schema)', () => {
     expect(productSchema.safeParse({ ...ribeye, modifierGroups: [group, group] }).success).toBe(false);
   });
 
+  it('two options of a group, or two groups of a product, cannot share a name (a guest could not tell them apart)', () => {
+    const twoAiolis = modifierGroupSchema.safeParse({ ...group, options: [...group.options, { id: 'b', name: ' aioli', priceDeltaCents: 50 }] });
+    expect(twoAiolis.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['options.1.name', 'another option has this name']]);
+    const twoSauces = productSchema.safeParse({ ...ribeye, modifierGroups: [group, { ...group, id: 'g2', name: 'SAUCE' }] });
+    expect(twoSauces.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['modifierGroups.1.name', 'another group has this name']]);
+  });
+
   it('a group reads as the rule a server says out loud', () => {
     expect(choiceRule({ min: 1, max: 1 })).toBe('choose exactly 1');
     expect(choiceRule({ min: 0, max: 3 })).toBe('up to 3');

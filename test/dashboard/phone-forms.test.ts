@@ -5,7 +5,7 @@ import { api } from '../support/server.ts';
 import { axeCounts } from '../kitchen/axe.ts';
 import { phoneContext, screenshot } from './helpers/browser.ts';
 import { brokenMoney, controlsOutside } from './helpers/layout.ts';
-import { backgroundOrders, dashboardWorldPerFile, managerPage } from './helpers/world.ts';
+import { backgroundOrders, confirmTakeaway, dashboardWorldPerFile, managerPage } from './helpers/world.ts';
 
 const world = dashboardWorldPerFile(backgroundOrders);
 
@@ -59,12 +59,7 @@ describe('every dialog and inline form on a phone (390×844)', () => {
     await add.click();
     const line = page.locator('[data-line-product="ribeye"]');
     expect(await line.innerText()).toContain('Medium rare · Bacon');
-    await page.locator('.cart-bar a, .cart-bar button').first().click();
-    await page.fill('input[name=customerName]', 'Steak Guest');
-    await page.click('[data-channel="takeaway"]');
-    await page.getByRole('button', { name: 'Create & confirm' }).click();
-    await page.waitForURL(/\/orders\/o-/);
-    const orderId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
+    const orderId = await confirmTakeaway(page, 'Steak Guest');
     await expect.poll(async () => (await world().order(orderId))?.lines[0]?.options?.map((o) => o.name)).toEqual(['Medium rare', 'Bacon']);
     expect((await world().order(orderId))?.lines[0]).toMatchObject({ unitPriceCents: 3090, course: 2 });
     await page.context().close();

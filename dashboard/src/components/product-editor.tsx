@@ -1,11 +1,12 @@
 import type { Product } from '@kitchensync/shared';
 import { useState, type FormEvent } from 'react';
 import { changesRecipe, formToArgs, type ProductForm } from '../model/product-form.ts';
-import { stationTypeLabel } from '../model/labels.ts';
+import { courseLabel, courses, stationTypeLabel } from '../model/labels.ts';
 import { useSyncClient } from '@kitchensync/sync-client/react';
 import { IngredientEditor } from './ingredient-editor.tsx';
 import { StringListEditor } from './string-list-editor.tsx';
 import { ProblemList } from './problem-list.tsx';
+import { ModifierGroupsEditor } from './modifier-groups-editor.tsx';
 
 export interface ProductEditorProps {
   readonly initial: ProductForm;
@@ -25,12 +26,14 @@ export function ProductEditor({ initial, product, stationTypes, categories, onDo
   const [form, setForm] = useState<ProductForm>(initial);
   const [problems, setProblems] = useState<string[]>([]);
   const [saved, setSaved] = useState<Saved>();
+  const [tried, setTried] = useState(false);
   const set = (patch: Partial<ProductForm>) => setForm((f) => ({ ...f, ...patch }));
-  const result = formToArgs(form);
+  const result = formToArgs(form, product);
   const recipeChange = result.ok && changesRecipe(product, result.args);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    setTried(true);
     if (!result.ok) {
       setProblems(result.problems);
       return;
@@ -89,6 +92,20 @@ export function ProductEditor({ initial, product, stationTypes, categories, onDo
         <span className="field__label">Allergens <span className="muted">(comma-separated)</span></span>
         <input name="allergens" value={form.allergens} onChange={(e) => set({ allergens: e.target.value })} placeholder="gluten, dairy" />
       </label>
+      <label className="field">
+        <span className="field__label">Course of a new line</span>
+        <select name="course" value={form.course} onChange={(e) => set({ course: Number(e.target.value) })}>
+          {courses.map((c) => (
+            <option key={c} value={c}>
+              {courseLabel(c)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <fieldset className="fieldset">
+        <legend>Asked when ordered</legend>
+        <ModifierGroupsEditor groups={form.groups} onChange={(groups) => set({ groups })} errors={tried && !result.ok ? (result.fieldErrors ?? {}) : {}} stored={product} />
+      </fieldset>
       <fieldset className="fieldset">
         <legend>Ingredients per portion</legend>
         <IngredientEditor rows={form.ingredients} onChange={(ingredients) => set({ ingredients })} />

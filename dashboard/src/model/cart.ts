@@ -1,4 +1,4 @@
-import { chooseOptions, createOrderArgsSchema, unitPriceCents, type Channel, type Choice, type CreateOrderArgs, type Product } from '@kitchensync/shared';
+import { chooseOptions, createOrderArgsSchema, unitPriceCents, type Channel, type Choice, type ChosenOption, type CreateOrderArgs, type Product } from '@kitchensync/shared';
 
 /** One line of an order being written; text fields stay as typed until the order is built. */
 export interface CartLine {
@@ -89,7 +89,7 @@ export function parseQuantity(text: string): number {
 export function cartTotals(lines: readonly CartLine[], products: ReadonlyMap<string, Product>): CartTotals {
   const priced = lines.map((line): PricedLine => {
     const product = products.get(line.productId);
-    const options = product ? pickedOptions(product, line.choices) : [];
+    const options = product ? (pickedOptions(product, line.choices).options ?? []) : [];
     const unit = product ? unitPriceCents(product, options) : 0;
     return {
       ...line,
@@ -107,8 +107,6 @@ export function cartTotals(lines: readonly CartLine[], products: ReadonlyMap<str
   };
 }
 
-/** The line's options as the mutator will price them; none while the menu refuses them (buildCreateOrder says why). */
-const pickedOptions = (product: Product, choices: readonly Choice[]) => (choicesProblem(product, choices) ? [] : chooseOptions(product, choices));
 
 export interface OrderDraft {
   readonly id: string;
@@ -131,8 +129,8 @@ export function buildCreateOrder(draft: OrderDraft, products: ReadonlyMap<string
     if (product?.active !== true) problems.push('An item is no longer on the menu.');
     else if (product.soldOut === true) problems.push(`${product.name} is sold out (86'd by the kitchen).`);
     else {
-      const refused = choicesProblem(product, l.choices);
-      if (refused) problems.push(refused);
+      const { problem } = pickedOptions(product, l.choices);
+      if (problem) problems.push(problem);
     }
   }
   if (!draft.customer.name.trim()) problems.push('Enter the customer’s name.');
@@ -172,13 +170,15 @@ export function buildCreateOrder(draft: OrderDraft, products: ReadonlyMap<string
   return { ok: true, args: parsed.data };
 }
 
-/** Why the menu no longer takes a line's choices (an option 86'd since it was picked), in the mutator's words. */
-function choicesProblem(product: Product, choices: readonly Choice[]): string | undefined {
+/**
+ * The line's options as the mutator will price them, or why the menu no longer takes them (an
+ * option 86'd since it was picked) in the mutator's words: the line then prices without options.
+ */
+function pickedOptions(product: Product, choices: readonly Choice[]): { options: ChosenOption[]; problem?: never } | { options?: never; problem: string } {
   try {
-    chooseOptions(product, choices);
-    return undefined;
+    return { options: chooseOptions(product, choices) };
   } catch (err) {
-    return err instanceof Error ? err.message : String(err);
+    return { problem: err instanceof Error ? err.message : String(err) };
   }
 }
 

@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatDuration, formatMoney, formatPrep, lineLabel, orderNumber, tableLabel } from './format.ts';
+import { formatAge, formatDuration, formatMoney, formatPrep, lineLabel, orderNumber, parsePrice, tableLabel } from './format.ts';
 
 describe('format', () => {
   it('money is shown from cents in the configured currency', () => {
     expect(formatMoney(1290, 'EUR', 'en-GB')).toBe('€12.90');
     expect(formatMoney(0, 'USD', 'en-US')).toBe('$0.00');
+  });
+
+  it('prices are typed with a dot or a comma', () => {
+    expect(parsePrice('12.9')).toBe(1290);
+    expect(parsePrice('12,90')).toBe(1290);
+    expect(parsePrice('7')).toBe(700);
+    expect(parsePrice('-1')).toBeUndefined();
+    expect(parsePrice('1.234')).toBeUndefined();
   });
 
   it('an order number is the shared one: four characters without look-alikes', () => {

@@ -7,6 +7,13 @@ export function formatMoney(cents: number, currency = 'EUR', locale = 'en-GB'): 
 /** A short, speakable number for an order, the same one the kitchen screen shows: "#K7FA". */
 export { displayNumber, orderNumber, ticketNumberOf } from '@kitchensync/shared';
 
+/** "12.90" or "12,90" → 1290; undefined if it is not a price. */
+export function parsePrice(text: string): number | undefined {
+  const m = /^\s*(\d{1,7})(?:[.,](\d{1,2}))?\s*$/.exec(text);
+  if (!m) return undefined;
+  return Number(m[1]) * 100 + Number((m[2] ?? '0').padEnd(2, '0'));
+}
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** "14:05" in the browser's time zone. */

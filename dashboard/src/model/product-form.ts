@@ -1,4 +1,6 @@
 import { sameRecipe, upsertProductArgsSchema, type Ingredient, type Product, type UpsertProductArgs } from '@kitchensync/shared';
+import { parsePrice } from './format.ts';
+import { formToGroups, groupsToForm, type FieldErrors, type GroupForm } from './modifier-form.ts';
 
 /** A product as the editor holds it: numbers as typed, lists as rows. */
 export interface ProductForm {
@@ -12,10 +14,13 @@ export interface ProductForm {
   readonly ingredients: readonly { readonly name: string; readonly quantity: string; readonly unit: string }[];
   readonly recipeSteps: readonly string[];
   readonly active: boolean;
+  /** The course a new line of it starts in (a main: 2). */
+  readonly course: number;
+  readonly groups: readonly GroupForm[];
 }
 
 export function emptyProductForm(id: string, stationType = ''): ProductForm {
-  return { id, name: '', price: '', category: '', stationType, prepMinutes: '5', allergens: '', ingredients: [], recipeSteps: [], active: true };
+  return { id, name: '', price: '', category: '', stationType, prepMinutes: '5', allergens: '', ingredients: [], recipeSteps: [], active: true, course: 1, groups: [] };
 }
 
 export function productToForm(p: Product): ProductForm {
@@ -30,22 +35,18 @@ export function productToForm(p: Product): ProductForm {
     ingredients: p.ingredients.map((i) => ({ name: i.name, quantity: String(i.quantity), unit: i.unit })),
     recipeSteps: [...p.recipeSteps],
     active: p.active,
+    course: p.course ?? 1,
+    groups: groupsToForm(p),
   };
-}
-
-/** "12.90" or "12,90" → 1290; undefined if it is not a price. */
-export function parsePrice(text: string): number | undefined {
-  const m = /^\s*(\d{1,7})(?:[.,](\d{1,2}))?\s*$/.exec(text);
-  if (!m) return undefined;
-  return Number(m[1]) * 100 + Number((m[2] ?? '0').padEnd(2, '0'));
 }
 
 const list = (text: string) => [...new Set(text.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))];
 
-export type ProductFormResult = { ok: true; args: UpsertProductArgs } | { ok: false; problems: string[] };
+/** `fieldErrors` are the modifier groups' problems, shown beside their fields. */
+export type ProductFormResult = { ok: true; args: UpsertProductArgs } | { ok: false; problems: string[]; fieldErrors?: FieldErrors };
 
-/** The upsertProduct args for the form, checked with the mutator's schema. */
-export function formToArgs(form: ProductForm): ProductFormResult {
+/** The upsertProduct args for the form, checked with the mutator's schema; `stored` is the product as saved (it keeps its 86s). */
+export function formToArgs(form: ProductForm, stored?: Product): ProductFormResult {
   const problems: string[] = [];
   const priceCents = parsePrice(form.price);
   if (priceCents === undefined) problems.push('Price must be an amount like 12.90.');
@@ -66,9 +67,13 @@ export function formToArgs(form: ProductForm): ProductFormResult {
     ingredients,
     recipeSteps: form.recipeSteps.map((s) => s.trim()).filter(Boolean),
     active: form.active,
+    course: form.course,
   };
+  const groups = formToGroups(form.groups, stored);
+  if (!groups.ok) return { ok: false, problems: [...problems, 'Fix the modifier groups where marked.'], fieldErrors: groups.errors };
+  const withGroups = form.groups.length > 0 || stored?.modifierGroups !== undefined ? { ...args, modifierGroups: groups.groups } : args;
   if (problems.length > 0) return { ok: false, problems };
-  const parsed = upsertProductArgsSchema.safeParse(args);
+  const parsed = upsertProductArgsSchema.safeParse(withGroups);
   if (!parsed.success) {
     return { ok: false, problems: parsed.error.issues.map((i) => `${i.path.map(String).join('.') || 'product'}: ${i.message}`) };
   }

@@ -161,3 +161,14 @@ export async function managerPage(world: DashboardWorld, screen: Screen, path: s
   await waitSynced(page);
   return page;
 }
+
+/** Sends the new-order form's cart as a takeaway for `customer` (Create & confirm) and answers the new order's id. */
+export async function confirmTakeaway(page: Page, customer: string): Promise<string> {
+  // On a phone the cart is below the menu: its bar scrolls to it.
+  if (await page.locator('.cart-bar button').isVisible()) await page.locator('.cart-bar button').click();
+  await page.fill('input[name=customerName]', customer);
+  await page.click('[data-channel="takeaway"]');
+  await page.getByRole('button', { name: 'Create & confirm' }).click();
+  await page.waitForURL(/\/orders\/o-/);
+  return decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
+}
