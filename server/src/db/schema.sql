@@ -77,6 +77,7 @@ CREATE TABLE hub_outbox (
   args jsonb,
   client_timestamp double precision NOT NULL,
   hub_at bigint NOT NULL,
+  schema_version text NOT NULL DEFAULT '1'::text,
   CONSTRAINT hub_outbox_pkey PRIMARY KEY (seq),
   CONSTRAINT hub_outbox_client_id_mutation_id_key UNIQUE (client_id, mutation_id)
 );
