@@ -17,6 +17,7 @@ import { HubSync } from './hub/hub-sync.ts';
 import { newId } from './auth/tokens.ts';
 import { hubAgentWriter, localAgentWriter } from './print/agent-writers.ts';
 import { PrintAgent } from './print/print-agent.ts';
+import { ScreenPresence } from './screens/screen-presence.ts';
 import { channels } from './sync/notify.ts';
 import { tenantDeletedChannel } from './admin/tenant-lifecycle.ts';
 import { closeCodes, attachWebSocket } from './sync/websocket.ts';
@@ -92,7 +93,10 @@ export async function startKitchensync(env: Env, logger: Logger): Promise<Runnin
     app,
   );
   answerClientErrors(server);
-  const ws = attachWebSocket(server, resolver, registry, env.WS_HEARTBEAT_MS);
+  // Which stations each kitchen screen shows, for the print agent's backup mode (in this process or another).
+  const presence = new ScreenPresence(db, logger);
+  presence.start();
+  const ws = attachWebSocket(server, resolver, registry, env.WS_HEARTBEAT_MS, (conn, frame) => presence.onMessage(conn, frame));
   const gc = setInterval(() => void collectGarbage(db).catch((err: unknown) => logger.error({ err }, 'gc failed')), gcEveryMs);
   gc.unref();
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
@@ -113,6 +117,7 @@ export async function startKitchensync(env: Env, logger: Logger): Promise<Runnin
       await printAgent?.stop();
       await hubSync?.stop();
       meter.stop();
+      presence.stop();
       ws.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -9,7 +9,7 @@ export * from './machines/machine.ts';
 export * from './machines/order-machine.ts';
 export * from './machines/kitchen-order-machine.ts';
 export * from './machines/item-machine.ts';
-export { mutators, isMutatorName, readsOf, type Mutators, type MutatorName } from './mutators.ts';
+export { mutators, isMutatorName, printAgentMutatorNames, readsOf, type Mutators, type MutatorName } from './mutators.ts';
 export { parseArgs, type Mutator } from './mutators/args.ts';
 export { customerIdFor } from './mutators/customers.ts';
 export { sameRecipe } from './mutators/catalog-mutators.ts';
@@ -17,6 +17,7 @@ export { demoProducts, demoStations, demoModifierProducts } from './testing/fixt
 export { chooseOptions, choiceRule, isRequired, modifierLines, unitPriceCents } from './modifiers.ts';
 export { fireOrder, rushableStatuses } from './fire-order.ts';
 export * from './schemas/printers.ts';
+export * from './schemas/screens.ts';
 export type { PrintEvent } from './schemas/printer-events.ts';
 export * from './machines/print-job-machine.ts';
 export { layoutPrintDoc, wrap, type PrintLine, type LayoutOptions } from './print/layout.ts';

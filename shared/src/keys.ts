@@ -53,3 +53,8 @@ export const ticketKeyPrefix = (orderId: string, version: number) => kitchenOrde
  */
 export const printJobId = (subjectId: string, kind: string, printerId: string, at?: number) =>
   `${subjectId}.${kind}${at === undefined ? '' : `-${at}`}.${printerId}`;
+
+/** A station's "screen down" batch on one printer, one per outage (named by when its screens were last seen). */
+export const screenDownJobId = (stationId: string, printerId: string, since: number) => printJobId(stationId, 'screen_down', printerId, since);
+/** Every "screen down" batch of a station. */
+export const screenDownJobPrefix = (stationId: string) => `${stationId}.screen_down-`;

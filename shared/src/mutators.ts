@@ -3,6 +3,7 @@ import { assignPrinter, claimPrintJob, finishPrintJob, redirectPrinter, reportPr
 import { fireCourse } from './mutators/course-mutators.ts';
 import { bumpKitchenOrder, moveKitchenItem, recallKitchenOrder, setKitchenItemStatus } from './mutators/kitchen-mutators.ts';
 import { setOrderRush } from './mutators/rush-mutators.ts';
+import { dismissScreenDownNotice, stationScreensBack, stationScreensDown } from './mutators/screen-mutators.ts';
 import { claimTerminalCode } from './mutators/order-numbering.ts';
 import { cancelOrder, confirmOrder, createOrder, handOffOrder, reissueContract, setOrderStatus } from './mutators/order-mutators.ts';
 
@@ -34,10 +35,16 @@ export const mutators = {
   claimTerminalCode,
   moveKitchenItem,
   setModifierOptionSoldOut,
+  stationScreensDown,
+  stationScreensBack,
+  dismissScreenDownNotice,
 };
 
 export type Mutators = typeof mutators;
 export type MutatorName = keyof Mutators;
+
+/** The print agent's word (`printAgentWord` on its declaration): what a hub may run as itself. */
+export const printAgentMutatorNames: readonly MutatorName[] = (Object.keys(mutators) as MutatorName[]).filter((name) => 'printAgentWord' in mutators[name]);
 
 export const isMutatorName = (name: string): name is MutatorName => Object.hasOwn(mutators, name);
 

@@ -1,4 +1,4 @@
-import type { Rejection } from '@kitchensync/shared';
+import { screenPresenceIntervalMs, type Rejection } from '@kitchensync/shared';
 import { socketUrl } from './client-name.ts';
 import { clientReset } from './client-reset.ts';
 import { createReplicache, defaultReplicaName, type KitchenReplicache, type ReplicacheOptions } from './create-replicache.ts';
@@ -49,6 +49,8 @@ export interface SyncClient {
   describeMutation(clientID: string, mutationID: number): JournalEntry | undefined;
   /** Retry the socket now, skipping any backoff wait. */
   reconnect(): void;
+  /** A kitchen screen's stations (none for expo): said on the poke socket while it runs, so the print agent knows they have a screen. */
+  showStations(stations: readonly string[]): void;
   close(): Promise<void>;
 }
 
@@ -100,7 +102,10 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     // Back from a drop: send the offline backlog now instead of waiting out Replicache's backoff.
     onReady: () => void rep.push({ now: true }).catch(() => undefined),
     onBroadcast: (message) => listeners.forEach((l) => l(message)),
+    screenStations: () => shown,
+    screenEveryMs: screenPresenceIntervalMs,
   });
+  let shown: readonly string[] = [];
   // The replica keeps its name (and client group) on either path: the hub forwards under the same ids.
   const useServer = (serverUrl: string) => {
     rep.pullURL = `${serverUrl}/api/replicache/pull`;
@@ -152,6 +157,10 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     dismissRejection: (key) => rep.mutate.dismissRejection({ key }).then(() => undefined),
     describeMutation: (clientID, mutationID) => journal.get(clientID, mutationID),
     reconnect: () => socket.reconnectNow(),
+    showStations(stations) {
+      shown = stations;
+      socket.announce();
+    },
     async close() {
       win?.removeEventListener('online', onOnline);
       win?.removeEventListener('offline', onOffline);

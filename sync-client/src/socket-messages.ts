@@ -20,5 +20,8 @@ export function parseServerMessage(data: unknown): ServerMessage | undefined {
 
 export const helloMessage = (token: string) => JSON.stringify({ type: 'hello', token });
 
+/** A kitchen screen names the stations it shows, on every connect and then every few seconds (README "Kitchen printers"). */
+export const screenMessage = (stations: readonly string[]) => JSON.stringify({ type: 'screen', stations });
+
 /** The server closes with this code when the hello's token is bad or revoked. */
 export const authErrorCloseCode = 4401;

@@ -1,5 +1,5 @@
 import { defaultBackoff, reconnectDelay, type BackoffOptions } from './backoff.ts';
-import { authErrorCloseCode, helloMessage, parseServerMessage } from './socket-messages.ts';
+import { authErrorCloseCode, helloMessage, parseServerMessage, screenMessage } from './socket-messages.ts';
 import type { ConnectionState } from './sync-health.ts';
 
 /** The part of the browser WebSocket this module uses (tests pass a fake). */
@@ -28,6 +28,9 @@ export interface SyncSocketOptions {
   readonly random?: () => number;
   /** A socket that opened but got no `ready` within this time is dropped and retried. */
   readonly readyTimeoutMs?: number;
+  /** A kitchen screen: the stations it shows now (none: it says nothing), said on `ready` and every `screenEveryMs`. */
+  readonly screenStations?: () => readonly string[];
+  readonly screenEveryMs?: number;
 }
 
 export interface SyncSocket {
@@ -37,6 +40,8 @@ export interface SyncSocket {
   /** Closes the socket as if the network went away; reconnects with backoff. */
   drop(): void;
   close(): void;
+  /** Says the screen's stations now (they changed), if connected. */
+  announce(): void;
 }
 
 const browserSocket: SocketFactory = (url) => new WebSocket(url) as unknown as SocketLike;
@@ -53,6 +58,7 @@ export function connectSyncSocket(options: SyncSocketOptions): SyncSocket {
   let attempt = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
+  let beat: ReturnType<typeof setInterval> | undefined;
 
   const setState = (next: ConnectionState) => {
     if (next === state) return;
@@ -63,7 +69,13 @@ export function connectSyncSocket(options: SyncSocketOptions): SyncSocket {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
   };
+  // Silence is how the server learns a screen is gone (a killed one cannot say goodbye): talk while connected.
+  const announce = () => {
+    const stations = options.screenStations?.() ?? [];
+    if (socket && state === 'connected' && stations.length > 0) socket.send(screenMessage(stations));
+  };
   const detach = () => {
+    clearInterval(beat);
     if (!socket) return;
     const s = socket;
     socket = undefined;
@@ -124,6 +136,8 @@ export function connectSyncSocket(options: SyncSocketOptions): SyncSocket {
       clearTimer();
       attempt = 0;
       setState('connected');
+      announce();
+      if (options.screenStations) beat = setInterval(announce, options.screenEveryMs ?? 2000);
       options.onReady?.();
     }
     options.onPull();
@@ -138,6 +152,7 @@ export function connectSyncSocket(options: SyncSocketOptions): SyncSocket {
       open();
     },
     drop: scheduleReconnect,
+    announce,
     close() {
       stopped = true;
       clearTimer();

@@ -53,21 +53,9 @@ export async function startKitchenWorld(): Promise<KitchenWorld> {
     browser,
     stations,
     async openKitchen(choice, options = {}) {
-      const { query = '', viewport = { width: 1600, height: 900 }, baseUrl = server.url } = typeof options === 'string' ? { query: options } : options;
-      const context = await browser.newContext({ viewport });
-      contexts.push(context);
-      const page = await context.newPage();
-      await page.goto(`${baseUrl}/kitchen/${query}`);
-      await page.fill('input[name=token]', tenant.kitchenToken);
-      await page.click('button[type=submit]');
-      if (choice === 'all') await page.click('text=Expo — all stations');
-      else {
-        for (const id of choice) await page.check(`input[data-station-id="${id}"]`);
-        await page.click('.setup__actions .btn--big');
-      }
-      await page.waitForSelector('.health');
-      await page.waitForSelector('.health[data-level="ok"]', { timeout: 10_000 });
-      return { context, page };
+      const opened = await openKitchenPage(browser, tenant.kitchenToken, choice, { baseUrl: server.url, ...(typeof options === 'string' ? { query: options } : options) });
+      contexts.push(opened.context);
+      return opened;
     },
     async stop() {
       for (const c of contexts) await c.close().catch(() => undefined);
@@ -76,6 +64,24 @@ export async function startKitchenWorld(): Promise<KitchenWorld> {
       await server.stop();
     },
   };
+}
+
+/** A fresh browser context on the server's /kitchen/, set up with a kitchen token and the given stations. */
+export async function openKitchenPage(browser: Browser, kitchenToken: string, choice: 'all' | string[], options: OpenOptions & { baseUrl: string }) {
+  const { query = '', viewport = { width: 1600, height: 900 }, baseUrl } = options;
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/kitchen/${query}`);
+  await page.fill('input[name=token]', kitchenToken);
+  await page.click('button[type=submit]');
+  if (choice === 'all') await page.click('text=Expo — all stations');
+  else {
+    for (const id of choice) await page.check(`input[data-station-id="${id}"]`);
+    await page.click('.setup__actions .btn--big');
+  }
+  await page.waitForSelector('.health');
+  await page.waitForSelector('.health[data-level="ok"]', { timeout: 10_000 });
+  return { context, page };
 }
 
 /** The card of an order's ticket on the rail. */

@@ -225,6 +225,13 @@ CREATE TABLE service_days (
   CONSTRAINT service_days_pkey PRIMARY KEY (tenant_id, id)
 );
 
+CREATE TABLE station_screens (
+  tenant_id text NOT NULL,
+  station_id text NOT NULL,
+  seen_at timestamp with time zone NOT NULL,
+  CONSTRAINT station_screens_pkey PRIMARY KEY (tenant_id, station_id)
+);
+
 CREATE TABLE stations (
   tenant_id text NOT NULL,
   id text NOT NULL,

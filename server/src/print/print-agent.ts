@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../db/database.ts';
 import { listPrinters, unfinishedPrintJobs } from '../db/printer-queries.ts';
 import type { AgentWriter } from './agent-writers.ts';
+import { BackupWatch } from './backup-watch.ts';
 import { encodeLines } from './escpos.ts';
 import { conditionOf, nextDelay, notReadyOf } from './printer-condition.ts';
 import { PrinterLink } from './printer-link.ts';
@@ -41,6 +42,7 @@ export class PrintAgent {
   private readonly tracks = new Map<string, PrinterTrack>();
   /** Printers with a delivery under way, and those deliveries (stop waits for them). */
   private readonly busy = new Map<string, Promise<void>>();
+  private readonly backup: BackupWatch;
 
   constructor(
     private readonly db: Database,
@@ -48,7 +50,9 @@ export class PrintAgent {
     private readonly writer: AgentWriter,
     private readonly options: PrintAgentOptions,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.backup = new BackupWatch(db, writer, logger);
+  }
 
   start(): void {
     this.stopped = false;
@@ -86,6 +90,8 @@ export class PrintAgent {
   }
 
   private async round(): Promise<void> {
+    // Backup mode first: a station whose screens just went has its batch queued for this round.
+    await this.backup.check().catch((err: unknown) => this.logger.error({ err }, 'backup watch failed'));
     const { rows } = await this.db.query<{ tenant_id: string }>(
       `SELECT tenant_id FROM print_jobs WHERE data->>'status' <> 'printed' UNION SELECT tenant_id FROM printers WHERE data->'state'->>'condition' <> 'ok'`,
     );

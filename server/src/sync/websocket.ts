@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
 import type { TokenResolver } from '../auth/principal.ts';
-import type { SocketRegistry } from './socket-registry.ts';
+import type { Connection, SocketRegistry } from './socket-registry.ts';
 
 /** 1013 is the standard "try again later": the client reconnects, where 4401 would make it give up. */
 export const closeCodes = { badToken: 4401, revoked: 4403, helloTimeout: 4408, tryAgainLater: 1013 } as const;
@@ -15,7 +15,14 @@ const helloTimeoutMs = 10_000;
  * `GET /api/ws`: the first message must be `{"type":"hello","token":…}`; then the server sends
  * pokes and broadcasts. Pings find dead peers: a socket that missed a pong is dropped.
  */
-export function attachWebSocket(server: Server, resolver: TokenResolver, registry: SocketRegistry, heartbeatMs: number) {
+export function attachWebSocket(
+  server: Server,
+  resolver: TokenResolver,
+  registry: SocketRegistry,
+  heartbeatMs: number,
+  /** A client's message after the hello (a kitchen screen names its stations: server/src/screens). */
+  onMessage: (conn: Connection, frame: unknown) => void = () => undefined,
+) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -46,7 +53,10 @@ export function attachWebSocket(server: Server, resolver: TokenResolver, registr
       if (ws.readyState !== ws.OPEN) return; // the peer left while its token was checked
       const conn = registry.add(ws, { ...principal, tenantId });
       ws.on('pong', () => (conn.alive = true));
-      ws.on('message', () => (registry.counters.messagesIn += 1));
+      ws.on('message', (data) => {
+        registry.counters.messagesIn += 1;
+        onMessage(conn, safeJson(data.toString()));
+      });
       ws.on('close', () => registry.remove(conn));
       registry.send(conn, JSON.stringify({ type: 'ready' }));
     });

@@ -39,6 +39,14 @@ export function defineMutator<S extends z.ZodType>(
   });
 }
 
+/**
+ * Marks a mutator as the print agent's word (a claim, a delivery, a printer's or a station's
+ * screens' state): the only mutators a hub may run as itself (server/src/auth/permissions.ts).
+ */
+export function printAgentWord<M extends Mutator<never>>(mutator: M): M & { readonly printAgentWord: true } {
+  return Object.assign(mutator, { printAgentWord: true as const });
+}
+
 type Defined<T> = { [K in keyof T]-?: Exclude<T[K], undefined> };
 
 /** Drops absent optional fields so that spreading a patch never erases a stored value. */

@@ -18,7 +18,7 @@ import {
   type PrinterAssignment,
 } from '../schemas/printers.ts';
 import { list, read, readOrFail, write, type Tx } from '../tx.ts';
-import { defineMutator, definedOnly } from './args.ts';
+import { defineMutator, definedOnly, printAgentWord } from './args.ts';
 
 const readPrinter = (tx: Tx, id: string) => readOrFail<Printer>(tx, printerKey(id), `printer ${id}`);
 const readJob = (tx: Tx, id: string) => readOrFail<PrintJob>(tx, printJobKey(id), `print job ${id}`);
@@ -102,17 +102,17 @@ async function moveJob(tx: Tx, job: PrintJob, event: PrintJobEvent, patch: Parti
  * The print agent takes a job before sending it. A job found still "printing" under an earlier
  * claim may have reached the paper before that agent died: this copy is marked as a possible duplicate.
  */
-export const claimPrintJob = defineMutator(claimPrintJobArgsSchema, async (tx, args) => {
+export const claimPrintJob = printAgentWord(defineMutator(claimPrintJobArgsSchema, async (tx, args) => {
   const job = await readJob(tx, args.jobId);
   const unfinished = job.status === 'printing';
   await moveJob(tx, job, 'claim', { claimedBy: args.agentId, attempts: job.attempts + 1, ...(unfinished ? { possibleDuplicate: true } : {}) }, args.at);
   return [{ type: 'print_job.claimed', jobId: job.id, attempt: job.attempts + 1, possibleDuplicate: unfinished || job.possibleDuplicate === true }];
-});
+}));
 
 const outcomeEvents = { printed: 'print', failed: 'fail', waiting: 'hold' } as const;
 
 /** The agent's word on its claim: printed, failed (with why), or back to waiting (printer not ready). */
-export const finishPrintJob = defineMutator(finishPrintJobArgsSchema, async (tx, args) => {
+export const finishPrintJob = printAgentWord(defineMutator(finishPrintJobArgsSchema, async (tx, args) => {
   const job = await readJob(tx, args.jobId);
   if (job.claimedBy !== args.agentId) throw new DomainError('illegal_transition', `print job ${job.id} is claimed by another agent`, { claimedBy: job.claimedBy });
   const rest: PrintJob = { ...job };
@@ -120,11 +120,11 @@ export const finishPrintJob = defineMutator(finishPrintJobArgsSchema, async (tx,
   const patch = { ...(args.outcome === 'printed' ? { printedAt: args.at } : {}), ...(args.failure ? { failure: args.failure } : {}) };
   await moveJob(tx, rest, outcomeEvents[args.outcome], patch, args.at);
   return [{ type: 'print_job.finished', jobId: job.id, outcome: args.outcome, ...(args.failure ? { failure: args.failure } : {}) }];
-});
+}));
 
 /** What the agent found at the printer (paper out, offline…) and how many jobs wait for it. */
-export const reportPrinterState = defineMutator(reportPrinterStateArgsSchema, async (tx, { printerId, ...state }) => {
+export const reportPrinterState = printAgentWord(defineMutator(reportPrinterStateArgsSchema, async (tx, { printerId, ...state }) => {
   const printer = await readPrinter(tx, printerId);
   await write(tx, printerKey(printer.id), { ...printer, state: definedOnly(state) });
   return [{ type: 'printer.state_reported', printerId: printer.id, condition: state.condition, waiting: state.waiting }];
-});
+}));

@@ -74,6 +74,7 @@ function itemLines(item: PrintItem, columns: number, add: (text: string, style?:
  * say so before anything else.
  */
 export function layoutPrintDoc(doc: PrintDoc, options: LayoutOptions): PrintLine[] {
+  if (doc.tickets) return batchLines(doc, doc.tickets, options);
   const { columns } = options;
   const lines: PrintLine[] = [];
   const add = (text: string, style: Style = {}) => lines.push({ text, ...style });
@@ -97,5 +98,26 @@ export function layoutPrintDoc(doc: PrintDoc, options: LayoutOptions): PrintLine
   add(`${doc.kind === 'void' ? 'Voided' : doc.kind === 'expo' ? 'All in' : 'Fired'} ${clock(doc.at, options.timeZone)}`);
   if (doc.reason) for (const l of wrap(`Reason: ${doc.reason}`, columns, '  ')) add(l);
   if (doc.kind === 'void') large(banner as string, { invert: true });
+  return lines;
+}
+
+/**
+ * A "screen down" batch: a header naming the station, when its screens went and when this
+ * printed, then each ticket that was open on the dead screen as it would print alone.
+ */
+function batchLines(doc: PrintDoc, tickets: readonly PrintDoc[], options: LayoutOptions): PrintLine[] {
+  const { columns } = options;
+  const lines: PrintLine[] = [];
+  const add = (text: string, style: Style = {}) => lines.push({ text, ...style });
+  if (options.possibleDuplicate) for (const l of wrap('POSSIBLE DUPLICATE - check before cooking', columns)) add(l, { invert: true, bold: true, align: 'center' });
+  for (const l of wrap(banners.screen_down as string, Math.floor(columns / 2))) add(l, { large: true, bold: true, invert: true, align: 'center' });
+  if (doc.stationName) for (const l of wrap(doc.stationName, columns)) add(l, { bold: true, align: 'center' });
+  if (doc.screensGoneSince !== undefined) add(`Screens gone since ${clock(doc.screensGoneSince, options.timeZone)}`, { align: 'center' });
+  add(`Printed ${clock(doc.at, options.timeZone)} - ${tickets.length} open ticket${tickets.length === 1 ? '' : 's'}`, { align: 'center' });
+  add('='.repeat(columns));
+  for (const ticket of tickets) {
+    lines.push(...layoutPrintDoc(ticket, { ...options, possibleDuplicate: false }));
+    add('='.repeat(columns));
+  }
   return lines;
 }

@@ -51,3 +51,18 @@ export function expoDoc(order: Order, at: number): PrintDoc {
     at,
   };
 }
+
+/** A "screen down" batch: the tickets that were open on a station's dead screens, under one header. */
+export function screenDownDoc(stationName: string, tickets: PrintDoc[], since: number, at: number): PrintDoc {
+  return {
+    kind: 'screen_down',
+    number: tickets.map((t) => t.number).join(', '),
+    channel: '',
+    stationName,
+    allergies: [],
+    items: [],
+    at,
+    tickets,
+    screensGoneSince: since,
+  };
+}

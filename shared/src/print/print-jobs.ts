@@ -1,4 +1,4 @@
-import { keyPrefix, orderKey, printJobId, printJobKey, printerKey, stationKey } from '../keys.ts';
+import { keyPrefix, orderKey, printJobId, printJobKey, printerKey, screenDownJobPrefix, stationKey } from '../keys.ts';
 import type { KitchenOrder, Order, Station } from '../schema.ts';
 import type { PrintDoc, PrintJob, PrintKind, Printer, PrinterRole } from '../schemas/printers.ts';
 import { list, read, write, type Tx } from '../tx.ts';
@@ -9,11 +9,11 @@ const ticketKinds: readonly PrintKind[] = ['ticket', 'course', 'reprint', 'scree
 
 export const activePrinters = async (tx: Tx): Promise<Printer[]> => (await list<Printer>(tx, keyPrefix.printer)).filter((p) => p.active);
 
-const hasRole = (printer: Printer, role: PrinterRole, stationId?: string) =>
+export const hasRole = (printer: Printer, role: PrinterRole, stationId?: string) =>
   printer.assignments.some((a) => a.role === role && (role === 'expo' || a.stationId === stationId));
 
 /** Printers taking a station's tickets now: its primaries, and its backups while its screens are down. */
-export function ticketPrinters(printers: readonly Printer[], station: Pick<Station, 'id'> & { screensDownSince?: number }): Printer[] {
+export function ticketPrinters(printers: readonly Printer[], station: Pick<Station, 'id' | 'screensDownSince'>): Printer[] {
   return printers.filter((p) => hasRole(p, 'primary', station.id) || (station.screensDownSince !== undefined && hasRole(p, 'backup', station.id)));
 }
 
@@ -26,7 +26,7 @@ export const expoPrinters = (printers: readonly Printer[]) => printers.filter((p
 export async function queuePrintJob(
   tx: Tx,
   printer: Printer,
-  job: { id: string; doc: PrintDoc; kitchenOrderId?: string; stationId?: string; at: number },
+  job: { id: string; doc: PrintDoc; kitchenOrderId?: string; stationId?: string; at: number; kitchenOrderIds?: string[]; screensDownSince?: number | undefined },
 ): Promise<PrintJob | undefined> {
   if (await read(tx, printJobKey(job.id))) return undefined;
   const target = printer.redirectTo ? await read<Printer>(tx, printerKey(printer.redirectTo)) : undefined;
@@ -36,6 +36,8 @@ export async function queuePrintJob(
     ...(target ? { redirectedFrom: printer.id } : {}),
     ...(job.kitchenOrderId ? { kitchenOrderId: job.kitchenOrderId } : {}),
     ...(job.stationId ? { stationId: job.stationId } : {}),
+    ...(job.kitchenOrderIds ? { kitchenOrderIds: job.kitchenOrderIds } : {}),
+    ...(job.screensDownSince !== undefined ? { screensDownSince: job.screensDownSince } : {}),
     status: 'waiting',
     doc: job.doc,
     createdAt: job.at,
@@ -57,13 +59,17 @@ export async function printTicket(tx: Tx, ticket: KitchenOrder, kind: PrintKind,
   if (!order || !station) return;
   for (const printer of printers ?? ticketPrinters(await activePrinters(tx), station)) {
     const doc = ticketDoc(order, ticket, stationName, kind, at);
-    await queuePrintJob(tx, printer, { id: printJobId(ticket.id, kind === 'reprint' ? kind : 'ticket', printer.id, kind === 'reprint' ? at : undefined), doc, kitchenOrderId: ticket.id, stationId: ticket.stationId, at });
+    // Printed because the station's screens are down: the screen lists it when one is back.
+    const screensDownSince = kind !== 'reprint' && !hasRole(printer, 'primary', station.id) ? station.screensDownSince : undefined;
+    const id = printJobId(ticket.id, kind === 'reprint' ? kind : 'ticket', printer.id, kind === 'reprint' ? at : undefined);
+    await queuePrintJob(tx, printer, { id, doc, kitchenOrderId: ticket.id, stationId: ticket.stationId, at, screensDownSince });
   }
 }
 
 /** A void slip on every printer the ticket was printed on (a ticket nobody printed needs none). */
 export async function printVoid(tx: Tx, ticket: KitchenOrder, at: number, reason?: string): Promise<void> {
-  const jobs = (await list<PrintJob>(tx, printJobKey(`${ticket.id}.`))).filter((j) => j.kitchenOrderId === ticket.id && ticketKinds.includes(j.doc.kind));
+  const batches = (await list<PrintJob>(tx, printJobKey(screenDownJobPrefix(ticket.stationId)))).filter((j) => j.kitchenOrderIds?.includes(ticket.id));
+  const jobs = (await list<PrintJob>(tx, printJobKey(`${ticket.id}.`))).filter((j) => j.kitchenOrderId === ticket.id && ticketKinds.includes(j.doc.kind)).concat(batches);
   const printerIds = new Set(jobs.map((j) => j.redirectedFrom ?? j.printerId));
   if (printerIds.size === 0) return;
   const { order, stationName } = await ticketContext(tx, ticket);

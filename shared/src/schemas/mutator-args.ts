@@ -67,7 +67,7 @@ export const upsertProductArgsSchema = productSchema
   .omit({ recipeVersion: true, soldOut: true })
   .partial({ category: true, allergens: true, ingredients: true, recipeSteps: true, active: true });
 /** warn < late is checked on the station as stored (thresholdsInOrder), where both are known. */
-export const upsertStationArgsSchema = stationSchema.omit({ openTickets: true }).partial({ active: true });
+export const upsertStationArgsSchema = stationSchema.omit({ openTickets: true, screensDownSince: true, screenDownNotice: true }).partial({ active: true });
 export const reissueContractArgsSchema = z.object({ orderId: idSchema, at: epochMsSchema });
 export const fireCourseArgsSchema = z.object({ orderId: idSchema, course: courseSchema, at: epochMsSchema });
 export const setProductSoldOutArgsSchema = z.object({ productId: idSchema, soldOut: z.boolean(), at: epochMsSchema });

@@ -9,4 +9,7 @@ export type PrintEvent =
   | { type: 'printer.state_reported'; printerId: string; condition: PrinterCondition; waiting: number }
   | { type: 'ticket.reprinted'; orderId: string; kitchenOrderId: string }
   | { type: 'print_job.claimed'; jobId: string; attempt: number; possibleDuplicate: boolean }
-  | { type: 'print_job.finished'; jobId: string; outcome: 'printed' | 'failed' | 'waiting'; failure?: string };
+  | { type: 'print_job.finished'; jobId: string; outcome: 'printed' | 'failed' | 'waiting'; failure?: string }
+  | { type: 'station.screens_down'; stationId: string; since: number; jobIds: string[] }
+  | { type: 'station.screens_back'; stationId: string; since: number; printed: string[] }
+  | { type: 'station.screen_notice_dismissed'; stationId: string };

@@ -81,10 +81,11 @@ export const printItemSchema = z.object({
 });
 export type PrintItem = z.infer<typeof printItemSchema>;
 
-/** The content of a job, snapshotted at the event: the paper says what was fired, whatever changes later. */
-export const printDocSchema = z.object({
+/** One ticket (or chit) as it goes on paper. */
+const ticketDocSchema = z.object({
   kind: printKindSchema,
-  orderId: idSchema,
+  /** Absent on a "screen down" batch, which holds several orders' tickets. */
+  orderId: idSchema.optional(),
   number: z.string(),
   channel: z.string(),
   stationName: z.string().optional(),
@@ -96,6 +97,14 @@ export const printDocSchema = z.object({
   /** When the ticket went to the line (or the event happened). */
   at: epochMsSchema,
   reason: z.string().optional(),
+});
+
+/** The content of a job, snapshotted at the event: the paper says what was fired, whatever changes later. */
+export const printDocSchema = ticketDocSchema.extend({
+  /** A "screen down" batch: the station's open tickets, each laid out under the batch's header. */
+  tickets: z.array(ticketDocSchema).optional(),
+  /** A batch: when the station's screens were last online. */
+  screensGoneSince: epochMsSchema.optional(),
 });
 export type PrintDoc = z.infer<typeof printDocSchema>;
 
@@ -122,6 +131,10 @@ export const printJobSchema = z.object({
   possibleDuplicate: z.boolean().optional(),
   /** The printer it was first meant for, when a manager redirected it. */
   redirectedFrom: idSchema.optional(),
+  /** A "screen down" batch: the tickets it prints. */
+  kitchenOrderIds: z.array(derivedIdSchema).optional(),
+  /** Queued on a backup printer while its station's screens were down (since then): what their notice lists. */
+  screensDownSince: epochMsSchema.optional(),
 });
 export type PrintJob = z.infer<typeof printJobSchema>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idSchema, epochMsSchema, centsSchema, labelSchema, courseSchema, thresholdMinutesSchema, stationTypeSchema } from './primitives.ts';
 import { orderNumberSchema, serviceDayIdSchema } from './order-numbers.ts';
 import { chosenOptionSchema, modifierGroupsSchema } from './modifiers.ts';
+import { stationScreenFields } from './screens.ts';
 
 export const channels = ['dine_in', 'takeaway', 'delivery', 'online'] as const;
 export const channelSchema = z.enum(channels);
@@ -131,6 +132,7 @@ export const stationSchema = z.object({
   /** Aging thresholds; absent means 5 and 10 (stationThresholds). */
   warnMinutes: thresholdMinutesSchema.optional(),
   lateMinutes: thresholdMinutesSchema.optional(),
+  ...stationScreenFields,
 });
 export type Station = z.infer<typeof stationSchema>;
 

@@ -34,6 +34,7 @@ export function PrinterAssignments({ printer, stations, commands }: { printer: P
           {printer.assignments.map((a) => (
             <li key={`${a.role}-${a.stationId ?? ''}`} className="printer-role" data-role={a.role} data-station-id={a.stationId}>
               <span>{slotName(a, stationName)}</span>
+              <BackupMode assignment={a} stations={stations} />
               <button type="button" className="btn btn--small btn--ghost" aria-label={`Remove ${slotName(a, stationName)}`} onClick={() => commands.unassign(a)}>
                 Remove
               </button>
@@ -79,5 +80,18 @@ export function PrinterAssignments({ printer, stations, commands }: { printer: P
       </p>
       {problem && <p className="form-error small">{problem}</p>}
     </div>
+  );
+}
+
+const clock = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+
+/** A backup slot whose station has no screen online: this printer is taking its tickets now. */
+function BackupMode({ assignment, stations }: { assignment: PrinterAssignment; stations: readonly Station[] }) {
+  const station = assignment.role === 'backup' ? stations.find((s) => s.id === assignment.stationId) : undefined;
+  if (station?.screensDownSince === undefined) return null;
+  return (
+    <strong className="printer-role__backup" data-backup-mode={station.id}>
+      Backup mode: {station.name} has no screen since {clock(station.screensDownSince)}, its tickets print here
+    </strong>
   );
 }

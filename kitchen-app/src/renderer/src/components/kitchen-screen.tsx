@@ -21,6 +21,7 @@ import { useKitchenData, type StationLabel } from '../sync/use-kitchen-data.ts';
 import { AllDayPanel } from './all-day-panel.tsx';
 import { BroadcastBanner } from './broadcast-banner.tsx';
 import { PrinterBanner } from './printer-banner.tsx';
+import { ScreenDownNotices } from './screen-down-notices.tsx';
 import { BumpedDrawer } from './bumped-drawer.tsx';
 import { ExpoBoard } from './expo-board.tsx';
 import { KeymapLegend } from './keymap-legend.tsx';
@@ -109,6 +110,7 @@ export function KitchenScreen({ settings, onSettings }: { settings: Settings; on
       <SyncHealthBar client={client} />
       <BroadcastBanner client={client} />
       <PrinterBanner rep={client.rep} stations={settings.stations} />
+      <ScreenDownNotices client={client} stations={settings.stations} />
       <RejectionNotices client={client} ticketById={data.ticketById} stationName={data.stationName} />
       <ScreenHeader
         stationLabel={stationLabel}
