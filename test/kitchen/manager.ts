@@ -1,4 +1,4 @@
-import type { Channel, KitchenOrder } from '@kitchensync/shared';
+import type { Channel, Choice, KitchenOrder } from '@kitchensync/shared';
 import { api } from '../support/server.ts';
 
 export interface MenuItem {
@@ -17,6 +17,8 @@ export interface OrderLineInput {
   readonly course?: number;
   /** A guest allergy on this line. */
   readonly allergy?: string;
+  /** Answers to the product's modifier groups. */
+  readonly choices?: readonly Choice[];
 }
 
 /** Order-level extras: the guest allergy for every ticket, table and covers. */
@@ -64,6 +66,7 @@ function restManager(server: { url: string }, token: string): Manager {
     notes: l.notes,
     course: l.course,
     allergy: l.allergy,
+    choices: l.choices,
   });
   return {
     async seed(menu, stations) {

@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import type { AllDayCount } from '../model/all-day.ts';
 
 /** Outstanding quantity per product across the open tickets on this screen (split by chosen option), with what is 86'd on top. */
@@ -27,7 +28,12 @@ export function AllDayPanel({ counts, soldOut }: { counts: readonly AllDayCount[
                 {c.soldOut && <span className="badge badge--86">86</span>}
                 {c.splits.length > 0 && (
                   <span className="all-day__splits" data-splits>
-                    {c.splits.map((sp) => `${sp.quantity} ${sp.name}`).join(' · ')}
+                    {c.splits.map((sp, i) => (
+                      <Fragment key={sp.name}>
+                        {i > 0 && ' · '}
+                        <span className="all-day__split">{`${sp.quantity} ${sp.name}`}</span>
+                      </Fragment>
+                    ))}
                   </span>
                 )}
               </span>

@@ -53,4 +53,13 @@ describe('the 86 strip', () => {
     expect(soldOutFor(products, new Set(['grill'])).map((p) => p.id)).toEqual(['ribeye']);
     expect(soldOutFor(products, undefined).map((p) => p.id)).toEqual(['ribeye', 'fries']);
   });
+
+  it("an 86'd option of a product still on is named with its product; a product out says it all", () => {
+    const rare = [{ id: 'temp/rare', name: 'Rare' }];
+    const withOptions = [{ ...products[2]!, outOptions: rare }, { ...products[0]!, outOptions: rare }];
+    expect(soldOutFor(withOptions, new Set(['grill']))).toEqual([
+      { id: 'ribeye', name: 'Ribeye' },
+      { id: 'burger/temp/rare', name: 'Burger: Rare' },
+    ]);
+  });
 });

@@ -28,7 +28,7 @@ export interface KitchenData {
 }
 
 export type StationLabel = Pick<Station, 'id' | 'name' | 'type'> & { readonly thresholds: Thresholds };
-export type ProductLabel = Pick<Product, 'id' | 'name' | 'stationType'> & { readonly soldOut: boolean };
+export type ProductLabel = Pick<Product, 'id' | 'name' | 'stationType'> & { readonly soldOut: boolean; readonly outOptions: readonly { id: string; name: string }[] };
 
 // Derived queries: Replicache re-runs them on change but only re-renders when the result differs,
 // so an order's status change or a station's load change does not redraw the screen.
@@ -53,11 +53,15 @@ async function stationLabels(tx: ReadTransaction): Promise<StationLabel[]> {
   return stations.map((s) => ({ id: s.id, name: s.name, type: s.type, thresholds: thresholdsOf(s) })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/** A product's 86'd options, each named by its group's id too (two groups may both have a "None"). */
+const outOptionsOf = (p: Product) =>
+  (p.modifierGroups ?? []).flatMap((g) => g.options.filter((o) => o.soldOut === true).map((o) => ({ id: `${g.id}/${o.id}`, name: o.name })));
+
 async function productLabels(tx: ReadTransaction): Promise<ProductLabel[]> {
   const products = (await tx.scan({ prefix: keyPrefix.product }).values().toArray()) as unknown as Product[];
   return products
     .filter((p) => p.active)
-    .map((p) => ({ id: p.id, name: p.name, stationType: p.stationType, soldOut: p.soldOut === true }))
+    .map((p) => ({ id: p.id, name: p.name, stationType: p.stationType, soldOut: p.soldOut === true, outOptions: outOptionsOf(p) }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
