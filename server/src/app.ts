@@ -57,7 +57,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(requestTarget);
 
   app.use(cors(env.CORS_ORIGINS));
-  app.get('/api/health', healthRoute(db, registry, deps.hub && { upstream: deps.hub.upstreamUrl }));
+  app.get('/api/health', healthRoute(db, registry, engine.minClientSchema, deps.hub && { upstream: deps.hub.upstreamUrl }));
 
   app.get('/api/openapi.json', openApiRoute());
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { clientSchemaVersion, minClientSchemaVersion } from '@kitchensync/shared';
 import { loadEnv } from './env.ts';
 
 describe('environment', () => {
@@ -26,6 +27,13 @@ describe('environment', () => {
     expect(() => loadEnv({ HUB_UPSTREAM: 'https://cloud.example.com' })).toThrow(/HUB_TOKEN/);
     expect(() => loadEnv({ HUB_TOKEN: 'ks_hub_abcdefghijklmnop' })).toThrow(/HUB_TOKEN/);
     expect(() => loadEnv({ HUB_UPSTREAM: 'ftp://cloud', HUB_TOKEN: 'ks_hub_abcdefghijklmnop' })).toThrow(/HUB_UPSTREAM/);
+  });
+
+  it('serves clients from this build’s floor unless the operator raises MIN_CLIENT_SCHEMA_VERSION, never above its own schema', () => {
+    expect(loadEnv({}).MIN_CLIENT_SCHEMA_VERSION).toBe(minClientSchemaVersion);
+    expect(loadEnv({ MIN_CLIENT_SCHEMA_VERSION: String(clientSchemaVersion) }).MIN_CLIENT_SCHEMA_VERSION).toBe(clientSchemaVersion);
+    expect(() => loadEnv({ MIN_CLIENT_SCHEMA_VERSION: String(clientSchemaVersion + 1) })).toThrow(/MIN_CLIENT_SCHEMA_VERSION/);
+    expect(() => loadEnv({ MIN_CLIENT_SCHEMA_VERSION: '0' })).toThrow(/MIN_CLIENT_SCHEMA_VERSION/);
   });
 
   it('lets any page call the sync endpoints unless CORS_ORIGINS lists the allowed origins', () => {

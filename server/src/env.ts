@@ -1,3 +1,4 @@
+import { clientSchemaVersion, minClientSchemaVersion } from '@kitchensync/shared';
 import { z } from 'zod';
 import { parseCorsOrigins, type CorsOrigins } from './http/cors.ts';
 
@@ -35,6 +36,11 @@ const envSchema = z.object({
   PRINT_AGENT_TIMEOUT_MS: intFromEnv(3000).pipe(z.number().min(100)),
   /** A job another agent left "printing" this long is taken over as a possible duplicate. */
   PRINT_AGENT_LEASE_MS: intFromEnv(15_000).pipe(z.number().min(100)),
+  /**
+   * The oldest client schemaVersion served (default: this build's floor). Raised by the operator to
+   * stop serving older apps: they are told VersionNotSupported and ask to be updated.
+   */
+  MIN_CLIENT_SCHEMA_VERSION: z.coerce.number().int().min(minClientSchemaVersion).max(clientSchemaVersion).default(minClientSchemaVersion),
   /** Pages allowed to call the sync endpoints cross-origin (a screen moving between hub and cloud): `*` or a comma-separated list. */
   CORS_ORIGINS: z
     .string()

@@ -9,6 +9,11 @@ describe('the versioning contract', () => {
     }
   });
 
+  it('a server whose operator raised the minimum serves from there up', () => {
+    expect(servesSchemaVersion(String(clientSchemaVersion), clientSchemaVersion)).toBe(true);
+    expect(servesSchemaVersion(String(clientSchemaVersion - 1), clientSchemaVersion)).toBe(false);
+  });
+
   it('a client below the server’s minimum must be updated; one at or above it need not', () => {
     expect(updateRequired({ minClientSchemaVersion: clientSchemaVersion + 1 })).toBe(true);
     expect(updateRequired({ minClientSchemaVersion: clientSchemaVersion })).toBe(false);

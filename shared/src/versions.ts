@@ -15,11 +15,15 @@ export const clientSchemaVersion = 2;
 /** Raised only when no supported client may still push a mutator the server would stop serving. */
 export const minClientSchemaVersion = 1;
 
-/** Whether a server of this build serves a client that sends `schemaVersion`. */
-export function servesSchemaVersion(schemaVersion: string): boolean {
+/**
+ * Whether a server of this build serves a client that sends `schemaVersion`. `min` is the minimum
+ * the server runs with: this build's floor, or higher (MIN_CLIENT_SCHEMA_VERSION) once the operator
+ * stops serving older clients.
+ */
+export function servesSchemaVersion(schemaVersion: string, min = minClientSchemaVersion): boolean {
   if (!/^[1-9]\d{0,8}$/.test(schemaVersion)) return false;
   const n = Number(schemaVersion);
-  return n >= minClientSchemaVersion && n <= clientSchemaVersion;
+  return n >= min && n <= clientSchemaVersion;
 }
 
 /** A client's view of a server's answer: whether it must be updated before it can sync. */

@@ -1,8 +1,9 @@
 import { clientSchemaVersion, mutators, type Mutators } from '@kitchensync/shared';
-import { getDefaultPuller, type Puller } from 'replicache';
+import { getDefaultPuller, type Puller, type Pusher, type PusherResult } from 'replicache';
 import { ReplicacheImpl } from 'replicache/impl';
 import { normalizeServerUrl, replicaName } from './client-name.ts';
 import { persistPromptly } from './persist-promptly.ts';
+import { postPush, recoverAsThisBuild } from './recovery-schema.ts';
 
 export interface ReplicacheOptions {
   readonly serverUrl: string;
@@ -42,8 +43,9 @@ export function createReplicache(options: ReplicacheOptions): KitchenReplicache 
       return rep.auth;
     },
   });
+  const recoveringPuller = recoverAsThisBuild(defaultPuller, schemaVersion);
   const puller: Puller = async (request, requestID) => {
-    const result = await defaultPuller(request, requestID);
+    const result = await recoveringPuller(request, requestID);
     // A protocol error (VersionNotSupported, ClientStateNotFound) also comes with HTTP 200.
     if (result.httpRequestInfo.httpStatusCode === 200 && !('error' in (result.response ?? {}))) options.onPullOk?.();
     return result;
@@ -56,6 +58,7 @@ export function createReplicache(options: ReplicacheOptions): KitchenReplicache 
     pullURL: target.pullURL,
     auth: target.auth,
     puller,
+    pusher: recoverAsThisBuild<Parameters<Pusher>[0], PusherResult>((request, requestID) => postPush(rep.pushURL, rep.auth, requestID, request) as Promise<PusherResult>, schemaVersion),
     pullInterval: options.pullIntervalMs ?? defaultPullIntervalMs,
     kvStore: options.kvStore ?? 'idb',
     logLevel: 'error',

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { minClientSchemaVersion, release } from '@kitchensync/shared';
+import { release } from '@kitchensync/shared';
 import type { Database } from '../db/database.ts';
 import { databaseRetryAfterSeconds } from '../http/error-handler.ts';
 import type { SocketRegistry } from '../sync/socket-registry.ts';
@@ -16,14 +16,13 @@ export function probe(db: Database): Promise<void> {
   return Promise.race([db.query('SELECT 1').then(() => undefined), timeout]).finally(() => clearTimeout(timer));
 }
 
-/** What a client compares with its own build (DESIGN.md's names). */
-const versions = { version: release, minClientSchemaVersion };
-
 /**
  * `GET /api/health`: 200 when the database answers, 503 with the reason when it does not. A hub
  * names its cloud, so a page it served can offer the cloud as the other path.
  */
-export function healthRoute(db: Database, registry: SocketRegistry, hub?: { upstream: string }): RequestHandler {
+export function healthRoute(db: Database, registry: SocketRegistry, minClientSchemaVersion: number, hub?: { upstream: string }): RequestHandler {
+  // What a client compares with its own build (DESIGN.md's names).
+  const versions = { version: release, minClientSchemaVersion };
   return async (_req, res) => {
     try {
       await probe(db);

@@ -127,7 +127,7 @@ export class HubSync {
 
   /** A terminal's push, through the cloud when it answers, else applied here and queued. */
   push(principal: Principal, push: PushRequest): Promise<HubPushAnswer> {
-    const problem = versionProblem('push', push.pushVersion, push.schemaVersion);
+    const problem = versionProblem('push', push.pushVersion, push.schemaVersion, this.engine.minClientSchema);
     if (problem) return Promise.resolve({ status: 200, body: problem });
     return this.serially(() => this.pushNow(principal, push));
   }

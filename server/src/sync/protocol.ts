@@ -42,10 +42,10 @@ export type ProtocolError =
   | { error: 'ClientStateNotFound' }
   | { error: 'VersionNotSupported'; versionType: 'push' | 'pull' | 'schema' };
 
-export function versionProblem(kind: 'push' | 'pull', version: number, schemaVersion: string): ProtocolError | undefined {
+export function versionProblem(kind: 'push' | 'pull', version: number, schemaVersion: string, minSchema: number): ProtocolError | undefined {
   if (version !== 1) return { error: 'VersionNotSupported', versionType: kind };
-  // From the declared minimum up (shared/src/versions.ts): mutation recovery pushes old groups' versions.
-  if (!servesSchemaVersion(schemaVersion)) return { error: 'VersionNotSupported', versionType: 'schema' };
+  // From the server's minimum up (shared/src/versions.ts): mutation recovery pushes old groups' versions.
+  if (!servesSchemaVersion(schemaVersion, minSchema)) return { error: 'VersionNotSupported', versionType: 'schema' };
   return undefined;
 }
 

@@ -44,7 +44,7 @@ const usable = (cvr: ClientViewRecord | undefined) => (cvr && Date.parse(cvr.mad
  */
 export async function processPull(engine: SyncEngine, principal: Principal, pull: PullRequest): Promise<PullResponse | ProtocolError> {
   // 1. Protocol and role.
-  const problem = versionProblem('pull', pull.pullVersion, pull.schemaVersion);
+  const problem = versionProblem('pull', pull.pullVersion, pull.schemaVersion, engine.minClientSchema);
   if (problem) return problem;
   const { role, tenantId } = principal;
   if (!tenantId || !hasView(role)) throw notAllowed(`a ${role} token cannot pull`);

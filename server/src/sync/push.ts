@@ -39,7 +39,7 @@ type Push = PushRequest & { principal: Principal; tenantId: string; cap: number;
  */
 export async function processPush(engine: SyncEngine, principal: Principal, request: PushRequest, cap: number, relay?: HubRelay): Promise<PushResult> {
   // 1. Protocol and role.
-  const problem = versionProblem('push', request.pushVersion, request.schemaVersion);
+  const problem = versionProblem('push', request.pushVersion, request.schemaVersion, engine.minClientSchema);
   if (problem) return { response: problem, processed: 0 };
   const tenantId = principal.tenantId;
   // A hub pushes as itself only its print agent's word on jobs (permissions.ts): anything else is refused whole.

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { minClientSchemaVersion } from '@kitchensync/shared';
 import type { Database } from '../db/database.ts';
 import { batchCommitter, type Committed, type WriteJob } from './commit-batch.ts';
 import { KnownViews } from './known-views.ts';
@@ -24,6 +25,8 @@ export class SyncEngine {
     readonly db: Database,
     /** The database's restore epoch, named in every cookie this process gives out (`restore-epochs.ts`). */
     readonly epoch?: string,
+    /** The oldest client schema this process serves (MIN_CLIENT_SCHEMA_VERSION; this build's floor by default). */
+    readonly minClientSchema: number = minClientSchemaVersion,
   ) {
     this.writes = new TenantWriteQueue(batchCommitter(db, this.origin, (c) => this.committed(c)));
     this.onCommitted((c) => this.processed.committed(c.lmids));
