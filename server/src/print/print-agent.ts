@@ -177,7 +177,7 @@ export class PrintAgent {
       if ('ok' in before) return await this.failed(tenantId, job, before.reason, 'unreachable');
       const notReady = notReadyOf(before);
       if (notReady) return { kind: 'not_ready', condition: notReady };
-      const claimed = await this.write(tenantId, 'claimPrintJob', { jobId: job.id, agentId: this.options.agentId, at: Date.now() });
+      const claimed = await this.write(tenantId, 'claimPrintJob', { jobId: job.id, agentId: this.options.agentId, at: Date.now(), seen: job.status });
       if (!claimed) return { kind: 'skipped' };
       const duplicate = job.status === 'printing' || job.possibleDuplicate === true;
       const bytes = encodeLines(layoutPrintDoc(job.doc, { columns: printer.columns, possibleDuplicate: duplicate }), printer);
@@ -204,7 +204,7 @@ export class PrintAgent {
   }
 
   private async claimAndFinish(tenantId: string, job: PrintJob, outcome: 'printed' | 'failed', failure?: string): Promise<boolean> {
-    if (!(await this.write(tenantId, 'claimPrintJob', { jobId: job.id, agentId: this.options.agentId, at: Date.now() }))) return false;
+    if (!(await this.write(tenantId, 'claimPrintJob', { jobId: job.id, agentId: this.options.agentId, at: Date.now(), seen: job.status }))) return false;
     await this.finish(tenantId, job, outcome, failure);
     return true;
   }

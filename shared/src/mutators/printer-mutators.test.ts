@@ -98,6 +98,12 @@ describe('the agent and the manager on a job', () => {
     expect(await refusal(tx, () => mutators.claimPrintJob(tx, { jobId: id, agentId: 'a1', at: 13 }))).toEqual({ code: 'illegal_transition', changed: false });
   });
 
+  it('of two agents that chose the same waiting job, only the first claims it', async () => {
+    await mutators.claimPrintJob(tx, { jobId: id, agentId: 'a1', at: 10, seen: 'waiting' });
+    expect(await refusal(tx, () => mutators.claimPrintJob(tx, { jobId: id, agentId: 'a2', at: 11, seen: 'waiting' }))).toEqual({ code: 'illegal_transition', changed: false });
+    expect((await jobs())[0]).toMatchObject({ status: 'printing', claimedBy: 'a1', attempts: 1 });
+  });
+
   it('a claim left unfinished is claimed again as a possible duplicate', async () => {
     await mutators.claimPrintJob(tx, { jobId: id, agentId: 'a1', at: 10 });
     await mutators.claimPrintJob(tx, { jobId: id, agentId: 'a2', at: 20 });

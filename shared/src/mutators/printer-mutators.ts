@@ -104,6 +104,8 @@ async function moveJob(tx: Tx, job: PrintJob, event: PrintJobEvent, patch: Parti
  */
 export const claimPrintJob = printAgentWord(defineMutator(claimPrintJobArgsSchema, async (tx, args) => {
   const job = await readJob(tx, args.jobId);
+  // Two agents on one database both chose it: the first claim wins, the second prints nothing.
+  if (args.seen !== undefined && args.seen !== job.status) throw new DomainError('illegal_transition', `print job ${job.id} is ${job.status} now, not ${args.seen}`, { status: job.status, claimedBy: job.claimedBy });
   const unfinished = job.status === 'printing';
   await moveJob(tx, job, 'claim', { claimedBy: args.agentId, attempts: job.attempts + 1, ...(unfinished ? { possibleDuplicate: true } : {}) }, args.at);
   return [{ type: 'print_job.claimed', jobId: job.id, attempt: job.attempts + 1, possibleDuplicate: unfinished || job.possibleDuplicate === true }];

@@ -147,7 +147,13 @@ export const assignPrinterArgsSchema = printerAssignmentSchema.extend({ printerI
 export const unassignPrinterArgsSchema = z.object({ printerId: idSchema, role: printerRoleSchema, stationId: idSchema.optional() });
 export const redirectPrinterArgsSchema = z.object({ printerId: idSchema, to: idSchema.nullable(), at: epochMsSchema });
 export const reprintTicketArgsSchema = z.object({ kitchenOrderId: derivedIdSchema, printerId: idSchema.optional(), at: epochMsSchema });
-export const claimPrintJobArgsSchema = z.object({ jobId: derivedIdSchema, agentId: z.string().min(1).max(100), at: epochMsSchema });
+export const claimPrintJobArgsSchema = z.object({
+  jobId: derivedIdSchema,
+  agentId: z.string().min(1).max(100),
+  at: epochMsSchema,
+  /** The job's status when the agent chose it: a job that moved since (another agent claimed it) is not taken. */
+  seen: printJobStatusSchema.optional(),
+});
 export const finishPrintJobArgsSchema = z.object({
   jobId: derivedIdSchema,
   agentId: z.string().min(1).max(100),
