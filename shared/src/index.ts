@@ -25,4 +25,5 @@ export { ticketDoc, expoDoc } from './print/print-doc.ts';
 export { printerAlert, printerAlerts, printerConditionLabel, type PrinterAlert } from './print/printer-alert.ts';
 export { release, clientSchemaVersion, minClientSchemaVersion, servesSchemaVersion, updateRequired } from './versions.ts';
 export { orderNumber, displayNumber, ticketNumberOf, serviceDayOf, localServiceDayOf, terminalCode } from './order-number.ts';
+export { hubTerminalId, hubTerminalCode } from './mutators/order-numbering.ts';
 export * from './schemas/order-numbers.ts';

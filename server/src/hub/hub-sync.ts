@@ -5,6 +5,7 @@ import { processPush } from '../sync/push.ts';
 import type { SyncEngine } from '../sync/sync-engine.ts';
 import { versionProblem, type PushRequest } from '../sync/protocol.ts';
 import { applySnapshot, mirroredState } from './mirror.ts';
+import { numberedAtHub } from './hub-numbering.ts';
 import { dequeue, enqueue, nextForwardable, outboxSummary } from './outbox.ts';
 import { CloudTooOld, HubNotAuthorized, Upstream, UpstreamRefused, UpstreamUnavailable } from './upstream.ts';
 import { followCloud } from './upstream-socket.ts';
@@ -156,9 +157,10 @@ export class HubSync {
       }
     }
     // Queued before it is applied: whatever the terminal is told is saved survives a kill -9.
-    await enqueue(this.db, principal.tokenId, push, hubAt);
+    const alone = numberedAtHub(push);
+    await enqueue(this.db, principal.tokenId, alone, hubAt);
     this.needsFull = true;
-    const result = await processPush(this.engine, principal, push, this.options.mutationCap);
+    const result = await processPush(this.engine, principal, alone, this.options.mutationCap);
     return { status: 200, body: result.response };
   }
 

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { orderKey, serviceDayKey } from '../keys.ts';
 import { mutators } from '../mutators.ts';
+import { hubTerminalCode, hubTerminalId } from './order-numbering.ts';
 import type { Order } from '../schema.ts';
 import type { ServiceDay } from '../schemas/order-numbers.ts';
 import { MemoryTx } from '../testing/memory-tx.ts';
@@ -35,6 +36,20 @@ describe('order numbers', () => {
     await create(server, 'c', { terminalId: 'till-2', serviceDay: day });
     await create(server, 'd', { serviceDay: day });
     expect([await numberOf(server, 'a'), await numberOf(server, 'b'), await numberOf(server, 'c'), await numberOf(server, 'd')]).toEqual(['C-1', 'A-1', 'C-2', '1']);
+  });
+
+  it("the hub's terminal always gets its own code H, and no other terminal ever does", async () => {
+    for (const t of ['t1', 't2', 't3', 't4']) await mutators.claimTerminalCode(server, { terminalId: t, serviceDay: day });
+    await create(server, 'a', { terminalId: 'till-5', serviceDay: day });
+    await create(server, 'h', { terminalId: hubTerminalId, serviceDay: day });
+    await create(server, 'b', { terminalId: 'till-7', serviceDay: day });
+    expect([await numberOf(server, 'a'), await numberOf(server, 'h'), await numberOf(server, 'b')]).toEqual(['J-1', `${hubTerminalCode}-1`, 'K-1']);
+    // A second server (the cloud) that has seen none of those terminals still numbers the hub's orders alike.
+    const cloud = new MemoryTx('server');
+    await seedKitchen(cloud);
+    await mutators.claimTerminalCode(cloud, { terminalId: 'elsewhere', serviceDay: day });
+    await create(cloud, 'h', { terminalId: hubTerminalId, serviceDay: day });
+    expect(await numberOf(cloud, 'h')).toBe('H-1');
   });
 
   it('a terminal numbers offline from its copy once it has its code, and the server gives the same numbers', async () => {

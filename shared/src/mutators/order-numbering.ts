@@ -7,16 +7,33 @@ import { defineMutator } from './args.ts';
 /*
  * Order numbers, unique within a restaurant and its service day by construction:
  * - the server gives each terminal of the day a code under the tenant's lock, in turn
- *   (terminalCode(i) for the i-th: distinct i, distinct code), and a code is never taken back;
+ *   (terminalCode(i) for the i-th, skipping codes in use: distinct codes), and never takes one back;
  * - a number is a code and that code's counter, or the server's own counter alone ("12"), and
  *   each counter only ever goes up, in the one `serviceDay/<date>` row, written in the same
  *   transaction as the order it numbers;
  * so two orders of a day can share neither a counter value nor, having no letters, a server
  * number with a terminal's. A terminal numbers offline from its replica's copy of that row (its own
  * code's counter moves only with its own orders), and the server runs the same code on its rows.
+ * A restaurant hub cut off from the cloud is such a terminal for the orders it numbers itself
+ * (server/src/hub/hub-numbering.ts): its code is fixed, so the hub and the cloud agree on it
+ * without a claim the cut would keep from the cloud.
  */
 
+/** The restaurant hub's own terminal, and its code, which no other terminal is given. */
+export const hubTerminalId = 'hub';
+export const hubTerminalCode = 'H';
+
 const emptyDay = (id: string): ServiceDay => ({ id, lastNumber: 0, terminals: [] });
+
+/** The code a terminal joining the day gets: the hub its own; any other the next in turn not in use (the hub's never). */
+function nextCode(day: ServiceDay, terminalId: string): string {
+  const used = new Set(day.terminals.map((t) => t.code));
+  if (terminalId === hubTerminalId && !used.has(hubTerminalCode)) return hubTerminalCode;
+  for (let i = day.terminals.length; ; i++) {
+    const code = terminalCode(i);
+    if (code !== hubTerminalCode && !used.has(code)) return code;
+  }
+}
 
 async function readDay(tx: Tx, day: string): Promise<ServiceDay> {
   return (await read<ServiceDay>(tx, serviceDayKey(day))) ?? emptyDay(day);
@@ -25,7 +42,7 @@ async function readDay(tx: Tx, day: string): Promise<ServiceDay> {
 /** The day with `terminalId` given the next code, unless it has one. Only the server hands codes out. */
 function withTerminal(day: ServiceDay, terminalId: string): ServiceDay {
   if (day.terminals.some((t) => t.terminalId === terminalId)) return day;
-  const terminal: TerminalCounter = { code: terminalCode(day.terminals.length), terminalId, lastNumber: 0 };
+  const terminal: TerminalCounter = { code: nextCode(day, terminalId), terminalId, lastNumber: 0 };
   return { ...day, terminals: [...day.terminals, terminal] };
 }
 

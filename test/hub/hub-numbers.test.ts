@@ -1,0 +1,62 @@
+import type { Order } from '@kitchensync/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { placeOrder } from '../support/kitchen-fixture.ts';
+import { connectedClient, readOrder, settle, waitFor, type Client } from '../support/replicache-client.ts';
+import { api, type TestServer } from '../support/server.ts';
+import { waitUntil } from '../support/wait.ts';
+import { startHubWorld, type HubWorld } from './hub-support.ts';
+
+type Terminal = Awaited<ReturnType<typeof connectedClient>>;
+
+/** The order's number as a replica holds it, once it has one. */
+const numberIn = async (rep: Client, id: string) =>
+  ((await waitFor(rep, (tx) => tx.get(`order/${id}`), (v) => (v as Order | undefined)?.number !== undefined, 10_000)) as Order).number;
+const numberOverRest = async (server: TestServer, token: string, id: string) => (await api<Order>(server, token, 'GET', `/api/orders/${id}`)).body.number;
+
+describe('order numbers through a restaurant hub cut off from the cloud', () => {
+  let world: HubWorld;
+  let till: Terminal;
+
+  beforeAll(async () => {
+    world = await startHubWorld('Numbers Bistro');
+    // A till that names no terminal (an older client, an integration over sync): the server numbers its orders.
+    till = await connectedClient(world.hub, world.tenant.managerToken);
+  }, 60_000);
+  afterAll(async () => {
+    await till?.close();
+    await world?.stop();
+  });
+
+  it('an order the hub numbers while cut off keeps that number at the cloud, on REST and every screen', async () => {
+    const { cloud, hub, tenant, link, cloudManager } = world;
+    await placeOrder(till.rep, 'before-cut');
+    await settle(till.rep);
+    expect(await numberIn(till.rep, 'before-cut')).toBe('1');
+
+    await link.cut();
+    await placeOrder(till.rep, 'at-hub-1');
+    await placeOrder(till.rep, 'at-hub-2');
+    const onPaper = [await numberIn(till.rep, 'at-hub-1'), await numberIn(till.rep, 'at-hub-2')];
+    expect(onPaper).toEqual(['H-1', 'H-2']);
+    const atHubRest = [await numberOverRest(hub, tenant.managerToken, 'at-hub-1'), await numberOverRest(hub, tenant.managerToken, 'at-hub-2')];
+    expect(atHubRest).toEqual(onPaper);
+    // Meanwhile the cloud numbers an order of its own (taken over REST at the cloud).
+    const atCloud = await api<Order>(cloud, tenant.managerToken, 'POST', '/api/orders', { channel: 'takeaway', customer: { name: 'Phone order' }, items: [{ productId: 'burger', quantity: 1 }] });
+    expect(atCloud.status).toBe(201);
+
+    await link.restore();
+    await waitUntil(async () => (await hub.running.hub?.status())?.pending === 0, 20_000, 'the outbox to drain');
+    const atCloudRest = [await numberOverRest(cloud, tenant.managerToken, 'at-hub-1'), await numberOverRest(cloud, tenant.managerToken, 'at-hub-2')];
+    expect(atCloudRest).toEqual(onPaper);
+    await cloudManager.rep.pull({ now: true });
+    expect([await numberIn(cloudManager.rep, 'at-hub-1'), await numberIn(cloudManager.rep, 'at-hub-2')]).toEqual(onPaper);
+    await settle(till.rep);
+    await waitUntil(async () => (await readOrder(till.rep, 'at-hub-1'))?.number === onPaper[0], 10_000, 'the till after the mirror');
+    const tracking = (await api<Order>(cloud, tenant.managerToken, 'GET', '/api/orders/at-hub-2')).body.trackingToken;
+    const tracker = await connectedClient(cloud, tracking ?? '');
+    expect(await numberIn(tracker.rep, 'at-hub-2')).toBe(onPaper[1]);
+    await tracker.close();
+    const all = [await numberOverRest(cloud, tenant.managerToken, 'before-cut'), ...atCloudRest, atCloud.body.number];
+    expect(new Set(all).size).toBe(all.length);
+  });
+});
