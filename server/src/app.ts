@@ -2,6 +2,8 @@ import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import { adminRoutes } from './api/admin-routes.ts';
 import { healthRoute, probe } from './api/health-route.ts';
+import { pullRoute } from './api/pull-route.ts';
+import { pushRoute } from './api/push-route.ts';
 import { overviewRoute } from './api/overview-route.ts';
 import { HubLinks } from './admin/hub-links.ts';
 import { hubRoutes } from './api/hub-routes.ts';
@@ -9,7 +11,6 @@ import { openApiRoute, restRoutes } from './api/rest-routes.ts';
 import { prometheusText, type Metrics } from './api/metrics.ts';
 import { monitoringRoutes } from './api/monitoring-routes.ts';
 import type { RateMeter } from './api/rate-meter.ts';
-import { syncRoutes } from './api/sync-routes.ts';
 import type { TokenResolver } from './auth/principal.ts';
 import type { HubSync } from './hub/hub-sync.ts';
 import { hubTerminalRoutes } from './hub/terminal-routes.ts';
@@ -25,6 +26,7 @@ import { requestLog } from './http/request-log.ts';
 import { requestTarget } from './http/request-target.ts';
 import { staticUi } from './http/static-ui.ts';
 import type { SocketRegistry } from './sync/socket-registry.ts';
+
 
 export interface AppDeps {
   db: Database;
@@ -68,7 +70,8 @@ export function createApp(deps: AppDeps): Express {
   });
   // A hub answers its terminals' pushes through its link to the cloud; pulls are the ordinary ones.
   if (deps.hub) api.use(jsonBody(env.PUSH_BODY_LIMIT), hubTerminalRoutes(deps.hub));
-  api.use('/replicache', jsonBody(env.PUSH_BODY_LIMIT), syncRoutes(engine, { mutationCap: env.PUSH_MUTATION_CAP }, metrics));
+  api.post('/replicache/push', jsonBody(env.PUSH_BODY_LIMIT), pushRoute(engine, env.PUSH_MUTATION_CAP, metrics));
+  api.post('/replicache/pull', jsonBody(env.PUSH_BODY_LIMIT), pullRoute(engine, metrics));
   api.use('/hub', jsonBody(env.PUSH_BODY_LIMIT), hubRoutes(engine, { mutationCap: env.PUSH_MUTATION_CAP }, hubLinks));
   api.get('/admin/overview', requireRole('admin'), overviewRoute({ db, registry, links: hubLinks, startedAt, probe: () => probe(db), hub: deps.hub }));
   api.use(jsonBody('1mb'));

@@ -9,6 +9,9 @@ export interface Metrics {
   pulls: number;
 }
 
+/** The sync work's own time, without HTTP and JSON parsing: what `pnpm bench sync` reports as server time. */
+export const serverTiming = (start: bigint) => `sync;dur=${(Number(process.hrtime.bigint() - start) / 1e6).toFixed(2)}`;
+
 export const newMetrics = (): Metrics => ({ requests: 0, errors: 0, mutationsPushed: 0, pulls: 0 });
 
 export function prometheusText(metrics: Metrics, registry: SocketRegistry, writes: WriteCounters): string {

@@ -1,6 +1,7 @@
 import type { StatementBatch } from '../db/statement-batch.ts';
 import { saveClientGroups, type GroupOwner, type PushState } from '../db/replicache-clients.ts';
 import type { Journal } from './journal.ts';
+import { notAllowed } from './protocol.ts';
 
 /**
  * The client groups and clients one batch of pushes deals with: as read when it began (in the
@@ -24,16 +25,8 @@ export class ClientGroups {
     for (const c of state.clients) this.clients.set(c.id, { group: c.client_group_id, lmid: c.last_mutation_id });
   }
 
-  owner(group: string): GroupOwner | undefined {
-    return this.owners.get(group);
-  }
-
-  isPurged(group: string): boolean {
-    return this.purged.has(group);
-  }
-
   /** The group a client belongs to, if it has pushed before. */
-  groupOf(clientID: string): string | undefined {
+  private groupOf(clientID: string): string | undefined {
     return this.clients.get(clientID)?.group;
   }
 
@@ -41,7 +34,21 @@ export class ClientGroups {
     return this.clients.get(clientID)?.lmid ?? 0;
   }
 
-  create(group: string, owner: GroupOwner): void {
+  /**
+   * Step 3 of a push: the group must be `owner`'s (a new one is created; a purged one answers false,
+   * ClientStateNotFound), and each of `clientIds` a member of it; else it throws.
+   */
+  admit(group: string, owner: GroupOwner, clientIds: readonly string[]): boolean {
+    const known = this.owners.get(group);
+    if (known && (known.tenantId !== owner.tenantId || known.tokenId !== owner.tokenId)) throw notAllowed('this client group belongs to someone else');
+    if (!known && this.purged.has(group)) return false;
+    const foreign = clientIds.find((c) => (this.groupOf(c) ?? group) !== group);
+    if (foreign) throw notAllowed(`client ${foreign} belongs to another client group`);
+    if (!known) this.create(group, owner);
+    return true;
+  }
+
+  private create(group: string, owner: GroupOwner): void {
     this.owners.set(group, owner);
     this.created.set(group, owner);
     this.journal.record(() => {

@@ -38,9 +38,20 @@ export const pullRequestSchema = z.object({
 });
 export type PullRequest = z.infer<typeof pullRequestSchema>;
 
+/** A restaurant hub forwarding its terminals' mutations: the audit names the hub and when it had each one. */
+export interface HubRelay {
+  readonly hubTokenId: string;
+  hubAt(clientID: string, mutationID: number): number;
+}
+
 export type ProtocolError =
   | { error: 'ClientStateNotFound' }
   | { error: 'VersionNotSupported'; versionType: 'push' | 'pull' | 'schema' };
+
+export interface PushResult {
+  response: ProtocolError | Record<string, never>;
+  processed: number;
+}
 
 export function versionProblem(kind: 'push' | 'pull', version: number, schemaVersion: string, minSchema: number): ProtocolError | undefined {
   if (version !== 1) return { error: 'VersionNotSupported', versionType: kind };

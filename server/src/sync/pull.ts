@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { ReadonlyJSONValue } from '@kitchensync/shared';
 import type { Principal } from '../auth/principal.ts';
 import { createClientGroup, isPurgedGroup } from '../db/replicache-clients.ts';
-import { readGroupState, type ClientViewRecord } from './cvr.ts';
+import { RecentMap } from '../recent-map.ts';
 import { tombstoneDays } from './gc.ts';
 import { notAllowed, versionProblem, type Cookie, type ProtocolError, type PullRequest } from './protocol.ts';
 import { isSupersededEpoch } from './restore-epochs.ts';
 import type { SyncEngine } from './sync-engine.ts';
-import { hasView, readChanges, type ViewChanges, type Viewer } from './view.ts';
+import { hasView, readChanges, readGroupState, type ClientViewRecord, type ViewChanges, type Viewer } from './view.ts';
 
 type PatchOp = { op: 'clear' } | { op: 'del'; key: string } | { op: 'put'; key: string; value: ReadonlyJSONValue };
 
@@ -23,7 +23,7 @@ const dayMs = 86_400_000;
 const usable = (cvr: ClientViewRecord | undefined) => (cvr && Date.parse(cvr.madeAt) > Date.now() - tombstoneDays * dayMs ? cvr : undefined);
 
 /**
- * `POST /api/replicache/pull`, Replicache's row-version strategy with client view records (CVRs).
+ * `POST /api/replicache/pull` (`api/pull-route.ts`), Replicache's row-version strategy with client view records (CVRs).
  * A CVR is the tenant's head as the client last saw it: every later write has a higher version.
  *
  *  1. Check the protocol versions and that this role has a view.
@@ -115,4 +115,42 @@ function answer(base: ClientViewRecord | undefined, next: ClientViewRecord, cook
 
 function changedClients(base: ClientViewRecord | undefined, next: ClientViewRecord): Record<string, number> {
   return Object.fromEntries([...next.clients].filter(([id, lmid]) => base?.clients.get(id) !== lmid));
+}
+
+/** How many client groups, and CVRs, a process remembers per database. */
+const capacity = 10_000;
+
+interface KnownGroup {
+  readonly tenantId: string;
+  readonly tokenId: string;
+  /** The highest cookie order this process gave the group (the database may know a higher one). */
+  readonly order: number;
+}
+
+/**
+ * What this process already knows about the client groups it serves, so that a pull on a cookie it
+ * gave out can skip reading the group and the CVR. Only what never changes is kept: a group's
+ * owner, and CVRs (immutable rows). Whether the group still exists (GC may purge it from any
+ * process) is checked in the pull's own statement.
+ */
+export class KnownViews {
+  private readonly groups = new RecentMap<string, KnownGroup>(capacity);
+  private readonly cvrs = new RecentMap<string, ClientViewRecord & { group: string }>(capacity);
+
+  /** The group and the CVR a cookie names, if both are known here and the CVR is that group's own. */
+  lookup(groupId: string, cvrId: string | undefined) {
+    const group = this.groups.get(groupId);
+    const cvr = cvrId === undefined ? undefined : this.cvrs.get(cvrId);
+    return group && cvr?.group === groupId ? { group, cvr } : undefined;
+  }
+
+  remember(groupId: string, owner: { tenantId: string; tokenId: string }, cvrId: string, order: number, cvr: ClientViewRecord): void {
+    const known = this.groups.get(groupId);
+    this.groups.set(groupId, { tenantId: owner.tenantId, tokenId: owner.tokenId, order: Math.max(order, known?.order ?? 0) });
+    this.cvrs.set(cvrId, { ...cvr, group: groupId });
+  }
+
+  forget(groupId: string): void {
+    this.groups.delete(groupId);
+  }
 }

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { minClientSchemaVersion } from '@kitchensync/shared';
 import type { Database } from '../db/database.ts';
-import { batchCommitter, type Committed, type WriteJob } from './commit-batch.ts';
-import { KnownViews } from './known-views.ts';
+import { KnownViews } from './pull.ts';
 import { ProcessedIds } from './processed-ids.ts';
-import { TenantWriteQueue } from './tenant-write-queue.ts';
+import { batchCommitter, TenantWriteQueue, type Committed, type WriteJob } from './tenant-write-queue.ts';
 import type { TenantWrite } from './tenant-write.ts';
 
 /**
@@ -28,22 +27,18 @@ export class SyncEngine {
     /** The oldest client schema this process serves (MIN_CLIENT_SCHEMA_VERSION; this build's floor by default). */
     readonly minClientSchema: number = minClientSchemaVersion,
   ) {
-    this.writes = new TenantWriteQueue(batchCommitter(db, this.origin, (c) => this.committed(c)));
+    this.writes = new TenantWriteQueue(batchCommitter(db, this.origin, this.listeners));
     this.onCommitted((c) => this.processed.committed(c.lmids));
   }
 
   /** Runs `run` as one write of the tenant, in its serialised transaction (possibly beside others); a write that throws has written nothing. */
-  write<T>(tenantId: string, run: (write: TenantWrite) => Promise<T>, reads?: WriteJob['reads']): Promise<T> {
-    return this.writes.run<T>(tenantId, { run, ...(reads ? { reads } : {}) });
+  write<T>(tenantId: string, run: (write: TenantWrite) => Promise<T>): Promise<T> {
+    return this.writes.run<T>(tenantId, { run });
   }
 
   /** Calls `listener` with every batch this process commits, as the commit returns. */
   onCommitted(listener: (committed: Committed) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
-  }
-
-  private committed(committed: Committed): void {
-    for (const listener of this.listeners) listener(committed);
   }
 }

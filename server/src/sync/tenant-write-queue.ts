@@ -1,3 +1,9 @@
+import type { Database } from '../db/database.ts';
+import { isDatabaseError, isRefusedData } from '../db/database-errors.ts';
+import { pushStateStatement, type PushState } from '../db/replicache-clients.ts';
+import { rowsToLoad } from './tenant-store.ts';
+import { TenantWrite, type PokeMessage, type PushJob } from './tenant-write.ts';
+
 export type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 /**
@@ -26,7 +32,7 @@ export interface WriteCounters {
  * one round trip for what they read first, one statement for what they wrote, one COMMIT (one WAL
  * flush). An idle tenant's write runs at once, alone.
  *
- * A job that fails fails alone (`CommitBatch` undoes what it wrote, and deals with a statement the
+ * A job that fails fails alone (`batchCommitter`, below, undoes what it wrote, and deals with a statement the
  * database refuses). Answers go out after the commit.
  */
 export class TenantWriteQueue<J> {
@@ -82,4 +88,93 @@ export class TenantWriteQueue<J> {
       else queued.reject(outcome.error);
     });
   }
+}
+
+/**
+ * One write of a tenant, run in a batch with others that arrived while the tenant was busy: a
+ * push's mutations, as data (steps 3–5 of `push.ts` run in `TenantWrite.push`), or a REST write's
+ * own code.
+ */
+export type WriteJob = { readonly push: PushJob } | { readonly run: (write: TenantWrite) => Promise<unknown> };
+
+/** What a committed batch tells the rest of the process (`SyncEngine.onCommitted`). */
+export interface Committed {
+  readonly tenantId: string;
+  /** The poke its write sent with NOTIFY, if it wrote anything a client sees. */
+  readonly poke: PokeMessage | undefined;
+  /** The clients whose last mutation id it moved on. */
+  readonly lmids: ReadonlyMap<string, number>;
+}
+
+/** What a batch's pushes read first, as one statement for BEGIN's round trip (none for a batch of REST writes). */
+function openingRead(tenantId: string, jobs: readonly WriteJob[]) {
+  const pushes = jobs.flatMap((j) => ('push' in j ? [j.push] : []));
+  if (pushes.length === 0) return undefined;
+  const rows = rowsToLoad(tenantId, pushes.flatMap((p) => [...p.reads]));
+  const groupIds = [...new Set(pushes.map((p) => p.clientGroupID))];
+  const clientIds = [...new Set(pushes.flatMap((p) => p.clientIds))];
+  return {
+    statement: pushStateStatement(groupIds, clientIds, rows.sql),
+    /** Hands what was read to the batch. */
+    loaded(write: TenantWrite, opened: Record<string, unknown>[]): void {
+      const state = opened[0] as unknown as PushState;
+      write.groups.loaded(state);
+      write.store.loaded(rows.asked, state.rows);
+    },
+  };
+}
+
+/**
+ * Runs one job of a batch; if it fails, what it did is undone (to its savepoint too, if the batch
+ * takes them). A database failure, which aborts the transaction, ends the whole batch.
+ */
+async function runJob(write: TenantWrite, job: WriteJob): Promise<Outcome> {
+  const mark = write.journal.mark();
+  if (write.savepoints) await write.q.query('SAVEPOINT job');
+  try {
+    const value = 'push' in job ? await write.push(job.push) : await job.run(write);
+    if (write.savepoints) await write.q.query('RELEASE SAVEPOINT job');
+    return { ok: true, value };
+  } catch (error) {
+    if (isDatabaseError(error) && !(write.savepoints && isRefusedData(error))) throw error;
+    write.journal.rollbackTo(mark);
+    if (write.savepoints) await write.q.query('ROLLBACK TO SAVEPOINT job; RELEASE SAVEPOINT job');
+    return { ok: false, error };
+  }
+}
+
+/**
+ * Commits one batch of a tenant's writes: one transaction under the tenant's lock, whose first
+ * round trip also reads what the batch's pushes need; each job in turn (one that fails is undone);
+ * one statement writing all they did, sent with COMMIT; then each of `listeners` is told
+ * (`SyncEngine.onCommitted`: this process's sockets are poked before the writes are answered).
+ * If the database refuses a statement, the batch runs once more with a savepoint per job and per
+ * mutation (`TenantWrite.savepoints`).
+ */
+export function batchCommitter(db: Database, pokeOrigin: string, listeners: ReadonlySet<(c: Committed) => void>): CommitBatch<WriteJob> {
+  const commit = async (tenantId: string, jobs: readonly WriteJob[], savepoints: boolean) => {
+    const opening = openingRead(tenantId, jobs);
+    const done = await db.transaction(
+      async (q, opened) => {
+        const write = new TenantWrite(q, tenantId, savepoints);
+        opening?.loaded(write, opened);
+        const outcomes: Outcome[] = [];
+        for (const job of jobs) outcomes.push(await runJob(write, job));
+        const poke = await write.finish(pokeOrigin);
+        return { outcomes, poke, lmids: write.groups.advancedIds() };
+      },
+      { tenantLock: tenantId, ...(opening ? { opening: opening.statement } : {}) },
+    );
+    const committed: Committed = { tenantId, poke: done.poke, lmids: done.lmids };
+    for (const listener of listeners) listener(committed);
+    return done.outcomes;
+  };
+  return async (tenantId, jobs) => {
+    try {
+      return await commit(tenantId, jobs, false);
+    } catch (err) {
+      if (!isRefusedData(err)) throw err;
+      return commit(tenantId, jobs, true);
+    }
+  };
 }

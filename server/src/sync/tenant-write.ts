@@ -13,6 +13,7 @@ import { isStorableJson, toStorableText } from '../db/storable-text.ts';
 import { ClientGroups } from './client-groups.ts';
 import { Journal } from './journal.ts';
 import { channels } from './notify.ts';
+import type { HubRelay, PushRequest, PushResult } from './protocol.ts';
 import { TenantStore, type MutationTx } from './tenant-store.ts';
 
 export interface MutationMeta {
@@ -25,6 +26,20 @@ export interface MutationMeta {
   readonly requestId?: string;
   /** Set when a restaurant hub forwarded the mutation: which hub, and when it had it (epoch ms). */
   readonly via?: { readonly hubTokenId: string; readonly hubAt: number };
+}
+
+/** A push's mutations as its batch runs them (steps 3–5 of `push.ts`), with what they read first. */
+export interface PushJob {
+  readonly principal: Principal;
+  readonly tenantId: string;
+  readonly clientGroupID: string;
+  readonly clientIds: readonly string[];
+  readonly mutations: PushRequest['mutations'];
+  /** Mutations past this many wait for the next push. */
+  readonly cap: number;
+  readonly relay: HubRelay | undefined;
+  /** The rows its mutations not known to be processed will read: read in BEGIN's round trip. */
+  readonly reads: Iterable<string>;
 }
 
 export type MutationOutcome = { ok: true; events: DomainEvent[] } | { ok: false; error: DomainError };
@@ -96,6 +111,34 @@ export class TenantWrite {
     readonly savepoints = false,
   ) {
     this.store = new TenantStore(q, tenantId, this.journal);
+  }
+
+  /** Steps 3–5 of `push.ts` for one push of the batch (6, COMMIT, is the batch's: `finish`). */
+  async push(job: PushJob): Promise<PushResult> {
+    // 3. The client group and its clients.
+    const owner = { tenantId: job.tenantId, tokenId: job.principal.tokenId };
+    if (!this.groups.admit(job.clientGroupID, owner, job.clientIds)) return { response: { error: 'ClientStateNotFound' }, processed: 0 };
+    // 4. Each mutation due, in order, up to the cap: ids already processed are skipped, a gap stops that client.
+    const advanced = new Map<string, number>();
+    const stopped = new Set<string>();
+    let processed = 0;
+    for (const m of job.mutations) {
+      if (processed >= job.cap) break;
+      const expected = (advanced.get(m.clientID) ?? this.groups.lastMutationId(m.clientID)) + 1;
+      if (m.id !== expected || stopped.has(m.clientID)) {
+        if (m.id > expected) stopped.add(m.clientID);
+        continue;
+      }
+      const via = job.relay && { hubTokenId: job.relay.hubTokenId, hubAt: job.relay.hubAt(m.clientID, m.id) };
+      const meta: MutationMeta = { source: 'sync', principal: job.principal, clientID: m.clientID, clientGroupID: job.clientGroupID, mutationID: m.id, ...(via ? { via } : {}) };
+      const outcome = await this.apply(m.name, m.args, meta);
+      if (!outcome.ok) this.reject(job.clientGroupID, m.clientID, m.id, m.name, outcome.error);
+      advanced.set(m.clientID, m.id);
+      processed += 1;
+    }
+    // 5. The clients' last mutation ids, written with everything else in `finish`.
+    this.groups.advance(job.clientGroupID, advanced);
+    return { response: {}, processed };
   }
 
   /** Runs mutator `name` as `meta` says; a refusal is its outcome (its writes undone), a database failure throws. */
