@@ -3,11 +3,8 @@ import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from 're
 import { useAcknowledgements } from '../hooks/use-acknowledgements.ts';
 import { useArrivals } from '../hooks/use-arrivals.ts';
 import { useChime } from '../hooks/use-chime.ts';
-import { useKitchenActions } from '../hooks/use-kitchen-actions.ts';
-import { useKitchenKeys } from '../hooks/use-kitchen-keys.ts';
-import { turnPage } from '../hooks/turn-page.ts';
-import { handOff, runExpoCommand } from '../hooks/use-expo-commands.ts';
-import { bump, runCommand, type DrawerState } from '../hooks/use-rail-commands.ts';
+import { bump, useKitchenActions, useKitchenKeys, type ScreenDrawer } from '../hooks/use-kitchen-commands.ts';
+import { handOff } from '../hooks/use-expo-commands.ts';
 import { useRailSelection } from '../hooks/use-rail-selection.ts';
 import { useUnconfirmedTickets } from '../hooks/use-unconfirmed.ts';
 import { useUpdateReport } from '../hooks/use-update-report.ts';
@@ -37,8 +34,6 @@ import { TicketRail } from './ticket-rail.tsx';
 const stationTypes = (choice: Settings['stations'], stations: readonly StationLabel[]) =>
   choice === 'all' ? undefined : new Set(stations.filter((s) => choice.includes(s.id)).map((s) => s.type));
 
-type Drawer = DrawerState & { readonly which?: 'bumped' | '86' };
-
 /** The screen line cooks live in: health, notices, the rail (or expo's board), all-day counts and the keymap. */
 export function KitchenScreen({ settings, onSettings }: { settings: Settings; onSettings: () => void }) {
   const client = useSyncClient();
@@ -55,7 +50,7 @@ export function KitchenScreen({ settings, onSettings }: { settings: Settings; on
   const selection = useRailSelection(rail);
   const expoList = useExpoOrders(client.rep, data.tickets, expo);
   const expoSelection = useRailSelection(expoList);
-  const [drawer, setDrawer] = useState<Drawer>({ open: false, index: 0 });
+  const [drawer, setDrawer] = useState<ScreenDrawer>({ open: false, index: 0 });
   const synced = useSyncExternalStore(client.health.subscribe, () => client.health.get().lastPullAt !== undefined);
   const chime = useChime(settings.chime);
   const playArrival = useCallback(() => chime.play('arrival'), [chime]);
@@ -69,22 +64,9 @@ export function KitchenScreen({ settings, onSettings }: { settings: Settings; on
   const types = stationTypes(settings.stations, data.stations);
   const soldOut = useMemo(() => soldOutFor(data.products, types), [data.products, types]);
   const counts = expo ? expoCounts(expoList.length) : stationCounts(data.active.length, data.held.length);
-  const context = { selection, drawer, setDrawer, bumped: data.bumped, allergyAcked: acks.allergies, acknowledge: acks.acknowledge, touch: clear, say, actions };
-  useKitchenKeys((cmd) => {
-    if (cmd.type === 'page') {
-      if (drawer.open) return;
-      if (expo) turnPage(expoPager.current, expoList, expoSelection, cmd.delta);
-      else turnPage(railPager.current, rail, selection, cmd.delta);
-      return;
-    }
-    if (drawer.open && drawer.which === '86') {
-      if (cmd.type === 'close') setDrawer({ open: false, index: 0 });
-      return;
-    }
-    if (!expo || drawer.open || cmd.type === 'recall') return runCommand(cmd, context);
-    // Expo's keys work the board; `a` acknowledges the newest void beside it.
-    if (cmd.type === 'acknowledge' && voids[0]) acks.acknowledge(voids[0]);
-    else runExpoCommand(cmd, { selection: expoSelection, say, actions });
+  useKitchenKeys({
+    selection, drawer, setDrawer, bumped: data.bumped, allergyAcked: acks.allergies, acknowledge: acks.acknowledge, touch: clear, say, actions,
+    expo, rail, railPager, expoList, expoSelection, expoPager, voids,
   });
   const selectTicket = selection.select;
   const select = useCallback(

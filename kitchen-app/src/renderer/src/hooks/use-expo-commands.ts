@@ -1,13 +1,12 @@
 import type { KeyCommand } from '../model/keymap.ts';
 import type { ExpoOrder } from '../model/expo.ts';
 import { ticketNumber } from '../model/ticket-label.ts';
-import type { KitchenActions } from './use-kitchen-actions.ts';
 import type { RailSelection } from './use-rail-selection.ts';
 
 export interface ExpoCommandContext {
   readonly selection: RailSelection<ExpoOrder>;
   readonly say: (text: string) => void;
-  readonly actions: Pick<KitchenActions, 'handOff' | 'fireCourse'>;
+  readonly actions: { handOff(orderId: string): void; fireCourse(orderId: string, course: number): void };
 }
 
 /** Hands the order off when the order machine allows it, or says what it still waits for. */

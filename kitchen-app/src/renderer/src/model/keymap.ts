@@ -13,7 +13,7 @@ export type KeyCommand =
   | { type: 'confirm' }
   | { type: 'close' };
 
-/** On-screen legend; the same table drives `keyCommand`. */
+/** On-screen legend of `keymap`. */
 export const keymapLegend: readonly { keys: string; action: string }[] = [
   { keys: '← → / j k', action: 'move' },
   { keys: 'PgDn PgUp / ] [', action: 'next / previous page' },
@@ -28,7 +28,7 @@ export const keymapLegend: readonly { keys: string; action: string }[] = [
   { keys: 'Esc', action: 'close' },
 ];
 
-const simple: Readonly<Record<string, KeyCommand>> = {
+const named: Readonly<Record<string, KeyCommand>> = {
   ArrowRight: { type: 'move', delta: 1 },
   ArrowDown: { type: 'move', delta: 1 },
   j: { type: 'move', delta: 1 },
@@ -50,19 +50,21 @@ const simple: Readonly<Record<string, KeyCommand>> = {
   Escape: { type: 'close' },
 };
 
+/**
+ * What each key means: the named keys, letters in either case, and the digits, which pick an item
+ * (a bump bar's 0 sits after its 9: the tenth item; past that, n walks on through the ticket).
+ */
+export const keymap: ReadonlyMap<string, KeyCommand> = new Map<string, KeyCommand>([
+  ...Object.entries(named),
+  ...Object.entries(named).flatMap(([key, cmd]): [string, KeyCommand][] => (key.length === 1 && key !== key.toUpperCase() ? [[key.toUpperCase(), cmd]] : [])),
+  ...Array.from({ length: 10 }, (_, i): [string, KeyCommand] => [String(i), { type: 'pick', index: i === 0 ? 9 : i - 1 }]),
+]);
+
 export interface KeyLike {
   readonly key: string;
   readonly ctrlKey?: boolean;
   readonly metaKey?: boolean;
   readonly altKey?: boolean;
-}
-
-/** Maps a key press to a command; modified keys and unknown keys mean nothing. */
-export function keyCommand(e: KeyLike): KeyCommand | undefined {
-  if (e.ctrlKey || e.metaKey || e.altKey) return undefined;
-  // A bump bar's 0 sits after its 9: the tenth item. Past that, n walks on through the ticket.
-  if (/^[0-9]$/.test(e.key)) return { type: 'pick', index: e.key === '0' ? 9 : Number(e.key) - 1 };
-  return simple[e.key.length === 1 ? e.key.toLowerCase() : e.key];
 }
 
 /** Index after moving `delta` through `count` entries, clamped at both ends. */

@@ -1,7 +1,7 @@
 import { orderNumber, type ItemStatus, type KitchenOrder } from '@kitchensync/shared';
 import { describe, expect, it } from 'vitest';
 import { item, ticket } from '../model/fixtures.ts';
-import { runCommand, type CommandContext, type DrawerState } from './use-rail-commands.ts';
+import { commandOf, runCommand, type CommandContext, type DrawerState } from './use-kitchen-commands.ts';
 
 function context(selected: KitchenOrder | undefined, { drawer: initialDrawer, ...patch }: Partial<CommandContext> = {}) {
   const log: string[] = [];
@@ -134,5 +134,14 @@ describe('bump-bar commands in the recall drawer', () => {
     const { c, log } = context(undefined, { drawer: { open: true, index: 0 }, bumped });
     runCommand({ type: 'close' }, c);
     expect(log).toEqual(['drawer false 0']);
+  });
+});
+
+describe('a key press', () => {
+  it('means what the keymap says; keys with modifiers are left to the browser', () => {
+    expect(commandOf({ key: 'B' })).toEqual({ type: 'bump' });
+    expect(commandOf({ key: 'r', ctrlKey: true })).toBeUndefined();
+    expect(commandOf({ key: '0', ctrlKey: true })).toBeUndefined();
+    expect(commandOf({ key: 'x' })).toBeUndefined();
   });
 });
