@@ -25,7 +25,7 @@ import { jsonBody } from './http/json-body.ts';
 import { requestLog } from './http/request-log.ts';
 import { requestTarget } from './http/request-target.ts';
 import { staticUi } from './http/static-ui.ts';
-import type { SocketRegistry } from './sync/socket-registry.ts';
+import type { SocketRegistry } from './sync/sockets.ts';
 
 
 export interface AppDeps {

@@ -22,10 +22,9 @@ import { channels } from './sync/notify.ts';
 import { tenantDeletedChannel } from './admin/tenant-lifecycle.ts';
 import { closeCodes, attachWebSocket } from './sync/websocket.ts';
 import { collectGarbage } from './sync/gc.ts';
-import { PokeHub } from './sync/poke-hub.ts';
 import { currentEpoch } from './sync/restore-epochs.ts';
 import { SyncEngine } from './sync/sync-engine.ts';
-import { SocketRegistry } from './sync/socket-registry.ts';
+import { PokeHub, SocketRegistry } from './sync/sockets.ts';
 import { seedDemoIfEmpty, type DemoTenant } from './seed/demo.ts';
 
 export interface Running {

@@ -1,6 +1,6 @@
 import type { Database } from '../db/database.ts';
 import type { HubSync } from '../hub/hub-sync.ts';
-import type { SocketRegistry } from '../sync/socket-registry.ts';
+import type { SocketRegistry } from '../sync/sockets.ts';
 import type { HubLinks } from './hub-links.ts';
 import { listTenants } from './tenancy.ts';
 

@@ -2,7 +2,7 @@ import type { RequestHandler } from 'express';
 import { release } from '@kitchensync/shared';
 import type { Database } from '../db/database.ts';
 import { databaseRetryAfterSeconds } from '../http/error-handler.ts';
-import type { SocketRegistry } from '../sync/socket-registry.ts';
+import type { SocketRegistry } from '../sync/sockets.ts';
 
 /** Longer than this and the database counts as unreachable, so a load balancer is told in time. */
 const probeTimeoutMs = 2000;

@@ -1,4 +1,4 @@
-import type { SocketRegistry } from '../sync/socket-registry.ts';
+import type { SocketRegistry } from '../sync/sockets.ts';
 import type { WriteCounters } from '../sync/tenant-write-queue.ts';
 
 /** Process counters; /api/metrics prints them in Prometheus' text format. */

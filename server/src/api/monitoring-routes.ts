@@ -6,7 +6,7 @@ import { principalOf, requireRole } from '../http/auth.ts';
 import { forbidden, notFound } from '../http/http-error.ts';
 import { parse, storableString } from '../http/validate.ts';
 import { channels, notify } from '../sync/notify.ts';
-import type { SocketRegistry } from '../sync/socket-registry.ts';
+import type { SocketRegistry } from '../sync/sockets.ts';
 import type { RateMeter } from './rate-meter.ts';
 
 /** The message travels in a NOTIFY payload, which Postgres caps at 8000 bytes (tenant id included). */

@@ -1,4 +1,4 @@
-import type { SocketRegistry } from '../sync/socket-registry.ts';
+import type { SocketRegistry } from '../sync/sockets.ts';
 
 /** Samples the socket counters every second to report per-second rates. */
 export class RateMeter {

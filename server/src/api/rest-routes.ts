@@ -1,7 +1,7 @@
 import { Router, type RequestHandler } from 'express';
 import { newId } from '../auth/tokens.ts';
 import type { Database } from '../db/database.ts';
-import type { SocketRegistry } from '../sync/socket-registry.ts';
+import type { SocketRegistry } from '../sync/sockets.ts';
 import type { SyncEngine } from '../sync/sync-engine.ts';
 import { kitchenRoutes } from './kitchen-routes.ts';
 import { orderRecordRoutes } from './order-records-routes.ts';

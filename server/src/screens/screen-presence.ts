@@ -2,7 +2,7 @@ import { idSchema, screenPresenceIntervalMs } from '@kitchensync/shared';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Database } from '../db/database.ts';
-import type { Connection } from '../sync/socket-registry.ts';
+import type { Connection } from '../sync/sockets.ts';
 
 /** A kitchen screen's word on its poke socket: the stations it shows, repeated while it runs. */
 const screenMessageSchema = z.object({ type: z.literal('screen'), stations: z.array(idSchema).max(50) });

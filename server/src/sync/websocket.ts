@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
 import type { TokenResolver } from '../auth/principal.ts';
-import type { Connection, SocketRegistry } from './socket-registry.ts';
+import type { Connection, SocketRegistry } from './sockets.ts';
 
 /** 1013 is the standard "try again later": the client reconnects, where 4401 would make it give up. */
 export const closeCodes = { badToken: 4401, revoked: 4403, helloTimeout: 4408, tryAgainLater: 1013 } as const;
