@@ -61,7 +61,13 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   const storage = options.storage ?? browserStorage();
   const reset = clientReset(options.name ?? defaultReplicaName(options), storage);
   // A pull served again means whatever refused our version has been updated.
-  const rep = createReplicache({ ...options, name: reset.name, onPullOk: () => late.monitor?.update({ lastPullAt: Date.now(), updateRequired: false }) });
+  const rep: KitchenReplicache = createReplicache({ ...options, name: reset.name, onPullOk: () => pulled() });
+  const pulled = () => {
+    const monitor = late.monitor;
+    monitor?.update({ lastPullAt: Date.now(), updateRequired: false });
+    // A pull served proves the server is alive: retry a waiting queue now rather than after its backoff.
+    if (monitor && monitor.store.get().pendingCount > 0) void rep.push({ now: true }).catch(() => undefined);
+  };
   rep.onClientStateNotFound = () => void reset.save(rep).then(options.onReset ?? reloadPage);
   void reset.replay(rep);
   const journal = createMutationJournal(300, storage && { store: storage, key: `${rep.name}:journal` });
@@ -88,17 +94,18 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   const stopWatch = rep.experimentalWatch(() => health.refresh());
 
   const listeners = new Set<BroadcastListener>();
-  const pull = () => {
+  // Pull and send what waits, now: the path or the network has just changed.
+  const catchUp = () => {
     void rep.pull({ now: true }).catch(() => undefined);
-    // A poke proves the server is alive: retry a waiting queue now rather than after its backoff.
-    if (health.store.get().pendingCount > 0) void rep.push({ now: true }).catch(() => undefined);
+    void rep.push({ now: true }).catch(() => undefined);
   };
   const openSocket = (serverUrl: string) => connectSyncSocket({
     url: socketUrl(serverUrl),
     token: options.token,
     ...(options.createSocket ? { createSocket: options.createSocket } : {}),
     onState: (connection) => health.update({ connection }),
-    onPull: pull,
+    // Straight into Replicache: a poke's pull passes through no code of ours before the puller.
+    onPull: rep.pull.bind(rep, { now: true }),
     // Back from a drop: send the offline backlog now instead of waiting out Replicache's backoff.
     onReady: () => void rep.push({ now: true }).catch(() => undefined),
     onBroadcast: (message) => listeners.forEach((l) => l(message)),
@@ -121,8 +128,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
           useServer(serverUrl);
           socket.close();
           socket = openSocket(serverUrl);
-          pull();
-          void rep.push({ now: true }).catch(() => undefined);
+          catchUp();
         },
       })
     : undefined;
@@ -132,8 +138,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   const onOnline = () => {
     health.update({ browserOnline: true });
     socket.reconnectNow();
-    pull();
-    void rep.push({ now: true }).catch(() => undefined);
+    catchUp();
   };
   const onOffline = () => {
     health.update({ browserOnline: false });

@@ -14,8 +14,15 @@ export {
 } from './sync-health.ts';
 export { hubBacklogText } from './hub-backlog-text.ts';
 export { choosePath, pathLabel, type HubBacklog, type PathChoice, type PathChoiceOptions, type SyncPath } from './path-choice.ts';
-export { connectSyncSocket, type SocketFactory, type SocketLike, type SyncSocket, type SyncSocketOptions } from './sync-socket.ts';
-export { parseServerMessage, type ServerMessage } from './socket-messages.ts';
+export {
+  connectSyncSocket,
+  parseServerMessage,
+  type ServerMessage,
+  type SocketFactory,
+  type SocketLike,
+  type SyncSocket,
+  type SyncSocketOptions,
+} from './sync-socket.ts';
 export { rejectionPrefix, rejectionsQuery, sortRejections } from './rejections.ts';
 export { createStore, type ReadableStore, type WritableStore } from './store.ts';
 export { broadcastText } from './broadcast-text.ts';

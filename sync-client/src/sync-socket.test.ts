@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConnectionState } from './sync-health.ts';
-import { connectSyncSocket, type SocketLike } from './sync-socket.ts';
+import { connectSyncSocket, helloMessage, parseServerMessage, type SocketLike } from './sync-socket.ts';
 
 class FakeSocket implements SocketLike {
   sent: string[] = [];
@@ -142,5 +142,26 @@ describe('the sync socket', () => {
     sock.reconnectNow();
     expect(sockets).toHaveLength(2);
     expect(sock.state()).toBe('connecting');
+  });
+});
+
+describe('server socket messages', () => {
+  it('ready, poke and broadcast frames are understood', () => {
+    expect(parseServerMessage('{"type":"ready"}')).toEqual({ type: 'ready' });
+    expect(parseServerMessage('{"type":"poke"}')).toEqual({ type: 'poke' });
+    expect(parseServerMessage('{"type":"broadcast","message":"86 the fish"}')).toEqual({
+      type: 'broadcast',
+      message: '86 the fish',
+    });
+  });
+
+  it('unknown types, bad JSON and binary frames are ignored', () => {
+    expect(parseServerMessage('{"type":"nope"}')).toBeUndefined();
+    expect(parseServerMessage('{not json')).toBeUndefined();
+    expect(parseServerMessage(new ArrayBuffer(2))).toBeUndefined();
+  });
+
+  it('the hello carries the token', () => {
+    expect(JSON.parse(helloMessage('t1'))).toEqual({ type: 'hello', token: 't1' });
   });
 });

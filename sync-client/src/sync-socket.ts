@@ -1,6 +1,33 @@
 import { defaultBackoff, reconnectDelay, type BackoffOptions } from './backoff.ts';
-import { authErrorCloseCode, helloMessage, parseServerMessage, screenMessage } from './socket-messages.ts';
 import type { ConnectionState } from './sync-health.ts';
+
+export type ServerMessage = { type: 'ready' } | { type: 'poke' } | { type: 'broadcast'; message: unknown };
+
+/**
+ * Parses a WebSocket frame from the server; anything unknown or malformed is ignored. Three shapes,
+ * checked by hand: this runs in the customer tracker too, which ships without zod to stay small.
+ */
+export function parseServerMessage(data: unknown): ServerMessage | undefined {
+  if (typeof data !== 'string') return undefined;
+  let frame: unknown;
+  try {
+    frame = JSON.parse(data);
+  } catch {
+    return undefined;
+  }
+  if (typeof frame !== 'object' || frame === null) return undefined;
+  const { type, message } = frame as { type?: unknown; message?: unknown };
+  if (type === 'ready' || type === 'poke') return { type };
+  return type === 'broadcast' ? { type, message } : undefined;
+}
+
+export const helloMessage = (token: string) => JSON.stringify({ type: 'hello', token });
+
+/** A kitchen screen names the stations it shows, on every connect and then every few seconds (README "Kitchen printers"). */
+const screenMessage = (stations: readonly string[]) => JSON.stringify({ type: 'screen', stations });
+
+/** The server closes with this code when the hello's token is bad or revoked. */
+export const authErrorCloseCode = 4401;
 
 /** The part of the browser WebSocket this module uses (tests pass a fake). */
 export interface SocketLike {
@@ -18,8 +45,8 @@ export interface SyncSocketOptions {
   readonly url: string;
   readonly token: string;
   readonly onState: (state: ConnectionState) => void;
-  /** Called on `ready` (after every (re)connect) and on every poke: time to pull. */
-  readonly onPull: () => void;
+  /** Called on `ready` (after every (re)connect) and on every poke: time to pull. A pull that fails is its puller's to report. */
+  readonly onPull: () => unknown;
   readonly onBroadcast: (message: unknown) => void;
   /** Called on every `ready`: a fresh connection, a good moment to flush queued changes. */
   readonly onReady?: () => void;
@@ -140,7 +167,7 @@ export function connectSyncSocket(options: SyncSocketOptions): SyncSocket {
       if (options.screenStations) beat = setInterval(announce, options.screenEveryMs ?? 2000);
       options.onReady?.();
     }
-    options.onPull();
+    void Promise.resolve(options.onPull()).catch(() => undefined);
   }
 
   open();
