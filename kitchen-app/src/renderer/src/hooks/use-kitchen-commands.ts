@@ -173,7 +173,7 @@ export function runCommand(cmd: KeyCommand, c: CommandContext): void {
 export type ScreenDrawer = DrawerState & { readonly which?: 'bumped' | '86' };
 
 /** What the screen shows, which decides what a key means on it. */
-export interface ScreenKeys extends CommandContext {
+interface ScreenKeys extends CommandContext {
   readonly drawer: ScreenDrawer;
   /** Expo's board (every order) instead of a station's rail. */
   readonly expo: boolean;
