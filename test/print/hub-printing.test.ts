@@ -6,6 +6,9 @@ import { api } from '../support/server.ts';
 import { mutation, push, pushBody, uniqueId } from '../support/sync-protocol.ts';
 import { waitUntil } from '../support/wait.ts';
 import { FakePrinter } from './fake-printer.ts';
+import { say, screenSocket } from './screen-socket.ts';
+import type WebSocket from 'ws';
+import type { Station } from '@kitchensync/shared';
 
 let world: HubWorld;
 let paper: FakePrinter;
@@ -13,7 +16,9 @@ beforeAll(async () => {
   paper = await FakePrinter.start();
   world = await startHubWorld('Printing Bistro', { PRINT_AGENT: 'on', PRINT_AGENT_POLL_MS: '100', PRINT_AGENT_TIMEOUT_MS: '1000' });
 }, 120_000);
+const sockets: WebSocket[] = [];
 afterAll(async () => {
+  for (const ws of sockets) ws.terminate();
   await world?.stop();
   await paper?.close();
 });
@@ -74,5 +79,31 @@ describe('printing through a restaurant hub cut off from the cloud', () => {
     const expected = [await numberAt(world.cloud, before), ...hubNumbers, displayNumber(cloudOrder)];
     expect(printedNumbers()).toEqual(expected);
     expect((await jobsAtCloud()).map((j) => j.attempts)).toEqual([1, 1, 1, 1]);
+  }, 120_000);
+
+  it('a station whose screen at the hub went silent prints on its backup at the hub; the cloud hears of backup mode and of the screen’s return', async () => {
+    const bar = await FakePrinter.start();
+    try {
+      const screen = await screenSocket(world.hub.url, world.tenant.kitchenToken, sockets);
+      say(screen, ['fry-1']);
+      const at = Date.now();
+      const id = uniqueId('o-fries');
+      const body = pushBody(terminal.group, [
+        mutation(terminal.client, terminal.next++, 'createOrder', { id, channel: 'dine_in', customer: { name: 'Hub guest' }, items: [{ id: 'l1', productId: 'fries', quantity: 1 }], at }),
+        mutation(terminal.client, terminal.next++, 'confirmOrder', { orderId: id, at }),
+      ]);
+      expect((await push(world.hub, world.tenant.managerToken, body)).status).toBe(200);
+      await atCloud('POST', '/api/printers', { id: 'bar', name: 'Bar', host: '127.0.0.1', port: bar.port });
+      await atCloud('PUT', '/api/printers/bar/assignments', { role: 'backup', stationId: 'fry-1', backupAfterSeconds: 5 });
+      const fryerAtCloud = () => atCloud<Station>('GET', '/api/kitchen/stations/fry-1');
+      await waitUntil(() => bar.tickets.length === 1, 20_000, 'the SCREEN DOWN batch at the hub');
+      expect(bar.tickets[0]?.map((l) => l.text)).toEqual(expect.arrayContaining(['SCREEN DOWN', await numberAt(world.hub, id)]));
+      await waitUntil(async () => (await fryerAtCloud()).screensDownSince !== undefined, 20_000, 'backup mode at the cloud');
+      say(screen, ['fry-1']);
+      await waitUntil(async () => (await fryerAtCloud()).screensDownSince === undefined, 20_000, 'the screen back at the cloud');
+      expect((await fryerAtCloud()).screenDownNotice?.printed).toEqual([{ printerId: 'bar', printerName: 'Bar', numbers: [await numberAt(world.hub, id)] }]);
+    } finally {
+      await bar.close();
+    }
   }, 120_000);
 });

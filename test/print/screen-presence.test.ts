@@ -6,6 +6,7 @@ import { freshPostgresDatabase } from '../support/postgres.ts';
 import { backends, createTenant, startServer, type TestServer } from '../support/server.ts';
 import { waitUntil } from '../support/wait.ts';
 import { FakePrinter } from './fake-printer.ts';
+import { say, screenSocket as openScreenSocket } from './screen-socket.ts';
 
 let server: TestServer | undefined;
 const sockets: WebSocket[] = [];
@@ -15,19 +16,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-/** A kitchen screen's poke socket, past the hello; it says nothing more until told to. */
-async function screenSocket(url: string, token: string): Promise<WebSocket> {
-  const ws = new WebSocket(`${url.replace('http', 'ws')}/api/ws`);
-  sockets.push(ws);
-  await new Promise<void>((resolve, reject) => {
-    ws.on('open', () => ws.send(JSON.stringify({ type: 'hello', token })));
-    ws.on('message', (data) => (JSON.parse(data.toString()) as { type: string }).type === 'ready' && resolve());
-    ws.on('error', reject);
-  });
-  return ws;
-}
-
-const say = (ws: WebSocket, stations: string[]) => ws.send(JSON.stringify({ type: 'screen', stations }));
+const screenSocket = (url: string, token: string) => openScreenSocket(url, token, sockets);
 
 describe.each(backends)('which stations have a screen (%s)', (backend) => {
   it('a screen gone silent on an open socket (a cut link) counts as gone after the threshold; a talking screen keeps only its own station', async () => {

@@ -48,7 +48,10 @@ export const stationListQuery = z.object({
 });
 
 responseSchemas.add(kitchenOrderSchema, { id: 'KitchenOrder' });
-responseSchemas.add(stationSchema, { id: 'Station' });
+responseSchemas.add(stationSchema, {
+  id: 'Station',
+  description: '`screensDownSince` is set while the station is in backup mode (none of its screens heard for its backup printer\'s `backupAfterSeconds`: its tickets print there); `screenDownNotice` lists what printed meanwhile until a cook dismisses it on the screen.',
+});
 export const kitchenOrderListSchema = listOf(kitchenOrderSchema);
 responseSchemas.add(kitchenOrderListSchema, { id: 'KitchenOrderList' });
 export const stationListSchema = listOf(stationSchema);
