@@ -1,4 +1,4 @@
-import type { Order } from '@kitchensync/shared';
+import { localServiceDayOf, type Order } from '@kitchensync/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { placeOrder } from '../support/kitchen-fixture.ts';
 import { connectedClient, readOrder, settle, waitFor, type Client } from '../support/replicache-client.ts';
@@ -58,5 +58,27 @@ describe('order numbers through a restaurant hub cut off from the cloud', () => 
     await tracker.close();
     const all = [await numberOverRest(cloud, tenant.managerToken, 'before-cut'), ...atCloudRest, atCloud.body.number];
     expect(new Set(all).size).toBe(all.length);
+  });
+
+  it('a terminal that asks for its code at the cut-off hub numbers as the hub, never with a code the cloud gives another terminal', async () => {
+    const { cloud, hub, tenant, link, cloudManager } = world;
+    const serviceDay = localServiceDayOf(Date.now());
+    const order = (rep: Client, id: string, terminalId: string) =>
+      rep.mutate.createOrder({ id, channel: 'takeaway', customer: { name: id }, items: [{ id: 'l1', productId: 'burger', quantity: 1 }], terminalId, serviceDay, at: Date.now() });
+    await link.cut();
+    await till.rep.mutate.claimTerminalCode({ terminalId: 'tab-at-hub', serviceDay });
+    await order(till.rep, 'tab-hub-1', 'tab-at-hub');
+    const onPaper = await numberIn(till.rep, 'tab-hub-1');
+    expect(onPaper).toBe('H-3');
+    // A tab at the cloud meanwhile gets the day's first code: the one the hub would have handed out.
+    await cloudManager.rep.mutate.claimTerminalCode({ terminalId: 'tab-at-cloud', serviceDay });
+    await order(cloudManager.rep, 'tab-cloud-1', 'tab-at-cloud');
+    await settle(cloudManager.rep);
+    expect(await numberIn(cloudManager.rep, 'tab-cloud-1')).toBe('A-1');
+
+    await link.restore();
+    await waitUntil(async () => (await hub.running.hub?.status())?.pending === 0, 20_000, 'the outbox to drain');
+    expect(await numberOverRest(cloud, tenant.managerToken, 'tab-hub-1')).toBe(onPaper);
+    expect(await numberOverRest(cloud, tenant.managerToken, 'tab-cloud-1')).toBe('A-1');
   });
 });

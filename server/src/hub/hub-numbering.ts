@@ -1,27 +1,40 @@
-import { hubTerminalId, localServiceDayOf, type MutatorName } from '@kitchensync/shared';
+import { hubTerminalId, localServiceDayOf, type MutatorName, type ServiceDay } from '@kitchensync/shared';
 import type { PushRequest } from '../sync/protocol.ts';
 
 type Mutation = PushRequest['mutations'][number];
+type NumberingArgs = { at?: unknown; terminalId?: unknown; serviceDay?: unknown };
+
+/** The hub's copy of a day's numbering row (its terminals' codes as the cloud gave them). */
+export type DayRow = (day: string) => Promise<ServiceDay | undefined>;
 
 const createOrder: MutatorName = 'createOrder';
+const claimTerminalCode: MutatorName = 'claimTerminalCode';
 
-/** A createOrder that names no terminal: the server it runs on numbers it with its own counter. */
-const unnumbered = (m: Mutation): m is Mutation & { args: { at: number } } => {
-  const args = m.args as { terminalId?: unknown; at?: unknown } | null;
-  return m.name === createOrder && typeof args === 'object' && args !== null && args.terminalId === undefined && typeof args.at === 'number';
-};
+const numberingArgs = (m: Mutation): NumberingArgs | undefined =>
+  (m.name === createOrder || m.name === claimTerminalCode) && typeof m.args === 'object' && m.args !== null ? (m.args as NumberingArgs) : undefined;
+
+/** The day the mutation numbers in: the one it names, else the hub's day of its time. */
+const dayOf = (args: NumberingArgs): string | undefined =>
+  typeof args.serviceDay === 'string' ? args.serviceDay : typeof args.at === 'number' ? localServiceDayOf(args.at) : undefined;
 
 /**
- * A push the hub applies alone (cut off from the cloud) and forwards later. An order in it that
- * names no terminal would be numbered twice by two counters that never met — the hub's "2", on
- * paper and on its screens, and the cloud's "3" once it arrives. So it goes on as taken at the
- * hub's own terminal on the hub's service day: that terminal's code is fixed ("H") and only these
- * orders move its counter, in outbox order, so the cloud gives each the number the hub gave it.
+ * A push the hub applies alone (cut off from the cloud) and forwards later. Numbering there must
+ * give what the cloud will give on arrival, and only a code the cloud already gave (mirrored
+ * here) or the hub's own fixed one (H) does: the server's counter would number an order twice
+ * ("2" on paper at the hub, "3" at the cloud, which counted its own orders meanwhile), and a code
+ * handed out here could be handed to another terminal at the cloud (two "A-1"s in one day). So an
+ * order naming no terminal, or one without a code from the cloud, goes on as taken at the hub's
+ * terminal on its day, and a terminal's claim waits for the cloud (the hub claims its own code
+ * instead): that terminal's orders are the hub's (H-1, H-2, …) until then.
  */
-export function numberedAtHub(push: PushRequest): PushRequest {
-  if (!push.mutations.some(unnumbered)) return push;
-  const mutations = push.mutations.map((m) =>
-    unnumbered(m) ? { ...m, args: { ...m.args, terminalId: hubTerminalId, serviceDay: (m.args as { serviceDay?: string }).serviceDay ?? localServiceDayOf(m.args.at) } } : m,
-  );
-  return { ...push, mutations };
+export async function numberedAtHub(push: PushRequest, dayRow: DayRow): Promise<PushRequest> {
+  const mutations: Mutation[] = [];
+  for (const m of push.mutations) {
+    const args = numberingArgs(m);
+    const day = args && dayOf(args);
+    const known = async () => args?.terminalId === hubTerminalId || (day !== undefined && (await dayRow(day))?.terminals.some((t) => t.terminalId === args?.terminalId) === true);
+    if (args && day !== undefined && !(await known())) mutations.push({ ...m, args: { ...args, terminalId: hubTerminalId, serviceDay: day } });
+    else mutations.push(m);
+  }
+  return mutations.some((m, i) => m !== push.mutations[i]) ? { ...push, mutations } : push;
 }

@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import type { Principal } from '../auth/principal.ts';
+import type { ServiceDay } from '@kitchensync/shared';
 import type { Database } from '../db/database.ts';
+import { findEntity } from '../db/entities.ts';
 import { processPush } from '../sync/push.ts';
 import type { SyncEngine } from '../sync/sync-engine.ts';
 import { versionProblem, type PushRequest } from '../sync/protocol.ts';
@@ -157,7 +159,8 @@ export class HubSync {
       }
     }
     // Queued before it is applied: whatever the terminal is told is saved survives a kill -9.
-    const alone = numberedAtHub(push);
+    const tenantId = principal.tenantId ?? this.tenantId;
+    const alone = await numberedAtHub(push, async (day) => (tenantId ? findEntity<ServiceDay>(this.db, tenantId, 'serviceDay', day) : undefined));
     await enqueue(this.db, principal.tokenId, alone, hubAt);
     this.needsFull = true;
     const result = await processPush(this.engine, principal, alone, this.options.mutationCap);

@@ -7,7 +7,7 @@ import { defineMutator } from './args.ts';
 /*
  * Order numbers, unique within a restaurant and its service day by construction:
  * - the server gives each terminal of the day a code under the tenant's lock, in turn
- *   (terminalCode(i) for the i-th, skipping codes in use: distinct codes), and never takes one back;
+ *   (the first of terminalCode(0), (1), … not in use: distinct codes), and never takes one back;
  * - a number is a code and that code's counter, or the server's own counter alone ("12"), and
  *   each counter only ever goes up, in the one `serviceDay/<date>` row, written in the same
  *   transaction as the order it numbers;
@@ -25,11 +25,11 @@ export const hubTerminalCode = 'H';
 
 const emptyDay = (id: string): ServiceDay => ({ id, lastNumber: 0, terminals: [] });
 
-/** The code a terminal joining the day gets: the hub its own; any other the next in turn not in use (the hub's never). */
+/** The code a terminal joining the day gets: the hub its own; any other the first in turn not in use (the hub's never). */
 function nextCode(day: ServiceDay, terminalId: string): string {
   const used = new Set(day.terminals.map((t) => t.code));
   if (terminalId === hubTerminalId && !used.has(hubTerminalCode)) return hubTerminalCode;
-  for (let i = day.terminals.length; ; i++) {
+  for (let i = 0; ; i++) {
     const code = terminalCode(i);
     if (code !== hubTerminalCode && !used.has(code)) return code;
   }
