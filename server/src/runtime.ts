@@ -23,6 +23,7 @@ import { tenantDeletedChannel } from './admin/tenant-lifecycle.ts';
 import { closeCodes, attachWebSocket } from './sync/websocket.ts';
 import { collectGarbage } from './sync/gc.ts';
 import { currentEpoch } from './sync/restore-epochs.ts';
+import { watchRestores } from './sync/restore-watch.ts';
 import { SyncEngine } from './sync/sync-engine.ts';
 import { PokeHub, SocketRegistry } from './sync/sockets.ts';
 import { seedDemoIfEmpty, type DemoTenant } from './seed/demo.ts';
@@ -56,7 +57,7 @@ export async function startKitchensync(env: Env, logger: Logger): Promise<Runnin
   const demo = env.SEED_DEMO === 'true' && !env.HUB_UPSTREAM ? await retryWhileUnavailable(() => seedDemoIfEmpty(engine), waitLog) : undefined;
   const admin = resolveAdminToken(env);
   const resolver = new TokenResolver(db, admin.token);
-  db.onListenGap(() => resolver.forgetAll());
+  watchRestores(db, engine, () => resolver.forgetAll(), logger);
   const registry = new SocketRegistry();
   const meter = new RateMeter(registry);
   const hub = new PokeHub(registry);

@@ -51,5 +51,7 @@ export interface Database extends Queryable {
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   /** Called after notifications may have been missed (the LISTEN connection was lost and is back). */
   onListenGap(handler: () => void): void;
+  /** Called when the LISTEN connection is lost: the database may come back restored to the past (`onListenGap` follows). */
+  onListenLost(handler: () => void): void;
   close(): Promise<void>;
 }

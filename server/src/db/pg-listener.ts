@@ -17,6 +17,7 @@ export class PgListener {
   private connecting: Promise<void> | undefined;
   private readonly handlers = new Map<string, Set<Handler>>();
   private readonly gapHandlers = new Set<() => void>();
+  private readonly lostHandlers = new Set<() => void>();
   private retry: NodeJS.Timeout | undefined;
   private closed = false;
 
@@ -39,6 +40,11 @@ export class PgListener {
 
   onGap(handler: () => void): void {
     this.gapHandlers.add(handler);
+  }
+
+  /** Called when the connection drops (the database restarting, failing over, or being restored), before `onGap`. */
+  onLost(handler: () => void): void {
+    this.lostHandlers.add(handler);
   }
 
   async close(): Promise<void> {
@@ -75,6 +81,7 @@ export class PgListener {
   private lost(client: pg.Client): void {
     if (client !== this.client || this.closed) return;
     this.client = undefined;
+    this.lostHandlers.forEach((h) => h());
     this.reconnect(0);
   }
 

@@ -63,6 +63,8 @@ export async function openPglite(dataDir: string): Promise<Database> {
     },
     // Notifications never leave the process, so none can be missed.
     onListenGap: () => undefined,
+    // In the process: it cannot be restored under a running server.
+    onListenLost: () => undefined,
     async close() {
       await db.close();
     },

@@ -142,6 +142,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
       }, true),
     listen: (channel, onPayload) => listener.listen(channel, onPayload),
     onListenGap: (handler) => listener.onGap(handler),
+    onListenLost: (handler) => listener.onLost(handler),
     async close() {
       await listener.close();
       await current?.pool.end();

@@ -20,4 +20,9 @@ export class ProcessedIds {
   committed(lmids: ReadonlyMap<string, number>): void {
     for (const [clientID, id] of lmids) this.last.set(clientID, id);
   }
+
+  /** After a restore the database's ids went back: what this process committed since is no lower bound. */
+  forgetAll(): void {
+    this.last.deleteWhere(() => true);
+  }
 }

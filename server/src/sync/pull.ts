@@ -136,9 +136,12 @@ interface KnownGroup {
 export class KnownViews {
   private readonly groups = new RecentMap<string, KnownGroup>(capacity);
   private readonly cvrs = new RecentMap<string, ClientViewRecord & { group: string }>(capacity);
+  /** While the database may have been restored (it went away and its epoch is not read yet), nothing is looked up here. */
+  private trusted = true;
 
   /** The group and the CVR a cookie names, if both are known here and the CVR is that group's own. */
   lookup(groupId: string, cvrId: string | undefined) {
+    if (!this.trusted) return undefined;
     const group = this.groups.get(groupId);
     const cvr = cvrId === undefined ? undefined : this.cvrs.get(cvrId);
     return group && cvr?.group === groupId ? { group, cvr } : undefined;
@@ -152,5 +155,19 @@ export class KnownViews {
 
   forget(groupId: string): void {
     this.groups.delete(groupId);
+  }
+
+  /** Stops answering from memory until `trust` (the database went away). */
+  distrust(): void {
+    this.trusted = false;
+  }
+
+  /** Answers from memory again; `forgetAll` first drops what came from a database state that is gone. */
+  trust(forgetAll: boolean): void {
+    if (forgetAll) {
+      this.groups.deleteWhere(() => true);
+      this.cvrs.deleteWhere(() => true);
+    }
+    this.trusted = true;
   }
 }

@@ -2,8 +2,8 @@ import type { Queryable } from '../db/database.ts';
 
 /**
  * The database's epoch: a new one starts each time a backup is restored (`scripts/backup.sh
- * restore`), and every cookie a pull gives out names the epoch it was given in. Read once when
- * the server starts: a restore stops the database, and the servers are restarted after it.
+ * restore`), and every cookie a pull gives out names the epoch it was given in. Read when the
+ * server starts, and again whenever the database comes back (`restore-watch.ts`).
  */
 export async function currentEpoch(q: Queryable): Promise<string> {
   const { rows } = await q.query<{ epoch: string }>('SELECT epoch FROM sync_epochs ORDER BY seq DESC LIMIT 1');

@@ -23,12 +23,35 @@ export class SyncEngine {
   constructor(
     readonly db: Database,
     /** The database's restore epoch, named in every cookie this process gives out (`restore-epochs.ts`). */
-    readonly epoch?: string,
+    private restoreEpoch?: string,
     /** The oldest client schema this process serves (MIN_CLIENT_SCHEMA_VERSION; this build's floor by default). */
     readonly minClientSchema: number = minClientSchemaVersion,
   ) {
     this.writes = new TenantWriteQueue(batchCommitter(db, this.origin, this.listeners));
     this.onCommitted((c) => this.processed.committed(c.lmids));
+  }
+
+  /** The database's restore epoch as last read (at start, and whenever the database came back). */
+  get epoch(): string | undefined {
+    return this.restoreEpoch;
+  }
+
+  /** The database went away: it may come back restored to the past, so no pull is answered from memory until `databaseBack`. */
+  databaseLost(): void {
+    this.views.distrust();
+  }
+
+  /**
+   * The database answers again, in `epoch`. A new epoch means it was restored (`scripts/backup.sh
+   * restore`) while this process ran: what it remembers (view records, owners, last mutation ids)
+   * may be from the future the restore undid, and is dropped; cookies name the new epoch. True then.
+   */
+  databaseBack(epoch: string): boolean {
+    const restored = this.restoreEpoch !== undefined && epoch !== this.restoreEpoch;
+    if (restored) this.processed.forgetAll();
+    this.restoreEpoch = epoch;
+    this.views.trust(restored);
+    return restored;
   }
 
   /** Runs `run` as one write of the tenant, in its serialised transaction (possibly beside others); a write that throws has written nothing. */
