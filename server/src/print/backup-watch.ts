@@ -41,13 +41,21 @@ WHERE b.station_id IS NOT NULL OR s.data ? 'screensDownSince'`;
  * as gone: a station printing when unsure is the failure the kitchen can see.
  */
 export class BackupWatch {
+  private lastAt = 0;
+
   constructor(
     private readonly db: Queryable,
     private readonly write: AgentWriter,
     private readonly logger: Logger,
   ) {}
 
-  async check(): Promise<void> {
+  /**
+   * Looks at most every `minGapMs`: the agent's rounds follow every commit, and a wait measured in
+   * seconds (`backupAfterSeconds` ≥ 5) needs no look per ticket fired.
+   */
+  async check(minGapMs = 500): Promise<void> {
+    if (Date.now() - this.lastAt < minGapMs) return;
+    this.lastAt = Date.now();
     const { rows } = await this.db.query<StationWatch>(watchSql);
     for (const row of rows) {
       const gone = row.gone_ms === null || (row.after_s !== null && Number(row.gone_ms) > row.after_s * 1000);
