@@ -26,8 +26,9 @@ let pulls: number;
 let broadcasts: unknown[];
 let readies: number;
 
-function connect() {
+function connect(screen: Partial<Pick<Parameters<typeof connectSyncSocket>[0], 'screenStations' | 'screenEveryMs'>> = {}) {
   return connectSyncSocket({
+    ...screen,
     url: 'ws://test/api/ws',
     token: 'tok',
     createSocket: () => {
@@ -65,6 +66,23 @@ describe('the sync socket', () => {
     expect(sock.state()).toBe('connected');
     expect(pulls).toBe(1);
     expect(readies).toBe(1);
+  });
+
+  it('a kitchen screen names its stations once ready and every few seconds, and stops when the socket drops', () => {
+    let stations: readonly string[] = ['fry-1'];
+    const sock = connect({ screenStations: () => stations, screenEveryMs: 2000 });
+    sockets[0]!.onopen?.({});
+    sockets[0]!.serverSays({ type: 'ready' });
+    const said = () => sockets[0]!.sent.filter((m) => m.includes('"screen"'));
+    expect(said()).toEqual(['{"type":"screen","stations":["fry-1"]}']);
+    vi.advanceTimersByTime(4000);
+    expect(said()).toHaveLength(3);
+    stations = ['fry-1', 'cold-1'];
+    sock.announce();
+    expect(said().at(-1)).toBe('{"type":"screen","stations":["fry-1","cold-1"]}');
+    sock.drop();
+    vi.advanceTimersByTime(10_000);
+    expect(said()).toHaveLength(4);
   });
 
   it('pulls on every poke and hands broadcasts to the listener', () => {
