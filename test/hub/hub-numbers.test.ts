@@ -81,4 +81,20 @@ describe('order numbers through a restaurant hub cut off from the cloud', () => 
     expect(await numberOverRest(cloud, tenant.managerToken, 'tab-hub-1')).toBe(onPaper);
     expect(await numberOverRest(cloud, tenant.managerToken, 'tab-cloud-1')).toBe('A-1');
   });
+
+  it('an order the cloud refuses on arrival leaves its number unused, and the next keeps its own', async () => {
+    const { cloud, hub, tenant, link } = world;
+    await link.cut();
+    await placeOrder(till.rep, 'refused-later', [{ id: 'l1', productId: 'salad', quantity: 1 }]);
+    await placeOrder(till.rep, 'kept-after', [{ id: 'l1', productId: 'fries', quantity: 1 }]);
+    const onPaper = [await numberIn(till.rep, 'refused-later'), await numberIn(till.rep, 'kept-after')];
+    expect(onPaper).toEqual(['H-4', 'H-5']);
+    // The salad went off at the cloud during the outage: the cloud refuses the first order.
+    expect((await api(cloud, tenant.managerToken, 'PUT', '/api/products/salad/sold-out', { soldOut: true })).status).toBe(200);
+
+    await link.restore();
+    await waitUntil(async () => (await hub.running.hub?.status())?.pending === 0, 20_000, 'the outbox to drain');
+    expect((await api(cloud, tenant.managerToken, 'GET', '/api/orders/refused-later')).status).toBe(404);
+    expect(await numberOverRest(cloud, tenant.managerToken, 'kept-after')).toBe('H-5');
+  });
 });

@@ -3,6 +3,7 @@ import type { Principal } from '../auth/principal.ts';
 import type { ServiceDay } from '@kitchensync/shared';
 import type { Database } from '../db/database.ts';
 import { findEntity } from '../db/entities.ts';
+import { getClients } from '../db/replicache-clients.ts';
 import { processPush } from '../sync/push.ts';
 import type { SyncEngine } from '../sync/sync-engine.ts';
 import { versionProblem, type PushRequest } from '../sync/protocol.ts';
@@ -160,7 +161,10 @@ export class HubSync {
     }
     // Queued before it is applied: whatever the terminal is told is saved survives a kill -9.
     const tenantId = principal.tenantId ?? this.tenantId;
-    const alone = await numberedAtHub(push, async (day) => (tenantId ? findEntity<ServiceDay>(this.db, tenantId, 'serviceDay', day) : undefined));
+    const alone = await numberedAtHub(push, {
+      dayRow: async (day) => (tenantId ? findEntity<ServiceDay>(this.db, tenantId, 'serviceDay', day) : undefined),
+      lastMutationId: async (clientID) => (await getClients(this.db, [clientID]))[0]?.last_mutation_id ?? 0,
+    });
     await enqueue(this.db, principal.tokenId, alone, hubAt);
     this.needsFull = true;
     const result = await processPush(this.engine, principal, alone, this.options.mutationCap);

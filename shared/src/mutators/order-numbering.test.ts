@@ -16,7 +16,7 @@ beforeEach(async () => {
 
 const day = '2026-12-05';
 const numberOf = async (tx: MemoryTx, id: string) => (await readOrFail<Order>(tx, orderKey(id), id)).number;
-const create = (tx: MemoryTx, id: string, extra: { terminalId?: string; serviceDay?: string } = { serviceDay: day }) =>
+const create = (tx: MemoryTx, id: string, extra: { terminalId?: string; serviceDay?: string; number?: string } = { serviceDay: day }) =>
   mutators.createOrder(tx, { ...orderArgs(id, ['burger']), ...extra });
 
 describe('order numbers', () => {
@@ -50,6 +50,13 @@ describe('order numbers', () => {
     await mutators.claimTerminalCode(cloud, { terminalId: 'elsewhere', serviceDay: day });
     await create(cloud, 'h', { terminalId: hubTerminalId, serviceDay: day });
     expect(await numberOf(cloud, 'h')).toBe('H-1');
+  });
+
+  it("a number the terminal gave is kept when it is its code's and past its counter, else the server numbers", async () => {
+    await create(server, 'a', { terminalId: hubTerminalId, serviceDay: day, number: 'H-3' });
+    await create(server, 'b', { terminalId: hubTerminalId, serviceDay: day, number: 'H-2' });
+    await create(server, 'c', { terminalId: hubTerminalId, serviceDay: day, number: 'A-9' });
+    expect([await numberOf(server, 'a'), await numberOf(server, 'b'), await numberOf(server, 'c')]).toEqual(['H-3', 'H-4', 'H-5']);
   });
 
   it('a terminal numbers offline from its copy once it has its code, and the server gives the same numbers', async () => {

@@ -60,7 +60,7 @@ export interface Numbering {
  * day of `at`), and the day's counters moved past it. A client without its terminal's code yet
  * leaves the number to the server (the screens show "#…" until the server's answer).
  */
-export async function assignNumber(tx: Tx, args: { terminalId?: string | undefined; serviceDay?: string | undefined; at: number }): Promise<Numbering> {
+export async function assignNumber(tx: Tx, args: { terminalId?: string | undefined; serviceDay?: string | undefined; number?: string | undefined; at: number }): Promise<Numbering> {
   const server = tx.location === 'server';
   const dayId = args.serviceDay ?? (server ? localServiceDayOf(args.at) : undefined);
   if (dayId === undefined) return {};
@@ -68,7 +68,7 @@ export async function assignNumber(tx: Tx, args: { terminalId?: string | undefin
   if (server && args.terminalId !== undefined) day = withTerminal(day, args.terminalId);
   const terminal = day.terminals.find((t) => t.terminalId === args.terminalId);
   if (terminal) {
-    const lastNumber = terminal.lastNumber + 1;
+    const lastNumber = keptNumber(terminal, args.number) ?? terminal.lastNumber + 1;
     day = { ...day, terminals: day.terminals.map((t) => (t === terminal ? { ...t, lastNumber } : t)) };
     await write(tx, serviceDayKey(dayId), day);
     return { number: `${terminal.code}-${lastNumber}`, serviceDay: dayId };
@@ -77,6 +77,13 @@ export async function assignNumber(tx: Tx, args: { terminalId?: string | undefin
   day = { ...day, lastNumber: day.lastNumber + 1 };
   await write(tx, serviceDayKey(dayId), day);
   return { number: String(day.lastNumber), serviceDay: dayId };
+}
+
+/** The counter value of a number the terminal gave itself, if it is its code's and beyond its counter (a gap stays unique). */
+function keptNumber(terminal: TerminalCounter, number: string | undefined): number | undefined {
+  const [code, count] = number?.split('-') ?? [];
+  const n = Number(count);
+  return code === terminal.code && n > terminal.lastNumber ? n : undefined;
 }
 
 /**

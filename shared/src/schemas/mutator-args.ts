@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idSchema, derivedIdSchema, epochMsSchema, noteSchema, courseSchema, guestAllergySchema, tableSchema, guestsSchema } from './primitives.ts';
 import { channelSchema, orderStatusSchema, itemStatusSchema, productSchema, customerDetailsSchema, stationSchema } from './records.ts';
-import { serviceDayIdSchema, terminalIdSchema } from './order-numbers.ts';
+import { orderNumberSchema, serviceDayIdSchema, terminalIdSchema } from './order-numbers.ts';
 import { choiceSchema } from './modifiers.ts';
 // ---- mutator args (one schema per mutator; names are append-only) ----
 
@@ -32,6 +32,11 @@ export const createOrderArgsSchema = z.object({
   terminalId: terminalIdSchema.optional(),
   /** The terminal's service day (its local date, 04:00 rollover); absent: the server's. */
   serviceDay: serviceDayIdSchema.optional(),
+  /**
+   * The number the terminal gave it ("H-7": a restaurant hub, numbering alone, forwards it so).
+   * Kept when it is the terminal's code and beyond its counter; otherwise the server numbers it.
+   */
+  number: orderNumberSchema.optional(),
   at: epochMsSchema,
 });
 export const confirmOrderArgsSchema = z.object({ orderId: idSchema, at: epochMsSchema });
