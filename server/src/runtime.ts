@@ -13,6 +13,7 @@ import { openDatabase } from './db/open.ts';
 import { lockDataDir } from './db/data-dir-lock.ts';
 import type { Env } from './env.ts';
 import { answerClientErrors } from './http/client-error.ts';
+import { drainHttp } from './http/drain.ts';
 import { HubSync } from './hub/hub-sync.ts';
 import { newId } from './auth/tokens.ts';
 import { hubAgentWriter, localAgentWriter } from './print/agent-writers.ts';
@@ -44,6 +45,8 @@ export interface Running {
 }
 
 const gcEveryMs = 60 * 60_000;
+/** How long a shutdown waits for requests in flight (well within the 30 s an orchestrator gives before SIGKILL). */
+const shutdownGraceMs = 5_000;
 
 /** Opens the database, migrates, seeds a demo on an empty one, and serves HTTP and WebSocket on one port. */
 export async function startKitchensync(env: Env, logger: Logger): Promise<Running> {
@@ -113,14 +116,14 @@ export async function startKitchensync(env: Env, logger: Logger): Promise<Runnin
     hub: hubSync,
     async close() {
       clearInterval(gc);
+      // First no new request, and those in flight answered (their database and hub link still up).
+      ws.close();
+      await drainHttp(server, shutdownGraceMs);
       await stopWaking?.();
       await printAgent?.stop();
       await hubSync?.stop();
       meter.stop();
       presence.stop();
-      ws.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
       await hub.stop();
       await forgetDeletedTenants();
       await db.close();
