@@ -34,10 +34,14 @@ export async function numberedAtHub(push: PushRequest, copy: HubCopy): Promise<P
   const counters = new Map<string, { code: string; last: number } | undefined>();
   const applied = new Map<string, number>();
   const mutations: Mutation[] = [];
-  for (const m of push.mutations) {
+  // Looked up only for a push that numbers: a bump while cut off costs no extra read.
+  const isNew = async (m: Mutation) => {
     if (!applied.has(m.clientID)) applied.set(m.clientID, await copy.lastMutationId(m.clientID));
+    return m.id > (applied.get(m.clientID) ?? 0);
+  };
+  for (const m of push.mutations) {
     // A mutation pushed again (already applied and queued) is skipped by the push: it takes no number.
-    const args = m.id > (applied.get(m.clientID) ?? 0) ? numberingArgs(m) : undefined;
+    const args = numberingArgs(m) && (await isNew(m)) ? numberingArgs(m) : undefined;
     const day = args && dayOf(args);
     const row = day === undefined ? undefined : await copy.dayRow(day);
     const known = args?.terminalId === hubTerminalId || row?.terminals.some((t) => t.terminalId === args?.terminalId) === true;
