@@ -43,13 +43,14 @@ class LoadProcess {
   }
   next<T>(type: string): Promise<T> {
     return new Promise((resolve, reject) => {
+      const exited = (code: number | null, signal: string | null) => reject(new Error(`a load process exited (${signal ?? code}) waiting for '${type}'`));
       const on = (m: { type: string; message?: string }) => {
         if (m.type === 'failed') reject(new Error(m.message));
         if (m.type !== type) return;
-        this.child.off('message', on);
+        this.child.off('message', on).off('exit', exited);
         resolve(m as T);
       };
-      this.child.on('message', on);
+      this.child.on('message', on).once('exit', exited);
     });
   }
 }
