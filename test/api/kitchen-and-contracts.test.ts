@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { KitchenOrder, Order, ProductionContract, Station } from '@kitchensync/shared';
 import { api, backends } from '../support/server.ts';
 import { connectedClient } from '../support/replicache-client.ts';
-import { menuServerPerTest } from './support/menu-server.ts';
+import { menuTenantPerTest } from './support/menu-server.ts';
 import { errorCode } from './support/rest.ts';
 
 describe.each(backends)('kitchen orders, stations and contract versions over REST (%s)', (backend) => {
-  const { boot, m, k, cleanups, s: server, t: tenant } = menuServerPerTest(backend);
+  const { boot, m, k, cleanups, s: server, t: tenant } = menuTenantPerTest(backend);
   const newOrder = async (productIds: string[], channel = 'dine_in'): Promise<Order> =>
     m('POST', '/api/orders', { channel, customer: { name: 'Guest' }, items: productIds.map((productId) => ({ productId, quantity: 1 })) }, 201);
   const confirmed = async (productIds: string[]) => m('PUT', `/api/orders/${(await newOrder(productIds)).id}/confirm`) as Promise<Order>;

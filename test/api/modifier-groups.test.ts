@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { demoModifierProducts, type KitchenOrder, type Order, type Product } from '@kitchensync/shared';
 import { backends } from '../support/server.ts';
-import { menuServerPerTest } from './support/menu-server.ts';
+import { menuTenantPerTest } from './support/menu-server.ts';
 
 const ribeye = demoModifierProducts[0];
 
 describe.each(backends)('modifier groups over REST (%s)', (backend) => {
-  const { boot, m, k, as } = menuServerPerTest(backend);
+  const { boot, m, k, as } = menuTenantPerTest(backend);
   const order = (items: unknown[]) => ({ channel: 'dine_in', customer: { name: 'Table 7' }, items });
   const orders = async () => (await m('GET', '/api/orders')).items as Order[];
 

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Order } from '@kitchensync/shared';
 import { api, backends } from '../support/server.ts';
 import { connectedClient, settle, waitFor } from '../support/replicache-client.ts';
-import { menuServerPerTest } from './support/menu-server.ts';
+import { menuTenantPerTest } from './support/menu-server.ts';
 import { errorCode } from './support/rest.ts';
 
 describe.each(backends)('RUSH: a manager or expo puts an order first (%s)', (backend) => {
-  const { boot, m, k, as, s, t, cleanups } = menuServerPerTest(backend);
+  const { boot, m, k, as, s, t, cleanups } = menuTenantPerTest(backend);
   const confirmedOrder = async (): Promise<Order> => {
     const order: Order = await m('POST', '/api/orders', { channel: 'dine_in', customer: { name: 'G' }, items: [{ productId: 'salad', quantity: 1 }] }, 201);
     await m('PUT', `/api/orders/${order.id}/confirm`);

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { KitchenOrder, Order, Product, Rejection, Station } from '@kitchensync/shared';
 import { backends } from '../support/server.ts';
 import { connectedClient, newClient, readOrder, settle, waitFor } from '../support/replicache-client.ts';
-import { menuServerPerTest } from './support/menu-server.ts';
+import { menuTenantPerTest } from './support/menu-server.ts';
 import { errorCode } from './support/rest.ts';
 
 describe.each(backends)('coursing, guest allergies, 86 and expo hand-off over REST and sync (%s)', (backend) => {
-  const { boot, m, k, as, s, t, cleanups } = menuServerPerTest(backend);
+  const { boot, m, k, as, s, t, cleanups } = menuTenantPerTest(backend);
   const ticketsOf = async (orderId: string): Promise<KitchenOrder[]> => (await k('GET', `/api/kitchen/orders/by-order/${orderId}`)).items;
   const simpleOrder = (channel: string, productId = 'salad') =>
     m('POST', '/api/orders', { channel, customer: { name: 'Guest' }, items: [{ productId, quantity: 1 }] }, 201) as Promise<Order>;

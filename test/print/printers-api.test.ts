@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { PrintJob, Printer } from '@kitchensync/shared';
 import { backends } from '../support/server.ts';
 import { connectedClient, waitFor } from '../support/replicache-client.ts';
-import { menuServerPerTest } from '../api/support/menu-server.ts';
+import { menuTenantPerTest } from '../api/support/menu-server.ts';
 import { errorCode } from '../api/support/rest.ts';
 import type { ApiResponse } from '../support/server.ts';
 
 const refusal = (res: ApiResponse) => [res.status, errorCode(res)];
 
 describe.each(backends)('printers and print jobs over REST and sync (%s)', (backend) => {
-  const { boot, m, k, as, s, t, cleanups } = menuServerPerTest(backend);
+  const { boot, m, k, as, s, t, cleanups } = menuTenantPerTest(backend);
 
   it('a manager adds a printer, gives it roles, and a fired ticket queues a job on it', async () => {
     await boot();

@@ -1,17 +1,22 @@
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 import { api, createTenant, startServer, type Backend, type TestServer, type TestTenant } from '../../support/server.ts';
 import { ok, seedMenu } from './rest.ts';
 
 /**
- * A fresh server per test with one tenant and the shared menu, stopped after each test.
- * `m` and `k` call as the tenant's manager and kitchen and expect `status`; `cleanups` run first.
+ * One server per suite (started by the first `boot`, stopped after the suite) and a fresh tenant
+ * with the shared menu per test: tenants see nothing of each other, so the tests stay independent
+ * without paying a server's start (and on Postgres a new database) each.
+ * `m` and `k` call as the tenant's manager and kitchen and expect `status`; `cleanups` run after each test.
  */
-export function menuServerPerTest(backend: Backend) {
+export function menuTenantPerTest(backend: Backend) {
   let server: TestServer | undefined;
   let tenant: TestTenant | undefined;
   const cleanups: (() => Promise<void>)[] = [];
   afterEach(async () => {
     for (const c of cleanups.splice(0)) await c();
+    tenant = undefined;
+  });
+  afterAll(async () => {
     await server?.stop();
     server = undefined;
   });
@@ -22,7 +27,7 @@ export function menuServerPerTest(backend: Backend) {
     s,
     t,
     async boot() {
-      server = await startServer({ backend });
+      server ??= await startServer({ backend });
       tenant = await createTenant(server);
       await seedMenu(server, tenant.managerToken);
       return server;
