@@ -80,34 +80,64 @@ async function defineAndOrder(screen: Screen, productId: string, basePrice: numb
   await reopened.getByRole('button', { name: '86 Cheese' }).click();
   await expect.poll(async () => (await storedProduct(productId)).modifierGroups?.[1]?.options[1]?.soldOut).toBe(true);
   expect(await reopened.getByRole('button', { name: '86 Cheese' }).getAttribute('aria-pressed')).toBe('true');
+  await reorderByKeyboard(page, reopened);
+  await fits(page, `${screen}-reordered`);
   await reopened.getByRole('button', { name: 'Save' }).click();
   await reopened.waitFor({ state: 'detached' });
-  expect((await storedProduct(productId)).modifierGroups?.[1]?.options[1]?.soldOut).toBe(true);
+  const saved = await storedProduct(productId);
+  expect(saved.modifierGroups?.map((g) => [g.name, g.options.map((o) => o.name)])).toEqual([
+    ['Add-ons', ['Bacon', 'Cheese']],
+    ['Temperature', ['Well done', 'Rare', 'Medium rare']],
+  ]);
+  expect(saved.modifierGroups?.[0]?.options[1]?.soldOut).toBe(true);
+  expect(saved.course).toBe(9);
 
   // The new-order form asks both groups; the line is priced with the add-on.
   await page.goto(`${world().server.url}/orders/new`);
   await page.click(`[data-product-id="${productId}"]`);
   const dialog = page.getByRole('dialog');
   await dialog.waitFor();
-  expect(await dialog.innerText()).toContain('Temperature · choose exactly 1, required');
-  expect(await dialog.innerText()).toContain('Add-ons · up to 3');
+  // The dialog asks in the saved order: add-ons first, then the temperatures as reordered.
+  const asked = await dialog.innerText();
+  expect(asked).toContain('Temperature · choose exactly 1, required');
+  expect(asked).toContain('Add-ons · up to 3');
+  expect(asked.indexOf('Add-ons ·')).toBeLessThan(asked.indexOf('Temperature ·'));
+  expect(await dialog.getByRole('radio').evaluateAll((radios) => radios.map((r) => r.nextElementSibling?.textContent))).toEqual(['Well done', 'Rare', 'Medium rare']);
   expect(await dialog.getByLabel('Cheese').isDisabled()).toBe(true);
   await dialog.getByLabel('Medium rare').check();
   await dialog.getByLabel('Bacon').check();
   await fits(page, `${screen}-asked`);
   await dialog.getByRole('button', { name: /^Add/ }).click();
   const orderId = await confirmTakeaway(page, 'Menu Guest');
-  await expect.poll(async () => (await world().order(orderId))?.lines[0]?.options?.map((o) => o.name)).toEqual(['Medium rare', 'Bacon']);
-  expect((await world().order(orderId))?.lines[0]).toMatchObject({ unitPriceCents: basePrice + 200, course: 2 });
+  await expect.poll(async () => (await world().order(orderId))?.lines[0]?.options?.map((o) => o.name)).toEqual(['Bacon', 'Medium rare']);
+  expect((await world().order(orderId))?.lines[0]).toMatchObject({ unitPriceCents: basePrice + 200, course: 9 });
   await page.context().close();
 }
 
+/**
+ * With the keyboard only: Add-ons moves above Temperature, "Well done" moves up twice (focus stays on its
+ * button, and at the top the button no longer moves it), and the course goes to 9, the schema's last.
+ */
+async function reorderByKeyboard(page: Page, editor: Locator) {
+  await editor.getByRole('button', { name: 'Move Add-ons up' }).focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => editor.locator('[data-group-index="0"] legend + .field input').inputValue()).toBe('Add-ons');
+  expect(await editor.getByRole('button', { name: 'Move Add-ons up' }).getAttribute('aria-disabled')).toBe('true');
+  await editor.getByRole('button', { name: 'Move Well done up' }).focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Enter');
+  await expect.poll(() => editor.getByLabel('Option of Temperature').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual(['Well done', 'Rare', 'Medium rare']);
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Move Well done up');
+  const course = editor.getByLabel('Course of a new line');
+  expect(await course.locator('option').allInnerTexts()).toHaveLength(9);
+  await course.selectOption({ label: 'Course 9' });
+}
+
 describe('the menu editor defines modifier groups', () => {
-  it('on a phone (390×844): define, correct, save, 86 and order', async () => {
+  it('on a phone (390×844): define, correct, save, 86, reorder and order', async () => {
     await defineAndOrder('phone', 'wings', 890);
   });
 
-  it('on a desktop: define, correct, save, 86 and order', async () => {
+  it('on a desktop: define, correct, save, 86, reorder and order', async () => {
     await defineAndOrder('desktop', 'fries', 450);
   });
 });

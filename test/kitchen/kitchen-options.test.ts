@@ -20,7 +20,7 @@ const soldOut = (optionId: string, out: boolean) =>
   api(world.server, world.tenant.managerToken, 'PUT', `/api/products/ribeye/modifier-groups/temp/options/${optionId}/sold-out`, { soldOut: out });
 
 describe.each(screens)('chosen options on the rail at $name', (screen) => {
-  it("each line shows its options under it, ALL DAY splits the ribeyes by temperature, and an 86'd option shows on the line", async () => {
+  it("each line shows its options under it, ALL DAY splits the ribeyes by temperature, and an 86'd option shows on the line and in the split", async () => {
     const { page } = await world.openKitchen([world.stations['Grill']!], { viewport: screen });
     const lines = [
       { product: 'ribeye', quantity: 2, choices: [temp('medium-rare'), addOn('bacon')] },
@@ -35,7 +35,7 @@ describe.each(screens)('chosen options on the rail at $name', (screen) => {
   });
 });
 
-/** The ticket's lines, ALL DAY's split, and an 86'd temperature on the strip and in ALL DAY; the page is the Grill's. */
+/** The ticket's lines, ALL DAY's split, and an 86'd temperature on the strip, in ALL DAY and inside the split; the page is the Grill's. */
 async function expectOptionsShown(page: Page, orderId: string, name: string) {
   const ticket = card(page, orderId);
   await ticket.waitFor();
@@ -59,8 +59,19 @@ async function expectOptionsShown(page: Page, orderId: string, name: string) {
   expect(await rare.innerText()).toBe('Ribeye: Rare');
   expect(await page.locator('aside.all-day .all-day__86 [data-sold-out="ribeye/temp/rare"] .all-day__name').innerText()).toBe('Ribeye: Rare');
   expect(await allDay.locator('.all-day__qty').innerText()).toBe('3');
+
+  // An 86'd option on the tickets is marked inside its product's split, where the cook plans by it.
+  expect((await soldOut('well-done', true)).status).toBe(200);
+  await expect.poll(() => allDay.locator('[data-splits]').innerText(), { timeout: 10_000 }).toBe("2 Medium rare · 1 Well done 86'd");
+  const marker = allDay.locator('.all-day__split-86');
+  expect(await marker.count()).toBe(1);
+  expect(await marker.isVisible()).toBe(true);
+  expect(await marker.evaluate((e) => e.previousElementSibling?.textContent)).toBe('1 Well done');
+  // The marker may wrap under its count in the narrow panel, but nothing scrolls sideways or hides under its edge.
+  expect(await page.locator('aside.all-day').evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
   await screenshot(page, `options-${name}`);
   expect((await axeCounts(page)).details).toEqual([]);
   expect((await soldOut('rare', false)).status).toBe(200);
+  expect((await soldOut('well-done', false)).status).toBe(200);
   await expect.poll(() => strip.count()).toBe(0);
 }

@@ -1,21 +1,25 @@
 import type { Product } from '@kitchensync/shared';
 import type { ReactNode } from 'react';
 import { newId } from '../model/ids.ts';
-import { newOption, ruleInWords, type FieldErrors, type GroupForm, type OptionForm } from '../model/modifier-form.ts';
+import { moved, newOption, ruleInWords, type FieldErrors, type GroupForm, type OptionForm } from '../model/modifier-form.ts';
 import { described, Problem } from './field-problem.tsx';
+import { MoveButtons } from './move-buttons.tsx';
 import { OptionRow, OptionSoldOut } from './modifier-option-row.tsx';
 
 export interface GroupEditorProps {
   readonly index: number;
+  /** How many groups the product has: the last one cannot move down. */
+  readonly count: number;
   readonly group: GroupForm;
   readonly errors: FieldErrors;
   readonly stored: Product | undefined;
   readonly onChange: (group: GroupForm) => void;
   readonly onRemove: () => void;
+  readonly onMove: (by: -1 | 1) => void;
 }
 
 /** One modifier group: its name, its rule (min and max, read back in words) and its options. */
-export function GroupEditor({ index, group, errors, stored, onChange, onRemove }: GroupEditorProps) {
+export function GroupEditor({ index, count, group, errors, stored, onChange, onRemove, onMove }: GroupEditorProps) {
   const k = (field: string) => `${index}.${field}`;
   const label = group.name.trim() || `group ${index + 1}`;
   const setOption = (i: number, option: OptionForm) => onChange({ ...group, options: group.options.map((o, n) => (n === i ? option : o)) });
@@ -54,10 +58,12 @@ export function GroupEditor({ index, group, errors, stored, onChange, onRemove }
               option={o}
               groupLabel={label}
               fieldKey={k(`options.${i}`)}
+              place={{ index: i, count: group.options.length }}
               errors={errors}
               soldOut={stored && saved && <OptionSoldOut productId={stored.id} groupId={group.id} option={saved} />}
               onChange={(option) => setOption(i, option)}
               onRemove={() => onChange({ ...group, options: group.options.filter((_, n) => n !== i) })}
+              onMove={(by) => onChange({ ...group, options: moved(group.options, i, by) })}
             />
           );
         })}
@@ -67,9 +73,12 @@ export function GroupEditor({ index, group, errors, stored, onChange, onRemove }
         <button type="button" className="link-btn" onClick={() => onChange({ ...group, options: [...group.options, newOption(newId('o'))] })}>
           + option
         </button>
-        <button type="button" className="btn btn--small btn--ghost" onClick={onRemove}>
-          Remove {label}
-        </button>
+        <span className="modifier-group__end">
+          <MoveButtons name={label} index={index} count={count} onMove={onMove} />
+          <button type="button" className="btn btn--small btn--ghost" onClick={onRemove}>
+            Remove {label}
+          </button>
+        </span>
       </div>
     </fieldset>
   );

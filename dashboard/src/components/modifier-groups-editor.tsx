@@ -1,6 +1,6 @@
 import type { Product } from '@kitchensync/shared';
 import { newId } from '../model/ids.ts';
-import { newGroup, type FieldErrors, type GroupForm } from '../model/modifier-form.ts';
+import { moved, newGroup, type FieldErrors, type GroupForm } from '../model/modifier-form.ts';
 import { GroupEditor } from './modifier-group-editor.tsx';
 
 export interface ModifierGroupsEditorProps {
@@ -21,11 +21,13 @@ export function ModifierGroupsEditor({ groups, onChange, errors, stored }: Modif
         <GroupEditor
           key={g.id}
           index={i}
+          count={groups.length}
           group={g}
           errors={errors}
           stored={stored}
           onChange={(group) => set(i, group)}
           onRemove={() => onChange(groups.filter((_, n) => n !== i))}
+          onMove={(by) => onChange(moved(groups, i, by))}
         />
       ))}
       {errors['groups'] && <span className="field-error">{errors['groups']}</span>}

@@ -1,4 +1,4 @@
-import type { Channel, ItemStatus, KitchenOrderStatus, OrderStatus } from '@kitchensync/shared';
+import { courseSchema, type Channel, type ItemStatus, type KitchenOrderStatus, type OrderStatus } from '@kitchensync/shared';
 
 export const statusLabel: Record<OrderStatus, string> = {
   draft: 'New',
@@ -50,7 +50,12 @@ export const stationTypeLabel = (type: string) => {
 };
 
 /** The courses a line can be in; 1 is fired on confirm, later ones wait for "Fire course N". */
-export const courses = [1, 2, 3, 4, 5] as const;
+export const courses: readonly number[] = courseRange(courseSchema.minValue ?? 1, courseSchema.maxValue ?? 1);
+
+/** Every course the shared schema allows, so a selector offers exactly what a save accepts. */
+function courseRange(first: number, last: number): number[] {
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}
 const courseNames: Record<number, string> = { 1: 'starters', 2: 'mains', 3: 'desserts' };
 
 /** "Course 2 · mains". */

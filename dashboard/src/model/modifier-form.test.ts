@@ -1,6 +1,6 @@
 import { demoModifierProducts } from '@kitchensync/shared';
 import { describe, expect, it } from 'vitest';
-import { formToGroups, groupsToForm, newGroup, ruleInWords, type GroupForm } from './modifier-form.ts';
+import { formToGroups, groupsToForm, moved, newGroup, ruleInWords, type GroupForm } from './modifier-form.ts';
 
 const ribeye = { modifierGroups: demoModifierProducts[0]?.modifierGroups ?? [] };
 
@@ -63,5 +63,23 @@ describe('modifier groups in the menu editor', () => {
 
   it('a new group asks exactly one of one unnamed option', () => {
     expect(newGroup('g1', 'o1')).toEqual({ id: 'g1', name: '', min: '1', max: '1', options: [{ id: 'o1', name: '', price: '0.00' }] });
+  });
+});
+
+describe('reordering groups and options', () => {
+  it('moves one entry a place up or down and leaves the others in order', () => {
+    expect(moved(['a', 'b', 'c'], 2, -1)).toEqual(['a', 'c', 'b']);
+    expect(moved(['a', 'b', 'c'], 0, 1)).toEqual(['b', 'a', 'c']);
+  });
+
+  it('an entry already first (or last) stays where it is', () => {
+    expect(moved(['a', 'b'], 0, -1)).toEqual(['a', 'b']);
+    expect(moved(['a', 'b'], 1, 1)).toEqual(['a', 'b']);
+  });
+
+  it('the saved groups keep the order the manager gave them', () => {
+    const form = groupsToForm(ribeye);
+    const result = formToGroups(moved(form, 0, 1), ribeye);
+    expect(result.ok && result.groups.map((g) => g.id)).toEqual([...ribeye.modifierGroups.map((g) => g.id)].reverse());
   });
 });

@@ -37,6 +37,15 @@ export const groupsToForm = (product: Pick<Product, 'modifierGroups'>): GroupFor
 export const newGroup = (id: string, optionId: string): GroupForm => ({ id, name: '', min: '1', max: '1', options: [newOption(optionId)] });
 export const newOption = (id: string): OptionForm => ({ id, name: '', price: '0.00' });
 
+/** The list with entry `index` moved one place up (-1) or down (1); the same order when it is already at that end. */
+export function moved<T>(list: readonly T[], index: number, by: -1 | 1): T[] {
+  const to = index + by;
+  const next = [...list];
+  if (index < 0 || index >= list.length || to < 0 || to >= list.length) return next;
+  [next[index], next[to]] = [next[to] as T, next[index] as T];
+  return next;
+}
+
 /** "" → 0 (a free option), else the typed amount; undefined if it is not one. */
 const priceDelta = (text: string) => (text.trim() === '' ? 0 : parsePrice(text));
 

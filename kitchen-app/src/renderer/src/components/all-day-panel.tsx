@@ -26,17 +26,24 @@ export function AllDayPanel({ counts, soldOut }: { counts: readonly AllDayCount[
               <span className="all-day__name">
                 {c.name}
                 {c.soldOut && <span className="badge badge--86">86</span>}
-                {c.splits.length > 0 && (
-                  <span className="all-day__splits" data-splits>
-                    {c.splits.map((sp, i) => (
-                      <Fragment key={sp.name}>
-                        {i > 0 && ' · '}
-                        <span className="all-day__split">{`${sp.quantity} ${sp.name}`}</span>
-                      </Fragment>
-                    ))}
-                  </span>
-                )}
               </span>
+              {c.splits.length > 0 && (
+                <span className="all-day__splits" data-splits>
+                  {c.splits.map((sp, i) => (
+                    <Fragment key={sp.name}>
+                      {i > 0 && ' · '}
+                      <span className="all-day__split">{`${sp.quantity} ${sp.name}`}</span>
+                      {/* Beside its count, free to wrap under it: a long option and its marker may not fit the narrow panel. */}
+                      {sp.soldOut && (
+                        <>
+                          {' '}
+                          <span className="badge badge--86 all-day__split-86">86'd</span>
+                        </>
+                      )}
+                    </Fragment>
+                  ))}
+                </span>
+              )}
             </li>
           ))}
         </ul>

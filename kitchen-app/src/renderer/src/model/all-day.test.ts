@@ -38,8 +38,15 @@ describe('all-day counts', () => {
       ],
       none,
     );
-    expect(counts[0]).toEqual({ productId: 'ribeye', name: 'Ribeye', quantity: 6, soldOut: false, splits: [{ name: 'Medium rare', quantity: 2 }, { name: 'Rare', quantity: 2 }, { name: 'Well done', quantity: 1 }] });
+    expect(counts[0]).toEqual({ productId: 'ribeye', name: 'Ribeye', quantity: 6, soldOut: false, splits: [{ name: 'Medium rare', quantity: 2, soldOut: false }, { name: 'Rare', quantity: 2, soldOut: false }, { name: 'Well done', quantity: 1, soldOut: false }] });
     expect(counts[1]?.splits).toEqual([]);
+  });
+
+  it("an 86'd option is marked in its product's split; the other options and the product stay on", () => {
+    const temp = (name: string) => [{ groupId: 'temp', group: 'Temperature', optionId: name.toLowerCase(), name, priceDeltaCents: 0 }];
+    const ribeye = (id: string, quantity: number, name: string) => item({ id, productId: 'ribeye', name: 'Ribeye', quantity, options: temp(name) });
+    const counts = allDayCounts([ticket({ id: 'a', items: [ribeye('1', 2, 'Medium'), ribeye('2', 1, 'Rare')] })], new Set(['ribeye/temp/rare']));
+    expect(counts).toEqual([{ productId: 'ribeye', name: 'Ribeye', quantity: 3, soldOut: false, splits: [{ name: 'Medium', quantity: 2, soldOut: false }, { name: 'Rare', quantity: 1, soldOut: true }] }]);
   });
 });
 

@@ -8,6 +8,7 @@ import { useClock } from '../hooks/use-clock.ts';
 import { allDayCounts, type AllDayCount } from '../model/all-day.ts';
 import { heldTickets, railTickets, sortRail } from '../model/rail.ts';
 import { recentlyBumped } from '../model/recently-bumped.ts';
+import { soldOutFor } from '../model/sold-out.ts';
 import { defaultThresholds, thresholdsOf, type Thresholds } from '../model/ticket-facts.ts';
 
 export interface KitchenData {
@@ -79,7 +80,7 @@ export function useKitchenData(rep: KitchenReplicache, choice: StationChoice): K
   const active = useMemo(() => sortRail(railTickets(tickets.values(), choice), new Set(rushed)), [tickets, choice, rushed]);
   const held = useMemo(() => heldTickets(tickets.values(), choice), [tickets, choice]);
   const bumped = useMemo(() => recentlyBumped(tickets.values(), now), [tickets, now]);
-  const allDay = useMemo(() => allDayCounts(active, new Set(products.filter((p) => p.soldOut).map((p) => p.id))), [active, products]);
+  const allDay = useMemo(() => allDayCounts(active, new Set(soldOutFor(products, undefined).map((s) => s.id))), [active, products]);
   return useMemo(
     () => ({
       active,
