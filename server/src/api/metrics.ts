@@ -7,12 +7,14 @@ export interface Metrics {
   errors: number;
   mutationsPushed: number;
   pulls: number;
+  /** Screen presence flushes the database refused (`screens/screen-presence.ts`): logged, dropped, and counted here. */
+  presenceWriteFailures: number;
 }
 
 /** The sync work's own time, without HTTP and JSON parsing: what `pnpm bench sync` reports as server time. */
 export const serverTiming = (start: bigint) => `sync;dur=${(Number(process.hrtime.bigint() - start) / 1e6).toFixed(2)}`;
 
-export const newMetrics = (): Metrics => ({ requests: 0, errors: 0, mutationsPushed: 0, pulls: 0 });
+export const newMetrics = (): Metrics => ({ requests: 0, errors: 0, mutationsPushed: 0, pulls: 0, presenceWriteFailures: 0 });
 
 export function prometheusText(metrics: Metrics, registry: SocketRegistry, writes: WriteCounters): string {
   const lines: [string, string, number][] = [
@@ -20,6 +22,8 @@ export function prometheusText(metrics: Metrics, registry: SocketRegistry, write
     ['kitchensync_http_errors_total', 'counter', metrics.errors],
     ['kitchensync_mutations_pushed_total', 'counter', metrics.mutationsPushed],
     ['kitchensync_pulls_total', 'counter', metrics.pulls],
+    // A failed flush is retried by no one: the next one writes what is heard then (README "Kitchen printers").
+    ['kitchensync_screen_presence_write_failures_total', 'counter', metrics.presenceWriteFailures],
     // Sync pushes and REST writes, and the transactions group commit ran them in.
     ['kitchensync_writes_total', 'counter', writes.writes],
     ['kitchensync_write_transactions_total', 'counter', writes.transactions],

@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { ReadonlyJSONValue } from '@kitchensync/shared';
+import type { RequestHandler } from 'express';
+import { serverTiming, type Metrics } from '../api/metrics.ts';
 import type { Principal } from '../auth/principal.ts';
 import { createClientGroup, isPurgedGroup } from '../db/replicache-clients.ts';
+import { principalOf } from '../http/auth.ts';
+import { parse } from '../http/validate.ts';
 import { RecentMap } from '../recent-map.ts';
 import { tombstoneDays } from './gc.ts';
-import { notAllowed, versionProblem, type Cookie, type ProtocolError, type PullRequest } from './protocol.ts';
+import { notAllowed, pullRequestSchema, versionProblem, type Cookie, type ProtocolError, type PullRequest } from './protocol.ts';
 import { isSupersededEpoch } from './restore-epochs.ts';
 import type { SyncEngine } from './sync-engine.ts';
 import { hasView, readChanges, readGroupState, type ClientViewRecord, type ViewChanges, type Viewer } from './view.ts';
@@ -17,13 +21,24 @@ export interface PullResponse {
   patch: PatchOp[];
 }
 
+/** `POST /api/replicache/pull` (JSON body parsed by the app): protocol errors Replicache must act on go out with HTTP 200. */
+export function pullRoute(engine: SyncEngine, metrics: Metrics): RequestHandler {
+  return async (req, res) => {
+    const pull = parse(pullRequestSchema, req.body, 'pull request');
+    metrics.pulls += 1;
+    const start = process.hrtime.bigint();
+    const response = await processPull(engine, principalOf(res), pull);
+    res.set('Server-Timing', serverTiming(start)).json(response);
+  };
+}
+
 const dayMs = 86_400_000;
 
 /** Deletions are remembered for `tombstoneDays`; an older CVR cannot learn them and starts again. */
 const usable = (cvr: ClientViewRecord | undefined) => (cvr && Date.parse(cvr.madeAt) > Date.now() - tombstoneDays * dayMs ? cvr : undefined);
 
 /**
- * `POST /api/replicache/pull` (`api/pull-route.ts`), Replicache's row-version strategy with client view records (CVRs).
+ * `POST /api/replicache/pull` (`pullRoute`, above, after `http/auth.ts` named the principal), Replicache's row-version strategy with client view records (CVRs).
  * A CVR is the tenant's head as the client last saw it: every later write has a higher version.
  *
  *  1. Check the protocol versions and that this role has a view.

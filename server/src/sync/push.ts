@@ -1,11 +1,26 @@
 import { isMutatorName, readsOf } from '@kitchensync/shared';
+import type { RequestHandler } from 'express';
+import { serverTiming, type Metrics } from '../api/metrics.ts';
 import { mayRun } from '../auth/permissions.ts';
 import type { Principal } from '../auth/principal.ts';
-import { notAllowed, versionProblem, type HubRelay, type PushRequest, type PushResult } from './protocol.ts';
+import { principalOf } from '../http/auth.ts';
+import { parse } from '../http/validate.ts';
+import { notAllowed, pushRequestSchema, versionProblem, type HubRelay, type PushRequest, type PushResult } from './protocol.ts';
 import type { SyncEngine } from './sync-engine.ts';
 
+/** `POST /api/replicache/push` (JSON body parsed by the app, up to PUSH_BODY_LIMIT): protocol errors Replicache must act on go out with HTTP 200. */
+export function pushRoute(engine: SyncEngine, mutationCap: number, metrics: Metrics): RequestHandler {
+  return async (req, res) => {
+    const push = parse(pushRequestSchema, req.body, 'push request');
+    const start = process.hrtime.bigint();
+    const result = await processPush(engine, principalOf(res), push, mutationCap);
+    metrics.mutationsPushed += result.processed;
+    res.set('Server-Timing', serverTiming(start)).json(result.response);
+  };
+}
+
 /**
- * `POST /api/replicache/push` (`api/push-route.ts`): Replicache's push algorithm for one tenant, top to bottom.
+ * `POST /api/replicache/push` (`pushRoute`, above, after `http/auth.ts` named the principal): Replicache's push algorithm for one tenant, top to bottom.
  *
  *  1. Protocol versions, and a role that may push.
  *  2. One transaction under the tenant's advisory lock: a tenant's pushes are serialised across

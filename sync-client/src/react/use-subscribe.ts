@@ -1,6 +1,6 @@
 import { useEffect, useState, type DependencyList } from 'react';
 import type { ReadTransaction } from 'replicache';
-import type { AnyReplicache } from '../watch-entities.ts';
+import type { AnyReplicache } from './use-entity-map.ts';
 
 /**
  * Subscribes a component to a replica query (like replicache-react's useSubscribe): the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recoverAsThisBuild } from './recovery-schema.ts';
+import { recoverAsThisBuild } from './create-replicache.ts';
 
 const refused = { error: 'VersionNotSupported', versionType: 'schema' };
 const ok = { httpRequestInfo: { httpStatusCode: 200, errorMessage: '' } };

@@ -1,6 +1,6 @@
 import { Replicache, type WriteTransaction } from 'replicache';
 import { afterEach, describe, expect, it } from 'vitest';
-import { watchEntities } from './watch-entities.ts';
+import { watchEntities } from './use-entity-map.ts';
 
 const mutators = {
   put: async (tx: WriteTransaction, args: { key: string; value: { id: string; n: number } }) => tx.set(args.key, args.value),
