@@ -88,7 +88,8 @@ export async function startKitchensync(env: Env, logger: Logger): Promise<Runnin
   printAgent?.start();
   // Every commit pokes (NOTIFY, from any process, and the hub's mirror too): a fired ticket is looked at at once.
   const stopWaking = printAgent ? await db.listen(channels.poke, () => printAgent.wake()) : undefined;
-  const app = createApp({ db, engine, env, logger, resolver, registry, meter, metrics: newMetrics(), ...(hubSync ? { hub: hubSync } : {}) });
+  const metrics = newMetrics();
+  const app = createApp({ db, engine, env, logger, resolver, registry, meter, metrics, ...(hubSync ? { hub: hubSync } : {}) });
   // Node checks these timeouts only every connectionsCheckingInterval (30 s by default). A request
   // without Host is refused by the app (http/request-target.ts), with a JSON body Node's refusal lacks.
   const server = createServer(
@@ -97,7 +98,7 @@ export async function startKitchensync(env: Env, logger: Logger): Promise<Runnin
   );
   answerClientErrors(server);
   // Which stations each kitchen screen shows, for the print agent's backup mode (in this process or another).
-  const presence = new ScreenPresence(db, logger);
+  const presence = new ScreenPresence(db, logger, metrics);
   presence.start();
   const ws = attachWebSocket(server, resolver, registry, env.WS_HEARTBEAT_MS, (conn, frame) => presence.onMessage(conn, frame));
   const gc = setInterval(() => void collectGarbage(db).catch((err: unknown) => logger.error({ err }, 'gc failed')), gcEveryMs);

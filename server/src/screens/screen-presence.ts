@@ -1,6 +1,7 @@
 import { idSchema, screenPresenceIntervalMs } from '@kitchensync/shared';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import type { Metrics } from '../api/metrics.ts';
 import type { Database } from '../db/database.ts';
 import type { Connection } from '../sync/sockets.ts';
 
@@ -15,6 +16,8 @@ const screenRoles = new Set(['kitchen', 'manager']);
  * this process's sockets. "Heard" is a message, not an open socket: a screen that was killed, or
  * whose link was cut without a close, stops talking and its stations go stale by themselves, with
  * no wait for the socket's heartbeat. Writes are batched: once a flush, one row per station.
+ * Only the tenant's own stations are written: a name it does not have (unknown, or another
+ * tenant's) is not a screen of that tenant's, and is dropped.
  */
 export class ScreenPresence {
   /** Per socket: the stations it last named, when it last spoke, and what of that is written. */
@@ -24,6 +27,7 @@ export class ScreenPresence {
   constructor(
     private readonly db: Database,
     private readonly logger: Logger,
+    private readonly metrics: Pick<Metrics, 'presenceWriteFailures'>,
     private readonly flushMs = screenPresenceIntervalMs / 2,
   ) {}
 
@@ -67,9 +71,14 @@ export class ScreenPresence {
       .query(
         `INSERT INTO station_screens (tenant_id, station_id, seen_at)
          SELECT t, s, now() - make_interval(secs => age / 1000.0) FROM unnest($1::text[], $2::text[], $3::float8[]) AS x(t, s, age)
+         WHERE EXISTS (SELECT 1 FROM stations WHERE tenant_id = t AND id = s)
          ON CONFLICT (tenant_id, station_id) DO UPDATE SET seen_at = greatest(station_screens.seen_at, excluded.seen_at)`,
         [list.map((r) => r.tenantId), list.map((r) => r.stationId), list.map((r) => now - r.at)],
       )
-      .catch((err: unknown) => this.logger.warn({ err }, 'screen presence not written'));
+      .catch((err: unknown) => {
+        // Not retried: the next flush writes what is heard by then. Counted in /api/metrics so a database that keeps refusing shows.
+        this.metrics.presenceWriteFailures += 1;
+        this.logger.warn({ err }, 'screen presence not written');
+      });
   }
 }
