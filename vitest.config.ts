@@ -11,5 +11,7 @@ export default defineConfig({
     expect: { poll: { timeout: 10_000 } },
     // Two cores: e2e files each boot servers and browsers, so keep the pool small.
     maxWorkers: 2,
+    // Builds the migrated PGlite directory that test servers start on copies of (see the file).
+    globalSetup: ['test/support/pglite-template.ts'],
   },
 });

@@ -1,6 +1,7 @@
 import { loadEnv } from '../../server/src/env.ts';
 import { createLogger } from '../../server/src/logger.ts';
 import { startKitchensync, type Running } from '../../server/src/runtime.ts';
+import { pgliteDirectory } from './pglite-template.ts';
 import { freshPostgresDatabase } from './postgres.ts';
 import type { Backend, DurableStorage } from './storage.ts';
 
@@ -28,8 +29,11 @@ export interface StartOptions {
 /** A real kitchensync server in this process, on a free loopback port. */
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
   const backend = options.storage?.backend ?? options.backend ?? 'pglite';
-  const fresh = !options.databaseUrl && !options.storage && backend === 'postgres' ? await freshPostgresDatabase() : undefined;
-  const database = options.storage?.env ?? { DATABASE_URL: options.databaseUrl ?? fresh?.url ?? 'memory://' };
+  const own = !options.databaseUrl && !options.storage;
+  const fresh = own && backend === 'postgres' ? await freshPostgresDatabase() : undefined;
+  // An embedded server starts on a copy of a migrated PGlite directory, not a new in-memory one.
+  const embedded = own && backend === 'pglite' ? pgliteDirectory() : undefined;
+  const database = options.storage?.env ?? (embedded ? { DATA_DIR: embedded.dir } : { DATABASE_URL: options.databaseUrl ?? fresh?.url });
   const env = loadEnv({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -48,6 +52,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     async stop() {
       await running.close();
       await fresh?.drop();
+      embedded?.remove();
     },
   };
 }
