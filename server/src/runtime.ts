@@ -60,7 +60,9 @@ export async function startKitchensync(env: Env, logger: Logger): Promise<Runnin
   const demo = env.SEED_DEMO === 'true' && !env.HUB_UPSTREAM ? await retryWhileUnavailable(() => seedDemoIfEmpty(engine), waitLog) : undefined;
   const admin = resolveAdminToken(env);
   const resolver = new TokenResolver(db, admin.token);
-  watchRestores(db, engine, () => resolver.forgetAll(), logger);
+  // After a LISTEN gap, revocations may have been missed (and a restore may have undone tokens): resolve every token afresh.
+  engine.onReconnect(() => resolver.forgetAll());
+  watchRestores(engine, logger);
   const registry = new SocketRegistry();
   const meter = new RateMeter(registry);
   const hub = new PokeHub(registry);

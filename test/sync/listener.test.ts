@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { placeOrder, seedMenu, ticketsOf } from '../support/kitchen-fixture.ts';
 import { connectedClient, settle } from '../support/replicache-client.ts';
-import { createTenant, startServer, type TestServer } from '../support/server.ts';
+import { api, createTenant, startServer, type TestServer } from '../support/server.ts';
 import { waitUntil } from '../support/wait.ts';
 
 /** Ends the server's dedicated LISTEN connection, as a Postgres restart or a network blip would. */
@@ -44,6 +44,23 @@ describe('the LISTEN connection of a server on Postgres', () => {
       await ticketsOf(kitchen.rep, 'o2');
     } finally {
       await manager.close();
+      await kitchen.close();
+    }
+  });
+
+  it('one reconnect serves both: the token cache is forgotten before the catch-up poke goes out', async () => {
+    const tenant = await createTenant(server);
+    const kitchen = await connectedClient(server, tenant.kitchenToken);
+    try {
+      expect((await api(server, tenant.managerToken, 'GET', '/api/orders')).status).toBe(200);
+      // Revoked behind the servers' back (no NOTIFY): the cached principal would still answer for 30 s.
+      await server.running.db.query('UPDATE tokens SET revoked_at = now() WHERE id = $1', [tenant.managerTokenId]);
+      expect((await api(server, tenant.managerToken, 'GET', '/api/orders')).status).toBe(200);
+      const pokesBefore = kitchen.socket.pokes;
+      await dropListener(server);
+      await waitUntil(() => kitchen.socket.pokes > pokesBefore, 10_000, 'the catch-up poke after the listener came back');
+      expect((await api(server, tenant.managerToken, 'GET', '/api/orders')).status).toBe(401);
+    } finally {
       await kitchen.close();
     }
   });

@@ -1,5 +1,4 @@
 import type { Logger } from 'pino';
-import type { Database } from '../db/database.ts';
 import { retryWhileUnavailable } from '../db/retry.ts';
 import { currentEpoch } from './restore-epochs.ts';
 import type { SyncEngine } from './sync-engine.ts';
@@ -7,13 +6,14 @@ import type { SyncEngine } from './sync-engine.ts';
 /**
  * A restore (`scripts/backup.sh restore`) stops the database, so a running server loses its
  * LISTEN connection first: from then on no pull is answered from memory. When the connection is
- * back the epoch is read again; a new one drops everything the process remembered (view records,
- * last mutation ids, tokens), which may be from the future the restore undid. No restart needed.
+ * back (`SyncEngine.onReconnect`, which also forgets the token cache and pokes every socket: runtime)
+ * the epoch is read again; a new one drops everything the process remembered (view records, last
+ * mutation ids), which may be from the future the restore undid. No restart needed.
  */
-export function watchRestores(db: Database, engine: SyncEngine, forgetTokens: () => void, logger: Logger): void {
+export function watchRestores(engine: SyncEngine, logger: Logger): void {
+  const { db } = engine;
   db.onListenLost(() => engine.databaseLost());
-  db.onListenGap(() => {
-    forgetTokens();
+  engine.onReconnect(() => {
     const waitLog = (err: unknown, retryInMs: number) => logger.warn({ err: (err as Error).message, retryInMs }, 'database back but not answering; reading its epoch again');
     retryWhileUnavailable(() => currentEpoch(db), waitLog).then(
       (epoch) => {

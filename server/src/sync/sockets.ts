@@ -105,7 +105,8 @@ export class PokeHub {
     );
     this.unsubscribe.push(await db.listen(channels.revoke, (payload) => handlers.onRevoke(JSON.parse(payload) as string)));
     // Pokes sent while the listener was away are lost: every socket pulls once to catch up.
-    db.onListenGap(() => this.pokeEveryone());
+    const offReconnect = engine.onReconnect(() => this.pokeEveryone());
+    this.unsubscribe.push(async () => void offReconnect());
   }
 
   private pokeEveryone(): void {

@@ -10,7 +10,8 @@ import type { TenantWrite } from './tenant-write.ts';
  * Everything one server process keeps about its database, built once by the runtime (and by tests:
  * two engines on one database stand for two processes): the tenants' write queue, what it knows of
  * the client groups and views it served, the last mutation ids it committed, and one fan-out of
- * its commits (`onCommitted`: its sockets' pokes, its processed ids). Nothing else is per process.
+ * its commits (`onCommitted`: its sockets' pokes, its processed ids), and one of its LISTEN
+ * connection's returns (`onReconnect`). Nothing else is per process.
  */
 export class SyncEngine {
   /** Names this process in its pokes' NOTIFY, so it can ignore its own when they come back. */
@@ -19,6 +20,8 @@ export class SyncEngine {
   readonly views = new KnownViews();
   readonly processed = new ProcessedIds();
   private readonly listeners = new Set<(committed: Committed) => void>();
+  private readonly reconnectListeners = new Set<() => void>();
+  private listeningForGaps = false;
 
   constructor(
     readonly db: Database,
@@ -63,5 +66,21 @@ export class SyncEngine {
   onCommitted(listener: (committed: Committed) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Calls `listener`, in the order registered, each time the database's LISTEN connection is back
+   * after a gap: notifications sent meanwhile (pokes, revocations) were missed, and the database
+   * may come back restored (`restore-watch.ts`). The one handler of a reconnect in this process.
+   */
+  onReconnect(listener: () => void): () => void {
+    if (!this.listeningForGaps) {
+      this.listeningForGaps = true;
+      this.db.onListenGap(() => {
+        for (const l of this.reconnectListeners) l();
+      });
+    }
+    this.reconnectListeners.add(listener);
+    return () => this.reconnectListeners.delete(listener);
   }
 }
