@@ -1,5 +1,5 @@
 import type { ItemStatus, KitchenOrder } from '@kitchensync/shared';
-import { memo } from 'react';
+import { memo, useLayoutEffect, useRef } from 'react';
 import { bumpAllowed, itemActions, targetItem, ticketLock } from '../model/ticket-actions.ts';
 import { firedAt, guestAllergies, isHeld, itemStartsAt, tableLabel, ticketCourse, type Thresholds } from '../model/ticket-facts.ts';
 import { ticketNumber } from '../model/ticket-label.ts';
@@ -32,10 +32,17 @@ export interface TicketCardProps {
   readonly onAcknowledge: (ticket: KitchenOrder) => void;
   readonly onItem: (ticket: KitchenOrder, itemId: string, status: ItemStatus) => void;
   readonly onBump: (ticket: KitchenOrder) => void;
+  /** Told after each render of the card (a memoised card that did not render kept its height). */
+  readonly onRendered: (card: HTMLElement) => void;
 }
 
 function TicketCardView(p: TicketCardProps) {
-  const { ticket } = p;
+  const { ticket, onRendered } = p;
+  const ref = useRef<HTMLElement>(null);
+  // No deps: after every render of this card, which a memoised card only does when its props change.
+  useLayoutEffect(() => {
+    if (ref.current) onRendered(ref.current);
+  });
   const segment = { from: p.from, to: p.to, part: p.part, parts: p.parts };
   const closed = voidOf(ticket);
   const held = isHeld(ticket);
@@ -70,6 +77,7 @@ function TicketCardView(p: TicketCardProps) {
   );
   return (
     <article
+      ref={ref}
       className={classes.filter(Boolean).join(' ')}
       data-ticket-id={ticket.id}
       data-part={segment.part}

@@ -41,7 +41,7 @@ const agingSince = (t: KitchenOrder) => (isHeld(t) || closure(t) ? undefined : f
 
 export function TicketRail(p: TicketRailProps) {
   const { ref, height, columns, columnWidth } = useColumns();
-  const { heightsOf, version } = useCardHeights(ref, columnWidth);
+  const { heightsOf, version, cardRendered } = useCardHeights(ref, columnWidth);
   const layout = useMemo(
     () => layoutRail(p.rail.length, (i) => heightsOf(p.rail[i] as KitchenOrder), { columns, height, gap: cardGap, continued: continuedLine }),
     // heightsOf is new each render; it reads the measurements `version` stands for.
@@ -89,6 +89,7 @@ export function TicketRail(p: TicketRailProps) {
               onAcknowledge={p.onAcknowledge}
               onItem={p.onItem}
               onBump={p.onBump}
+              onRendered={cardRendered}
             />
           );
         }}

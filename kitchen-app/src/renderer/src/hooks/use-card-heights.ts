@@ -1,5 +1,5 @@
 import type { KitchenOrder } from '@kitchensync/shared';
-import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { estimateChrome, estimateItem } from '../model/card-height.ts';
 import type { CardHeights } from '../model/rail-layout.ts';
 
@@ -21,7 +21,15 @@ const fresh = (width: number): Measured => ({ width, chrome: new Map(), items: n
 export function useCardHeights(gridRef: RefObject<HTMLElement | null>, columnWidth: number) {
   const measured = useRef<Measured>(fresh(columnWidth));
   const [version, setVersion] = useState(0);
-  if (measured.current.width !== columnWidth) measured.current = fresh(columnWidth);
+  // Cards that rendered since the last measuring (a memoised card that did not render kept its
+  // height); every card when the column width changed, which changes heights without a render.
+  const rendered = useRef(new Set<HTMLElement>());
+  const measureAll = useRef(true);
+  if (measured.current.width !== columnWidth) {
+    measured.current = fresh(columnWidth);
+    measureAll.current = true;
+  }
+  const cardRendered = useCallback((card: HTMLElement) => void rendered.current.add(card), []);
 
   const heightsOf = (t: KitchenOrder): CardHeights => {
     const m = measured.current;
@@ -37,9 +45,13 @@ export function useCardHeights(gridRef: RefObject<HTMLElement | null>, columnWid
   };
 
   // After every commit: a new page, a moved selection or a changed ticket may show cards not measured yet.
+  // Only the cards that rendered are read: reading every card's rows was most of a bump's commit.
   useLayoutEffect(() => {
     const grid = gridRef.current;
     if (!grid) return;
+    const cards = measureAll.current ? [...grid.querySelectorAll<HTMLElement>('article.ticket')] : [...rendered.current].filter((c) => c.isConnected);
+    rendered.current.clear();
+    measureAll.current = false;
     const m = measured.current;
     let changed = false;
     // Heights only grow: a card's parts differ (the "1/2" badge or the bump button can wrap its
@@ -50,7 +62,7 @@ export function useCardHeights(gridRef: RefObject<HTMLElement | null>, columnWid
       map.set(key, px);
       changed = true;
     };
-    for (const card of grid.querySelectorAll<HTMLElement>('article.ticket')) {
+    for (const card of cards) {
       const id = card.dataset['ticketId'];
       if (!id) continue;
       // Rows and markers sit without gaps (styles.css), so the card is chrome + rows + markers.
@@ -67,6 +79,6 @@ export function useCardHeights(gridRef: RefObject<HTMLElement | null>, columnWid
     setVersion((v) => v + 1);
   });
 
-  /** `version` changes whenever a measurement did: lay out again. */
-  return { heightsOf, version };
+  /** `version` changes whenever a measurement did: lay out again. Each card calls `cardRendered` from its own layout effect. */
+  return { heightsOf, version, cardRendered };
 }
