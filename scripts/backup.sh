@@ -56,10 +56,15 @@ restore() { # time databases…
   if pg_isready -q -h "$SOCKETS" -p "$PORT"; then sql postgres 'SELECT pg_switch_wal()' >/dev/null && pgbr check; fi
   as_root pg_ctlcluster "$VERSION" "$CLUSTER" stop -m fast 2>/dev/null || true
   pgbr --delta --type=time --target="$target" --target-action=promote restore
-  as_root pg_ctlcluster "$VERSION" "$CLUSTER" start
+  # No server may read the restored cluster in its old epoch (a hub would take the ids the restore
+  # undid for a gap and drop its queue): it first comes up on its local socket only.
+  as_root pg_ctlcluster "$VERSION" "$CLUSTER" start -- -o "-c listen_addresses=''"
   wait_writable
   # Clients that saw what the restore undid get ClientStateNotFound (server/src/sync/restore-epochs.ts).
   for db in "$@"; do sql "$db" 'INSERT INTO sync_epochs (epoch) VALUES (gen_random_uuid()::text)' >/dev/null; done
+  as_root pg_ctlcluster "$VERSION" "$CLUSTER" stop -m fast
+  as_root pg_ctlcluster "$VERSION" "$CLUSTER" start
+  wait_writable
 }
 
 CLUSTER=${2:?usage: $0 setup|backup|restore|info CLUSTER …}

@@ -78,6 +78,7 @@ CREATE TABLE hub_outbox (
   client_timestamp double precision NOT NULL,
   hub_at bigint NOT NULL,
   schema_version text NOT NULL DEFAULT '1'::text,
+  forwarded_at timestamp with time zone,
   CONSTRAINT hub_outbox_pkey PRIMARY KEY (seq),
   CONSTRAINT hub_outbox_client_id_mutation_id_key UNIQUE (client_id, mutation_id)
 );
@@ -86,6 +87,7 @@ CREATE TABLE hub_state (
   tenant_id text NOT NULL,
   cloud_version bigint NOT NULL DEFAULT 0,
   pulled_at timestamp with time zone,
+  cloud_epoch text,
   CONSTRAINT hub_state_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES tenants(id),
   CONSTRAINT hub_state_pkey PRIMARY KEY (tenant_id)
 );
@@ -302,6 +304,8 @@ CREATE INDEX deleted_rows_since ON public.deleted_rows USING btree (tenant_id, v
 CREATE INDEX events_at ON public.events USING btree (tenant_id, at);
 
 CREATE INDEX events_order ON public.events USING btree (tenant_id, order_id, seq);
+
+CREATE INDEX hub_outbox_waiting ON public.hub_outbox USING btree (seq) WHERE (forwarded_at IS NULL);
 
 CREATE INDEX kitchen_order_items_done ON public.kitchen_order_items USING btree (tenant_id, done_ms);
 

@@ -18,6 +18,8 @@ export const forwardedPushSchema = z.object({
   tokenId: idSchema,
   // A JavaScript Date holds at most 8.64e15 ms: a later `hubAt` could not be stored as a time.
   mutations: z.array(pushMutation.extend({ hubAt: z.number().int().nonnegative().max(8.64e15) })),
+  /** The cloud's epoch the hub knows: the answer then names the cloud's own (hubs of earlier releases send none and get the answer they knew). */
+  epoch: z.string().max(100).optional(),
 });
 export type ForwardedPush = z.infer<typeof forwardedPushSchema>;
 
@@ -41,11 +43,26 @@ export const hubSnapshotSchema = z.object({
   groups: z.array(z.object({ id: z.string(), tokenId: z.string() })),
   clients: z.array(z.object({ id: z.string(), clientGroupID: z.string(), lastMutationID: z.number().int() })),
   tokens: z.array(mirroredTokenSchema),
+  epoch: z.string().optional().describe("the cloud database's sync epoch: a new one means it was restored (clouds of earlier releases leave it out)"),
 });
 export type HubSnapshot = z.infer<typeof hubSnapshotSchema>;
 
 export const forwardedPushResultSchema = z.object({
   response: z.record(z.string(), z.unknown()).describe('`{}` or a protocol error, as a push answers'),
   lastMutationIDs: z.record(z.string(), z.number().int()).describe("the cloud's last mutation id of each client in the push, after it"),
+  epoch: z.string().optional().describe("the cloud database's sync epoch, as in a pull's answer, when the push named the epoch the hub knows"),
 });
 export type ForwardedPushResult = z.infer<typeof forwardedPushResultSchema>;
+
+/** `GET /api/hub/status` at a hub: its link to the cloud and what waits for it. */
+export interface HubStatus {
+  upstream: 'online' | 'offline';
+  /** When the hub last lost the cloud (epoch ms); null while the cloud answers. */
+  offlineSince: number | null;
+  tenantId: string | null;
+  pending: number;
+  oldestPendingAt: number | null;
+  lastPullAt: number | null;
+  /** The cloud refused a queued schema it does not serve yet: it runs an older release and must be updated. */
+  cloudOutdated: boolean;
+}

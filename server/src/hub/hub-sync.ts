@@ -7,29 +7,22 @@ import { getClients } from '../db/replicache-clients.ts';
 import { processPush } from '../sync/push.ts';
 import type { SyncEngine } from '../sync/sync-engine.ts';
 import { versionProblem, type PushRequest } from '../sync/protocol.ts';
+import type { HubStatus } from './hub-protocol.ts';
 import { applySnapshot, mirroredState } from './mirror.ts';
 import { numberedAtHub } from './hub-numbering.ts';
-import { dequeue, enqueue, nextForwardable, outboxSummary } from './outbox.ts';
-import { CloudTooOld, HubNotAuthorized, Upstream, UpstreamRefused, UpstreamUnavailable } from './upstream.ts';
+import { pruneForwarded, requeueLost, resendWindowMs } from './cloud-restore.ts';
+import { drainOutbox } from './drain.ts';
+import { enqueue, outboxSummary } from './outbox.ts';
+import { CloudRestored, CloudTooOld, HubNotAuthorized, Upstream, UpstreamRefused, UpstreamUnavailable } from './upstream.ts';
 import { followCloud } from './upstream-socket.ts';
+
+export type { HubStatus };
 
 export interface HubOptions {
   upstreamUrl: string;
   token: string;
   pullIntervalMs: number;
   mutationCap: number;
-}
-
-export interface HubStatus {
-  upstream: 'online' | 'offline';
-  /** When the hub last lost the cloud (epoch ms); null while the cloud answers. */
-  offlineSince: number | null;
-  tenantId: string | null;
-  pending: number;
-  oldestPendingAt: number | null;
-  lastPullAt: number | null;
-  /** The cloud refused a queued schema it does not serve yet: it runs an older release and must be updated. */
-  cloudOutdated: boolean;
 }
 
 /** What a terminal's push at the hub answers. */
@@ -66,6 +59,8 @@ export class HubSync {
   private refused = false;
   /** The last try found the cloud older than a queued push's schema (CloudTooOld). */
   private cloudOutdated = false;
+  /** The cloud's new epoch after a restore, until the hub has sent again what it lost and re-read it. */
+  private restoredTo: string | undefined;
   /** A sync queued and not started yet: pokes come in bursts, and one pull after them covers them all. */
   private nextSync: Promise<void> | undefined;
 
@@ -89,6 +84,7 @@ export class HubSync {
     const state = await mirroredState(this.db);
     this.tenantId = state?.tenantId ?? null;
     this.version = state?.version ?? 0;
+    this.upstream.epoch = state?.epoch;
     await this.sync();
     this.link = followCloud(this.options.upstreamUrl, this.options.token, {
       onReady: () => void this.sync(),
@@ -97,7 +93,9 @@ export class HubSync {
     });
     const interval = setInterval(() => void this.sync(), this.options.pullIntervalMs);
     interval.unref();
-    this.timers.push(interval);
+    const prune = setInterval(() => void this.serially(() => pruneForwarded(this.db, resendWindowMs)).catch((err: unknown) => this.logger.error({ err }, 'pruning forwarded mutations failed')), 60_000);
+    prune.unref();
+    this.timers.push(interval, prune);
   }
 
   /** Stops the link and the timers, and waits for the work under way (the database closes next). */
@@ -120,6 +118,7 @@ export class HubSync {
       this.nextSync = undefined;
       if (this.stopped) return;
       try {
+        await this.afterRestore();
         await this.drain();
         await this.mirror();
       } catch (err) {
@@ -152,6 +151,9 @@ export class HubSync {
     if (this.online && (await outboxSummary(this.db)).pending === 0) {
       try {
         const answer = await this.upstream.forward({ ...push, tokenId: principal.tokenId, mutations: push.mutations.map((m) => ({ ...m, hubAt })) });
+        // Kept before the terminal hears it is saved, to be sent again if a restore of the cloud loses it.
+        const confirmed = push.mutations.filter((m) => m.id <= (answer.lastMutationIDs[m.clientID] ?? 0));
+        await enqueue(this.db, principal.tokenId, { ...push, mutations: confirmed }, hubAt, true);
         await this.mirror().catch((err: unknown) => this.wentOffline(err));
         return { status: 200, body: answer.response };
       } catch (err) {
@@ -179,6 +181,8 @@ export class HubSync {
 
   private wentOffline(err: unknown): void {
     if (!(err instanceof UpstreamUnavailable)) this.logger.error({ err }, 'hub sync failed');
+    // Cut off until the hub has re-read the restored cloud (pushes queue meanwhile), which starts now.
+    if (err instanceof CloudRestored) this.restoredTo = err.epoch;
     // Once per spell: an admin must issue a new hub token, or the cloud be updated; until then the restaurant works through the hub alone.
     const lasting = err instanceof HubNotAuthorized || err instanceof CloudTooOld;
     if (lasting && !this.refused) this.logger.error({ err }, err.message);
@@ -187,7 +191,7 @@ export class HubSync {
     this.lostCloud();
     clearTimeout(this.retry);
     if (this.stopped) return;
-    this.retry = setTimeout(() => void this.sync(), retryMs);
+    this.retry = setTimeout(() => void this.sync(), err instanceof CloudRestored ? 0 : retryMs);
     this.retry.unref();
   }
 
@@ -197,10 +201,35 @@ export class HubSync {
     this.online = false;
   }
 
-  private async mirror(): Promise<void> {
+  /**
+   * After the cloud was restored (a new epoch): what the hub forwarded and the restore lost goes
+   * back in the outbox and is drained again, then the whole tenant is re-read, dropping what the
+   * cloud no longer has and resetting the terminals that saw more than it has (`cloud-restore.ts`).
+   */
+  private async afterRestore(): Promise<void> {
+    const epoch = this.restoredTo;
+    if (epoch === undefined) return;
+    const started = Date.now();
+    this.upstream.epoch = epoch;
+    const resent = await requeueLost(this.db, (await this.upstream.pull(0)).clients);
+    await this.drain();
+    this.needsFull = true;
+    // No terminal is answered from a view this process remembers while groups may be dropped.
+    this.engine.databaseLost();
+    let hubEpoch: string | undefined;
+    try {
+      hubEpoch = await this.mirror(true);
+    } finally {
+      this.engine.databaseBack(hubEpoch ?? this.engine.epoch ?? '');
+    }
+    this.restoredTo = undefined;
+    this.logger.warn({ epoch, resent, terminalsReset: hubEpoch !== undefined, ms: Date.now() - started }, 'the cloud was restored: sent again what it lost, mirror re-read');
+  }
+
+  private async mirror(restored = false): Promise<string | undefined> {
     const full = this.needsFull;
     const snap = await this.upstream.pull(full ? 0 : this.version);
-    await applySnapshot(this.db, snap, full);
+    const hubEpoch = await applySnapshot(this.db, snap, full, restored);
     this.online = true;
     this.offlineSince = null;
     this.refused = false;
@@ -209,29 +238,11 @@ export class HubSync {
     this.tenantId = snap.tenant.id;
     this.needsFull = false;
     this.lastPullAt = Date.now();
+    return hubEpoch;
   }
 
-  /** Forwards queued mutations in order; each leaves the outbox once the cloud's bookkeeping has it. */
+  /** Forwards queued mutations in order (`drain.ts`); a mirror after it rereads the whole tenant. */
   private async drain(): Promise<void> {
-    for (;;) {
-      const next = await nextForwardable(this.db, this.options.mutationCap);
-      if (!next) return;
-      let done: number[];
-      try {
-        const answer = await this.upstream.forward(next.push);
-        done = next.push.mutations.filter((m) => m.id <= (answer.lastMutationIDs[m.clientID] ?? 0)).map((m) => next.seqs.get(`${m.clientID}/${m.id}`) as number);
-        if (done.length === 0) {
-          // Nothing taken (a gap the cloud cannot fill, or a client group it purged): retrying cannot help.
-          this.logger.warn({ clientGroupID: next.push.clientGroupID, response: answer.response }, 'the cloud took none of these queued mutations; dropping them');
-          done = [...next.seqs.values()];
-        }
-      } catch (err) {
-        if (!(err instanceof UpstreamRefused)) throw err;
-        this.logger.warn({ clientGroupID: next.push.clientGroupID, status: err.status, body: err.body }, 'the cloud refused queued mutations; dropping them');
-        done = [...next.seqs.values()];
-      }
-      await dequeue(this.db, done);
-      this.needsFull = true;
-    }
+    await drainOutbox(this.db, this.upstream, this.options.mutationCap, this.logger, () => (this.needsFull = true));
   }
 }

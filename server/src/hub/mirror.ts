@@ -6,6 +6,7 @@ import { insertClientGroups, upsertClients } from '../db/replicache-clients.ts';
 import { StatementBatch } from '../db/statement-batch.ts';
 import { lockTenant } from '../db/tenant-lock.ts';
 import { channels, notify } from '../sync/notify.ts';
+import { forgetGroupsAhead } from './cloud-restore.ts';
 import type { HubSnapshot } from './hub-protocol.ts';
 
 const kinds = Object.keys(entityTables) as StoredKind[];
@@ -62,29 +63,38 @@ const headOf = async (q: Queryable, tenantId: string) =>
  * Makes the hub's copy of the tenant the cloud's, in one transaction under the tenant's write lock,
  * and pokes the restaurant's screens if anything changed. `full` (a snapshot since 0) also drops
  * what the cloud does not have: that is how the hub's own refused changes are rolled back.
+ * `restored` (the first full mirror after the cloud was restored) also drops the client groups
+ * whose last mutation ids the cloud lost (`cloud-restore.ts`); answers the hub's new epoch if it
+ * started one for them.
  */
-export async function applySnapshot(db: Database, snap: HubSnapshot, full: boolean): Promise<void> {
-  await db.transaction(async (q) => {
+export async function applySnapshot(db: Database, snap: HubSnapshot, full: boolean, restored = false): Promise<string | undefined> {
+  return db.transaction(async (q) => {
     const tenantId = snap.tenant.id;
     await q.query(lockTenant(tenantId));
     await q.query('INSERT INTO tenants (id, name) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name', [tenantId, snap.tenant.name]);
     const revoked = await mirrorTokens(q, tenantId, snap.tokens, full);
+    const newEpoch = restored ? await forgetGroupsAhead(q, tenantId, snap.clients) : undefined;
     const before = await headOf(q, tenantId);
     await mirrorWrites(tenantId, snap, full).run(q);
     // The triggers move the head for every write that changed what a terminal may hold.
     const changed = (await headOf(q, tenantId)) !== before;
     await q.query(
-      `INSERT INTO hub_state (tenant_id, cloud_version, pulled_at) VALUES ($1, $2, now())
-       ON CONFLICT (tenant_id) DO UPDATE SET cloud_version = EXCLUDED.cloud_version, pulled_at = now()`,
-      [tenantId, snap.version],
+      `INSERT INTO hub_state (tenant_id, cloud_version, pulled_at, cloud_epoch) VALUES ($1, $2, now(), $3)
+       ON CONFLICT (tenant_id) DO UPDATE SET cloud_version = EXCLUDED.cloud_version, pulled_at = now(), cloud_epoch = EXCLUDED.cloud_epoch`,
+      [tenantId, snap.version, snap.epoch ?? null],
     );
     for (const tokenId of revoked) await notify(q, channels.revoke, tokenId);
-    if (changed) await notify(q, channels.poke, { t: tenantId });
+    if (changed || newEpoch) await notify(q, channels.poke, { t: tenantId });
+    return newEpoch;
   });
 }
 
-/** The tenant this hub mirrors and how far it read the cloud, from an earlier run. */
-export async function mirroredState(q: Queryable): Promise<{ tenantId: string; version: number } | undefined> {
-  const { rows } = await q.query<{ tenant_id: string; cloud_version: number }>('SELECT tenant_id, cloud_version FROM hub_state LIMIT 1');
-  return rows[0] ? { tenantId: rows[0].tenant_id, version: Number(rows[0].cloud_version) } : undefined;
+/** The tenant this hub mirrors, how far it read the cloud and in which of its epochs, from an earlier run. */
+export async function mirroredState(q: Queryable): Promise<{ tenantId: string; version: number; epoch: string | undefined } | undefined> {
+  const { rows } = await q.query<{ tenant_id: string; cloud_version: number; cloud_epoch: string | null }>('SELECT tenant_id, cloud_version, cloud_epoch FROM hub_state LIMIT 1');
+  const row = rows[0];
+  return row ? { tenantId: row.tenant_id, version: Number(row.cloud_version), epoch: row.cloud_epoch ?? undefined } : undefined;
 }
+
+/** What a hub's `/api/hub/pull` names as its epoch: the cloud's it mirrors, so a hub's copy compares equal to its cloud's. */
+export const mirroredEpoch = async (q: Queryable): Promise<string | undefined> => (await mirroredState(q))?.epoch;

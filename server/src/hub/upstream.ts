@@ -17,6 +17,17 @@ export class HubNotAuthorized extends UpstreamUnavailable {}
  */
 export class CloudTooOld extends UpstreamUnavailable {}
 
+/**
+ * The cloud answers from a new epoch: it was restored to an earlier moment since the hub last read
+ * it, so what it says of last mutation ids cannot be taken as is (a gap the restore made is not a
+ * refusal). Until the hub has re-read it (`cloud-restore.ts`), it counts as not answering.
+ */
+export class CloudRestored extends UpstreamUnavailable {
+  constructor(readonly epoch: string) {
+    super(`the cloud was restored (epoch ${epoch}): re-reading it`);
+  }
+}
+
 /** The cloud answered and refused (4xx): final, passed on to the terminal. */
 export class UpstreamRefused extends Error {
   constructor(
@@ -31,21 +42,32 @@ const timeoutMs = 5_000;
 
 /** The hub's HTTP client to its cloud, with the hub token. */
 export class Upstream {
+  /** The cloud's epoch the hub knows (none yet, or a cloud of an earlier release that names none). */
+  epoch: string | undefined;
+
   constructor(
     readonly url: string,
     private readonly token: string,
   ) {}
 
-  pull(since: number): Promise<HubSnapshot> {
-    return this.post<HubSnapshot>('/api/hub/pull', { since });
+  async pull(since: number): Promise<HubSnapshot> {
+    return this.sameEpoch(await this.post<HubSnapshot>('/api/hub/pull', { since }));
   }
 
   async forward(push: ForwardedPush): Promise<ForwardedPushResult> {
-    const result = await this.post<ForwardedPushResult>('/api/hub/push', push);
+    const result = this.sameEpoch(await this.post<ForwardedPushResult>('/api/hub/push', this.epoch === undefined ? push : { ...push, epoch: this.epoch }));
     if (result.response['error'] === 'VersionNotSupported') {
       throw new CloudTooOld(`the cloud does not serve schema ${push.schemaVersion} yet: changes stay queued at the hub until it is updated`);
     }
     return result;
+  }
+
+  /** The first epoch the hub hears of is taken as it is; another one afterwards means a restore. */
+  private sameEpoch<T extends { epoch?: string | undefined }>(answer: T): T {
+    if (answer.epoch === undefined) return answer;
+    if (this.epoch !== undefined && answer.epoch !== this.epoch) throw new CloudRestored(answer.epoch);
+    this.epoch = answer.epoch;
+    return answer;
   }
 
   private async post<T>(path: string, body: unknown): Promise<T> {
