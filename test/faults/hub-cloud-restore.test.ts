@@ -10,7 +10,7 @@ import { durableStorage, type DurableStorage } from '../support/storage.ts';
 import { waitUntil } from '../support/wait.ts';
 import { databaseOn, onCluster } from './support/cluster-sql.ts';
 import { seedLoadMenu } from './support/mixed-load.ts';
-import { startTerminal, type Terminal } from './support/terminal.ts';
+import { replicaOrders, startTerminal } from './support/terminal.ts';
 
 /**
  * A restaurant hub across a point-in-time restore of its cloud (issue 23), on the cluster that
@@ -29,8 +29,6 @@ const cloudOrders = async (database: string) =>
   (await onCluster<{ id: string; at: Date; times: number }>(cluster.port, "SELECT data->>'orderId' AS id, min(at) AS at, count(*)::int AS times FROM events WHERE type = 'order.created' GROUP BY 1", [], database)).map(
     (r) => ({ id: r.id, at: r.at.getTime(), times: r.times }),
   );
-
-const replicaOrders = (t: Terminal) => t.client.rep.query(async (tx) => (await tx.scan({ prefix: 'order/' }).keys().toArray()).map((k) => k.slice('order/'.length)));
 
 describe('a hub whose cloud is restored to an earlier moment', () => {
   const database = `ks_hubdrill_${randomBytes(5).toString('hex')}`;

@@ -8,7 +8,7 @@ import { createTenant, type TestTenant } from '../support/server.ts';
 import { waitUntil } from '../support/wait.ts';
 import { databaseOn, onCluster } from './support/cluster-sql.ts';
 import { seedLoadMenu } from './support/mixed-load.ts';
-import { startTerminal, type Terminal } from './support/terminal.ts';
+import { replicaOrders, startTerminal } from './support/terminal.ts';
 
 /**
  * The restore drill (issue 23, point 6), against the cluster that scripts/backup.sh archives
@@ -33,8 +33,6 @@ const storedOrders = async (database: string) =>
   new Map(
     (await onCluster<{ id: string; at: Date }>(cluster.port, "SELECT data->>'orderId' AS id, at FROM events WHERE type = 'order.created'", [], database)).map((r) => [r.id, r.at.getTime()]),
   );
-
-const replicaOrders = (t: Terminal) => t.client.rep.query(async (tx) => (await tx.scan({ prefix: 'order/' }).keys().toArray()).map((k) => k.slice('order/'.length)));
 
 describe('restore drill: point-in-time recovery with terminals running', () => {
   const database = `ks_drill_${randomBytes(5).toString('hex')}`;

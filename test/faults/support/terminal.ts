@@ -48,3 +48,6 @@ export function startTerminal(name: string, serverUrl: string, token: string): T
   };
   return terminal;
 }
+
+/** The ids of the orders a terminal's replica holds. */
+export const replicaOrders = (t: Terminal) => t.client.rep.query(async (tx) => (await tx.scan({ prefix: 'order/' }).keys().toArray()).map((k) => k.slice('order/'.length)));
