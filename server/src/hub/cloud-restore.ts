@@ -58,5 +58,5 @@ export const resendWindowMs = 24 * 3_600_000;
 
 /** Drops forwarded mutations older than the window: a restore further back loses them, as it loses the cloud's own writes. */
 export async function pruneForwarded(q: Queryable, windowMs: number): Promise<void> {
-  await q.query(`DELETE FROM hub_outbox WHERE forwarded_at < now() - $1 * interval '1 millisecond'`, [windowMs]);
+  await q.query(`DELETE FROM hub_outbox WHERE forwarded_at < now() - $1::double precision * interval '1 millisecond'`, [windowMs]);
 }
