@@ -10,7 +10,7 @@ import { newClient, settle } from '../support/replicache-client.ts';
 import { api, createTenant, startServer } from '../support/server.ts';
 import { durableStorage } from '../support/storage.ts';
 import { waitUntil } from '../support/wait.ts';
-import type { HubStatus } from '../../server/src/hub/hub-sync.ts';
+import type { HubStatus } from '../../server/src/hub/hub-protocol.ts';
 import { hubEnv, issueHubToken } from '../hub/hub-support.ts';
 
 const cleanups: (() => Promise<unknown>)[] = [];

@@ -16,8 +16,6 @@ import { enqueue, outboxSummary } from './outbox.ts';
 import { CloudRestored, CloudTooOld, HubNotAuthorized, Upstream, UpstreamRefused, UpstreamUnavailable } from './upstream.ts';
 import { followCloud } from './upstream-socket.ts';
 
-export type { HubStatus };
-
 export interface HubOptions {
   upstreamUrl: string;
   token: string;
@@ -154,7 +152,11 @@ export class HubSync {
         // Kept before the terminal hears it is saved, to be sent again if a restore of the cloud loses it.
         const confirmed = push.mutations.filter((m) => m.id <= (answer.lastMutationIDs[m.clientID] ?? 0));
         await enqueue(this.db, principal.tokenId, { ...push, mutations: confirmed }, hubAt, true);
-        await this.mirror().catch((err: unknown) => this.wentOffline(err));
+        await this.mirror().catch(async (err: unknown) => {
+          this.wentOffline(err);
+          // Applied here too: else the hub's own next mutation id leaves a gap here, refused for ever.
+          await processPush(this.engine, principal, { ...push, mutations: confirmed }, this.options.mutationCap);
+        });
         return { status: 200, body: answer.response };
       } catch (err) {
         if (err instanceof UpstreamRefused) return { status: err.status, body: err.body };
