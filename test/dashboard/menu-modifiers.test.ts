@@ -84,11 +84,12 @@ async function defineAndOrder(screen: Screen, productId: string, basePrice: numb
   await fits(page, `${screen}-reordered`);
   await reopened.getByRole('button', { name: 'Save' }).click();
   await reopened.waitFor({ state: 'detached' });
-  const saved = await storedProduct(productId);
-  expect(saved.modifierGroups?.map((g) => [g.name, g.options.map((o) => o.name)])).toEqual([
+  // The save is a mutation: the server has it once its push is through.
+  await expect.poll(async () => (await storedProduct(productId)).modifierGroups?.map((g) => [g.name, g.options.map((o) => o.name)])).toEqual([
     ['Add-ons', ['Bacon', 'Cheese']],
     ['Temperature', ['Well done', 'Rare', 'Medium rare']],
   ]);
+  const saved = await storedProduct(productId);
   expect(saved.modifierGroups?.[0]?.options[1]?.soldOut).toBe(true);
   expect(saved.course).toBe(9);
 
