@@ -161,9 +161,14 @@ export function checkStatusEvents(step: Step, events: readonly DomainEvent[]): v
   }
 }
 
-/** New tickets go to active stations of their type, and never past capacity while a sibling has room. */
+/**
+ * New tickets go to active stations of their type, and never past capacity while a sibling has
+ * room — except beside another course of their own order: every course of a station type goes to
+ * the same station (`contract-issue.ts`), so a second open course may take a station past it.
+ */
 export function checkAssignments(step: Step, events: readonly DomainEvent[]): void {
   const after = new StoreView(step.tx.entries());
+  const open = (t: KitchenOrder) => t.status === 'queued' || t.status === 'in_progress';
   for (const e of events) {
     if (e.type !== 'kitchen_order.created') continue;
     const ticket = after.tickets.get(e.kitchenOrderId);
@@ -171,6 +176,8 @@ export function checkAssignments(step: Step, events: readonly DomainEvent[]): vo
     if (!ticket || !station) return violated('a created ticket or its station is missing', e);
     if (!station.active || station.type !== ticket.stationType) violated('work went to an inactive or wrong-type station', { station, ticket: ticket.id });
     if (station.openTickets <= station.capacity) continue;
+    const ownCourses = [...after.tickets.values()].filter((t) => t.orderId === ticket.orderId && t.stationId === station.id && open(t));
+    if (ownCourses.length > 1 && station.openTickets - ownCourses.length < station.capacity) continue;
     const roomy = [...after.stations.values()].find((s) => s.active && s.type === station.type && s.openTickets < s.capacity);
     if (roomy) violated('a station was loaded past capacity while a sibling had room', { station, roomy });
   }
