@@ -53,3 +53,38 @@ export async function managerContext(browser: Browser, token: string, screen: Sc
 export async function waitSynced(page: Page, timeout = 15_000): Promise<void> {
   await page.waitForSelector('.sync-status[data-level="ok"]', { timeout });
 }
+
+/**
+ * Whether this page's IndexedDB holds `text` anywhere: the replica as it would come back after a
+ * reload, read from the real store rather than from what the page shows (which is in memory).
+ */
+export function onDevice(page: Page, text: string): Promise<boolean> {
+  return page.evaluate(async (wanted) => {
+    const holds = (name: string) =>
+      new Promise<boolean>((resolve, reject) => {
+        const opening = indexedDB.open(name);
+        opening.onerror = () => reject(opening.error);
+        opening.onsuccess = () => {
+          const db = opening.result;
+          const stores = [...db.objectStoreNames];
+          if (stores.length === 0) return resolve(false);
+          const reading = db.transaction(stores, 'readonly');
+          let found = false;
+          for (const store of stores) {
+            reading.objectStore(store).openCursor().onsuccess = (event) => {
+              const cursor = (event.target as IDBRequest<IDBCursorWithValue | null>).result;
+              if (!cursor || found) return;
+              if (JSON.stringify(cursor.value).includes(wanted)) found = true;
+              else cursor.continue();
+            };
+          }
+          reading.oncomplete = () => {
+            db.close();
+            resolve(found);
+          };
+        };
+      });
+    const names = (await indexedDB.databases()).flatMap((info) => (info.name ? [info.name] : []));
+    return (await Promise.all(names.map(holds))).some(Boolean);
+  }, text);
+}
