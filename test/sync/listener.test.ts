@@ -4,13 +4,22 @@ import { connectedClient, settle } from '../support/replicache-client.ts';
 import { api, createTenant, startServer, type TestServer } from '../support/server.ts';
 import { waitUntil } from '../support/wait.ts';
 
-/** Ends the server's dedicated LISTEN connection, as a Postgres restart or a network blip would. */
-async function dropListener(server: TestServer): Promise<void> {
+/**
+ * Ends the server's dedicated LISTEN connection, as a Postgres restart or a network blip would.
+ * Resolves once the server listens again and its reconnect handlers (the token cache's reset,
+ * the catch-up poke) have run: one test's late reconnect must not land in the next test.
+ */
+async function dropListener(server: TestServer): Promise<{ back: Promise<void> }> {
+  let off = () => {};
+  const back = new Promise<void>((resolve) => {
+    off = server.running.engine.onReconnect(() => resolve());
+  }).finally(() => off());
   const { rows } = await server.running.db.query<{ ended: boolean }>(
     `SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity
      WHERE datname = current_database() AND pid <> pg_backend_pid() AND query ILIKE 'LISTEN%'`,
   );
   expect(rows.length).toBeGreaterThan(0);
+  return { back };
 }
 
 describe('the LISTEN connection of a server on Postgres', () => {
@@ -30,7 +39,7 @@ describe('the LISTEN connection of a server on Postgres', () => {
       await waitUntil(() => kitchen.socket.pokes > 0, 5000, 'a first poke');
 
       const pokesBefore = kitchen.socket.pokes;
-      await dropListener(server);
+      const listener = await dropListener(server);
       // Pushed at once: its NOTIFY may fall in the gap, which the reconnect's catch-up poke covers.
       await placeOrder(manager.rep, 'o1');
       await settle(manager.rep);
@@ -38,6 +47,7 @@ describe('the LISTEN connection of a server on Postgres', () => {
       await ticketsOf(kitchen.rep, 'o1');
       // A pull already under way may bring o1 before the reconnect's catch-up poke arrives.
       await waitUntil(() => kitchen.socket.pokes > pokesBefore, 5000, 'a poke after the listener came back');
+      await listener.back;
       // Listening again: later pushes poke as before.
       await placeOrder(manager.rep, 'o2');
       await settle(manager.rep);
@@ -57,8 +67,9 @@ describe('the LISTEN connection of a server on Postgres', () => {
       await server.running.db.query('UPDATE tokens SET revoked_at = now() WHERE id = $1', [tenant.managerTokenId]);
       expect((await api(server, tenant.managerToken, 'GET', '/api/orders')).status).toBe(200);
       const pokesBefore = kitchen.socket.pokes;
-      await dropListener(server);
+      const listener = await dropListener(server);
       await waitUntil(() => kitchen.socket.pokes > pokesBefore, 10_000, 'the catch-up poke after the listener came back');
+      await listener.back;
       expect((await api(server, tenant.managerToken, 'GET', '/api/orders')).status).toBe(401);
     } finally {
       await kitchen.close();
