@@ -34,7 +34,7 @@ function line(r: PointResult, run: number): string {
     `run ${run}  R=${String(r.restaurants).padStart(5)} N=${r.processes}`,
     `visible p50 ${r.visible.p50} p99 ${r.visible.p99} ms (n ${r.visible.n})`,
     `push ${r.pushMs.p50}/${r.pushMs.p99} (sync ${r.pushInServerMs.p50}/${r.pushInServerMs.p99}) pull ${r.pullMs.p50}/${r.pullMs.p99} (sync ${r.pullInServerMs.p50}/${r.pullInServerMs.p99}) poke→pull ${r.pokeToPullMs.p50}/${r.pokeToPullMs.p99}`,
-    `${r.perSecond.mutations} mut/s ${r.perSecond.pushes} pushes/s ${r.perSecond.pulls} pulls/s ${r.perSecond.commits} commits/s`,
+    `${r.perSecond.mutations} mut/s ${r.perSecond.pushes} pushes/s ${r.perSecond.pulls} pulls/s ${r.perSecond.commits} commits/s · pulls per order ${r.pullsPerOrder.all} (empty ${r.pullsPerOrder.empty})`,
     `cores server ${r.cores.server} [${r.cores.serverEach.join(' ')}] pg ${r.cores.postgres} load ${r.cores.load} box ${r.cores.box}`,
     `waiting for a core: server ${r.runQueue.server} pg ${r.runQueue.postgres} load ${r.runQueue.load}`,
     `load loop p99 ${r.loadLoopDelayMs.p99} max ${r.loadLoopDelayMs.max} ms`,

@@ -127,6 +127,8 @@ function summarize(plan: PointPlan, reports: WorkerReport[], usage: Usage, held:
       pulls: Math.round(sum((r) => r.pull.length) / seconds),
       commits: Math.round(usage.commitsPerSecond),
     },
+    /** Pulls per order taken (a restaurant's whole rush: confirms, starts, bumps, hand-offs), and how many of them changed nothing on their screen. */
+    pullsPerOrder: { all: round(sum((r) => r.pull.length) / sum((r) => r.orders)), empty: round(sum((r) => r.emptyPulls) / sum((r) => r.orders)) },
     cores: {
       server: round(usage.serverCores, 2),
       serverEach: usage.serverCoresEach.map((c) => round(c, 2)),

@@ -10,7 +10,11 @@ export interface WorkerReport {
   /** ms from a poke's arrival to the pull it asks for leaving. */
   pokeLag: number[];
   mutations: number;
+  /** createOrder mutations sent. */
+  orders: number;
   pokes: number;
+  /** Pulls that changed nothing on their screen. */
+  emptyPulls: number;
   errors: Record<string, number>;
   wallMs: number;
   /** The load process's own CPU over the measured run, in cores. */

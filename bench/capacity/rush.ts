@@ -57,7 +57,7 @@ export class Restaurant {
     private readonly spec: RestaurantSpec,
     private readonly runTag: string,
     private readonly options: RushOptions,
-    private readonly counters: Omit<TerminalHooks, 'onPuts'> & { onMutation(): void },
+    private readonly counters: Omit<TerminalHooks, 'onPuts'> & { onMutation(name: string): void },
   ) {}
 
   async open(): Promise<void> {
@@ -94,7 +94,7 @@ export class Restaurant {
     this.lastAt = at;
     this.forgetOldMarkers();
     this.markers.set(at, { sentAt: nowMs(), by: terminal, seen: new Set() });
-    this.counters.onMutation();
+    this.counters.onMutation(name);
     const mutation: Mutation = { name, args: { ...args, at } };
     terminal.mutate(mutation);
   }

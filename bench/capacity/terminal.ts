@@ -19,6 +19,8 @@ export interface TerminalHooks {
   onPuts(terminal: Terminal, puts: readonly Put[], at: number): void;
   /** A push or pull answered 200 after `ms`, of which `serverMs` was the sync work (`Server-Timing`). */
   onRoundTrip(kind: 'push' | 'pull', ms: number, serverMs: number): void;
+  /** A pull's answer changed nothing on this screen (an empty patch, no mutation confirmed). */
+  onEmptyPull(): void;
   /** A poke arrived and the pull it asks for left `lagMs` later (this process's own delay, or a pull already in flight). */
   onPoke(lagMs: number): void;
   onError(kind: string): void;
@@ -164,7 +166,9 @@ export class Terminal {
     this.hooks.onRoundTrip('pull', at - start, serverMs);
     if (body.error) return this.hooks.onError(String(body.error));
     this.cookie = body.cookie;
-    const confirmed = (body.lastMutationIDChanges as Record<string, number> | undefined)?.[this.clientId];
+    const lmids = body.lastMutationIDChanges as Record<string, number> | undefined;
+    if ((body.patch as PatchOp[]).length === 0 && Object.keys(lmids ?? {}).length === 0) this.hooks.onEmptyPull();
+    const confirmed = lmids?.[this.clientId];
     if (confirmed !== undefined) this.pending = this.pending.filter((p) => p.id > confirmed);
     const puts: Put[] = [];
     for (const op of body.patch as PatchOp[]) {

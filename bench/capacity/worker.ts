@@ -13,7 +13,7 @@ const restaurants: Restaurant[] = [];
 const loopDelay = monitorEventLoopDelay({ resolution: 5 });
 const noSamples = () => ({ push: [] as number[], pull: [] as number[], pushInServer: [] as number[], pullInServer: [] as number[], pokeLag: [] as number[] });
 let samples = noSamples();
-let counts = { mutations: 0, pokes: 0 };
+let counts = { mutations: 0, orders: 0, pokes: 0, emptyPulls: 0 };
 let errors: Record<string, number> = {};
 let from = { cpu: process.cpuUsage(), at: performance.now(), waiting: 0 };
 let measuring = false;
@@ -29,8 +29,13 @@ const counters = {
     counts.pokes += 1;
     samples.pokeLag.push(lagMs);
   },
+  onEmptyPull: () => void (measuring && (counts.emptyPulls += 1)),
   onError: (kind: string) => void (errors[kind] = (errors[kind] ?? 0) + 1),
-  onMutation: () => void (measuring && (counts.mutations += 1)),
+  onMutation: (name: string) => {
+    if (!measuring) return;
+    counts.mutations += 1;
+    if (name === 'createOrder') counts.orders += 1;
+  },
 };
 
 async function open(specs: RestaurantSpec[], runTag: string, options: RushOptions): Promise<void> {
@@ -44,7 +49,7 @@ async function open(specs: RestaurantSpec[], runTag: string, options: RushOption
 
 function measure(): void {
   samples = noSamples();
-  counts = { mutations: 0, pokes: 0 };
+  counts = { mutations: 0, orders: 0, pokes: 0, emptyPulls: 0 };
   errors = {};
   for (const r of restaurants) r.measuring = true;
   measuring = true;
