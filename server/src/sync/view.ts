@@ -18,9 +18,10 @@ const key = (kind: StoredKind) => `'${keyPrefix[kind]}' || id`;
 const changedOf = (kind: StoredKind) =>
   `SELECT ${key(kind)} AS key, data FROM ${entityTables[kind]} WHERE tenant_id = $1 AND version > $3`;
 const rejectionsOfGroup = 'SELECT key, data FROM rejections WHERE client_group_id = $2 AND version > $3';
-const tickets = `tickets AS (
-  SELECT id, order_id, version, data FROM kitchen_orders
-  WHERE tenant_id = $1 AND (status = ANY('{${ticketsOnTheLine.join(',')}}'::text[]) OR updated_at > now() - ${kitchenMemory}))`;
+/** Whether ticket row `k` is in a kitchen's view: on the line, or written within the kitchen's memory. */
+const shown = (k: string) => `(${k}.status = ANY('{${ticketsOnTheLine.join(',')}}'::text[]) OR ${k}.updated_at > now() - ${kitchenMemory})`;
+/** Whether order `orderId` is in a kitchen's view: it has a ticket there (read through the tickets' order index, not a scan of the day). */
+const hasShownTicket = (orderId: string) => `EXISTS (SELECT 1 FROM kitchen_orders s WHERE s.tenant_id = $1 AND s.order_id = ${orderId} AND ${shown('s')})`;
 /** Deleted rows this viewer may have held; a rejection only in the group that saw it. */
 const tombstones = `SELECT key FROM deleted_rows WHERE tenant_id = $1 AND version > $3 AND (client_group_id IS NULL OR client_group_id = $2)`;
 
@@ -31,26 +32,30 @@ const views = {
     deleted: tombstones,
   },
   kitchen: {
-    // An order and its contracts enter the view with a ticket, so they go out with every changed ticket.
-    changed: `WITH ${tickets}, fresh AS (SELECT order_id FROM tickets WHERE version > $3)
-      SELECT ${key('kitchenOrder')} AS key, data FROM tickets WHERE version > $3
-      UNION ALL SELECT ${key('order')}, data - 'trackingToken' FROM orders
-        WHERE tenant_id = $1 AND id IN (SELECT order_id FROM tickets) AND (version > $3 OR id IN (SELECT order_id FROM fresh))
-      UNION ALL SELECT ${key('contract')}, data FROM contracts
-        WHERE tenant_id = $1 AND order_id IN (SELECT order_id FROM tickets) AND (version > $3 OR order_id IN (SELECT order_id FROM fresh))
+    // An order and its contracts enter the view with a ticket, so they go out with every changed
+    // ticket. Each part starts from the rows written since the client's head (the version indexes).
+    changed: `WITH fresh AS (SELECT id, order_id, data FROM kitchen_orders k WHERE tenant_id = $1 AND version > $3 AND ${shown('k')}),
+        shown_orders AS MATERIALIZED (SELECT id FROM (SELECT id FROM orders WHERE tenant_id = $1 AND version > $3 UNION SELECT order_id FROM fresh) o
+          WHERE ${hasShownTicket('o.id')}),
+        shown_contracts AS MATERIALIZED (SELECT id FROM (SELECT id, order_id FROM contracts WHERE tenant_id = $1 AND version > $3
+          UNION SELECT id, order_id FROM contracts WHERE tenant_id = $1 AND order_id IN (SELECT order_id FROM fresh)) c WHERE ${hasShownTicket('c.order_id')})
+      SELECT ${key('kitchenOrder')} AS key, data FROM fresh
+      UNION ALL SELECT ${key('order')}, data - 'trackingToken' FROM orders WHERE tenant_id = $1 AND id IN (SELECT id FROM shown_orders)
+      UNION ALL SELECT ${key('contract')}, data FROM contracts WHERE tenant_id = $1 AND id IN (SELECT id FROM shown_contracts)
       UNION ALL ${changedOf('station')}
       UNION ALL ${changedOf('product')}
       UNION ALL ${changedOf('printer')}
       UNION ALL ${rejectionsOfGroup}`,
     // A ticket leaves when it is closed and a day old: written since, or a day old since the client
-    // last looked. Its order leaves with its last ticket, also when that ticket's row was deleted.
-    deleted: `WITH ${tickets}, gone AS (
+    // last looked (a row not shown is a day old: the second range only narrows the index read).
+    // Its order leaves with its last ticket, also when that ticket's row was deleted.
+    deleted: `WITH gone AS (
         SELECT id, order_id FROM kitchen_orders k
-        WHERE tenant_id = $1 AND (version > $3 OR updated_at > $4::timestamptz - ${kitchenMemory})
-          AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.id = k.id)),
+        WHERE tenant_id = $1 AND (version > $3 OR (updated_at > $4::timestamptz - ${kitchenMemory} AND updated_at <= now() - ${kitchenMemory}))
+          AND NOT ${shown('k')}),
       dropped AS (SELECT order_id FROM deleted_rows WHERE tenant_id = $1 AND version > $3 AND order_id IS NOT NULL),
       gone_orders AS (SELECT DISTINCT order_id FROM (SELECT order_id FROM gone UNION ALL SELECT order_id FROM dropped) g
-        WHERE NOT EXISTS (SELECT 1 FROM tickets t WHERE t.order_id = g.order_id))
+        WHERE NOT ${hasShownTicket('g.order_id')})
       ${tombstones}
       UNION ALL SELECT ${key('kitchenOrder')} FROM gone
       UNION ALL SELECT '${keyPrefix.order}' || order_id FROM gone_orders
