@@ -12,8 +12,9 @@ import { applySnapshot, mirroredState } from './mirror.ts';
 import { numberedAtHub } from './hub-numbering.ts';
 import { pruneForwarded, requeueLost, resendWindowMs } from './cloud-restore.ts';
 import { drainOutbox } from './drain.ts';
+import { forwardPush, type ForwardLink, type HubPushAnswer } from './forward-push.ts';
 import { enqueue, outboxSummary } from './outbox.ts';
-import { CloudRestored, CloudTooOld, HubNotAuthorized, Upstream, UpstreamRefused, UpstreamUnavailable } from './upstream.ts';
+import { CloudRestored, CloudTooOld, HubNotAuthorized, Upstream, UpstreamUnavailable } from './upstream.ts';
 import { followCloud } from './upstream-socket.ts';
 
 export interface HubOptions {
@@ -21,12 +22,6 @@ export interface HubOptions {
   token: string;
   pullIntervalMs: number;
   mutationCap: number;
-}
-
-/** What a terminal's push at the hub answers. */
-export interface HubPushAnswer {
-  status: number;
-  body: unknown;
 }
 
 const retryMs = 1_000;
@@ -63,6 +58,8 @@ export class HubSync {
   private nextSync: Promise<void> | undefined;
 
   private readonly db: Database;
+  /** What the forward path (`forward-push.ts`) uses of this loop. */
+  private readonly forwardLink: ForwardLink;
 
   constructor(
     private readonly engine: SyncEngine,
@@ -71,6 +68,7 @@ export class HubSync {
   ) {
     this.db = engine.db;
     this.upstream = new Upstream(options.upstreamUrl, options.token);
+    this.forwardLink = { engine, upstream: this.upstream, mutationCap: options.mutationCap, mirror: () => this.mirror(), wentOffline: (err) => this.wentOffline(err) };
   }
 
   /** The cloud this hub mirrors. */
@@ -147,21 +145,8 @@ export class HubSync {
   private async pushNow(principal: Principal, push: PushRequest): Promise<HubPushAnswer> {
     const hubAt = Date.now();
     if (this.online && (await outboxSummary(this.db)).pending === 0) {
-      try {
-        const answer = await this.upstream.forward({ ...push, tokenId: principal.tokenId, mutations: push.mutations.map((m) => ({ ...m, hubAt })) });
-        // Kept before the terminal hears it is saved, to be sent again if a restore of the cloud loses it.
-        const confirmed = push.mutations.filter((m) => m.id <= (answer.lastMutationIDs[m.clientID] ?? 0));
-        await enqueue(this.db, principal.tokenId, { ...push, mutations: confirmed }, hubAt, true);
-        await this.mirror().catch(async (err: unknown) => {
-          this.wentOffline(err);
-          // Applied here too: else the hub's own next mutation id leaves a gap here, refused for ever.
-          await processPush(this.engine, principal, { ...push, mutations: confirmed }, this.options.mutationCap);
-        });
-        return { status: 200, body: answer.response };
-      } catch (err) {
-        if (err instanceof UpstreamRefused) return { status: err.status, body: err.body };
-        this.wentOffline(err);
-      }
+      const answer = await forwardPush(this.forwardLink, principal, push, hubAt);
+      if (answer) return answer;
     }
     // Queued before it is applied: whatever the terminal is told is saved survives a kill -9.
     const tenantId = principal.tenantId ?? this.tenantId;
