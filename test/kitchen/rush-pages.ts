@@ -18,8 +18,11 @@ export async function readPage(page: Page): Promise<PageReading> {
   const counts = await page.evaluate(() => {
     const cards = [...document.querySelectorAll<HTMLElement>('.rail__grid article.ticket')];
     const ordinary = cards.filter((c) => c.dataset['parts'] === '1' && c.querySelectorAll('li.item').length <= 3).length;
-    const columns = [...document.querySelectorAll('.rail__grid .rail__column')];
-    return { ordinary, orders: document.querySelectorAll('.expo-card').length, emptyColumns: columns.filter((c) => c.children.length === 0).length };
+    // A column is empty when no card stands at its place: count the cards' distinct left edges per grid.
+    const emptyColumns = [...document.querySelectorAll<HTMLElement>('.rail__grid')]
+      .map((grid) => Number(grid.dataset['columns']) - new Set([...grid.querySelectorAll('article')].map((c) => Math.round(c.getBoundingClientRect().left))).size)
+      .reduce((a, b) => a + b, 0);
+    return { ordinary, orders: document.querySelectorAll('.expo-card').length, emptyColumns };
   });
   const lines = await fullyVisible(page.locator('article.ticket li.item, .expo-card'));
   return {

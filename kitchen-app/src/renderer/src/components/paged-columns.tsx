@@ -1,4 +1,4 @@
-import { useLayoutEffect, type ReactNode, type RefObject } from 'react';
+import { useLayoutEffect, type CSSProperties, type ReactNode, type RefObject } from 'react';
 import { useElementSize } from '../hooks/use-element-size.ts';
 import { pageSummary } from '../model/paging.ts';
 import type { RailLayout, Segment } from '../model/rail-layout.ts';
@@ -38,7 +38,13 @@ export interface PagedColumnsProps {
   readonly card: (segment: Segment) => ReactNode;
 }
 
-/** One page of a laid-out rail as columns of cards, with the pager below. */
+/**
+ * One page of a laid-out rail as columns of cards, with the pager below. The cards are siblings in
+ * one column-wrapping flexbox, a break between columns: when a bump moves a card to the previous
+ * column it keeps its DOM node (React cannot move a node between parents; it re-created each card
+ * that changed column, a third of a bump's work), and only the breaks move. The flow is a little
+ * taller than the grid: a column the layout filled to the last (rounded) pixel must not wrap early.
+ */
 export function PagedColumns(p: PagedColumnsProps) {
   const page = p.layout.pages[p.pageIndex] ?? [];
   const { pagerRef, layout, pageIndex } = p;
@@ -48,11 +54,9 @@ export function PagedColumns(p: PagedColumnsProps) {
   return (
     <>
       <div ref={p.gridRef} className="rail__grid" data-columns={p.columns}>
-        {Array.from({ length: p.columns }, (_, c) => (
-          <div key={c} className="rail__column" style={{ width: p.columnWidth }}>
-            {(page[c] ?? []).map(p.card)}
-          </div>
-        ))}
+        <div className="rail__flow" style={{ '--column-width': `${p.columnWidth}px` } as CSSProperties}>
+          {page.flatMap((column, c) => (c === 0 ? column.map(p.card) : [<i key={`column-${c}`} className="rail__break" aria-hidden="true" />, ...column.map(p.card)]))}
+        </div>
       </div>
       <PagerFooter
         words={p.words}
