@@ -1,4 +1,5 @@
-// `pnpm bench kitchen [bumps]` (BENCH_DETAIL=1 prints each bump, BENCH_TRACE=file saves a Chrome trace): with 300+ open tickets in the kitchen screen's replica, the time
+// `pnpm bench kitchen [bumps]` (BENCH_DETAIL=1 prints each bump, BENCH_TRACE=file.json saves Chrome traces of the
+// rail's bumps and, as file-expo.json, the hand-offs; `node --import tsx bench/lib/trace-split.ts file.json` splits them): with 300+ open tickets in the kitchen screen's replica, the time
 // from a bump keypress to the repainted rail, then on the expo board from a hand-off keypress to
 // the repainted board, measured in Debian's Chromium with the renderer's performance marks
 // (ks:bump:key → ks:bump:painted). Target: p50 ≤ 8 ms of app work.
@@ -137,6 +138,9 @@ async function measureBumps(page: Page, countSelector: string, countAttribute: s
   return { totals, work, firstFrame, left: await count() };
 }
 
+/** What `BENCH_TRACE` records: the main thread's tasks, layout and paint, the marks, and CPU samples (bench/lib/trace-split.ts reads them). */
+const traceCategories = ['devtools.timeline', 'v8', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'disabled-by-default-v8.cpu_profiler'];
+
 function report(title: string, b: Bumps): void {
   const f = (v: number) => `${v.toFixed(1)} ms`;
   const line = (xs: number[]) => `p50 ${f(percentile(xs, 50))}   p95 ${f(percentile(xs, 95))}   max ${f(Math.max(...xs))}`;
@@ -201,7 +205,7 @@ async function main() {
     console.log(`Chromium processes at raised priority: ${raised}`);
     console.log(`rail shows ${seeded} open tickets; bumping ${warmup} (warm-up) + ${measured} (measured)`);
 
-    if (process.env.BENCH_TRACE) await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
+    if (process.env.BENCH_TRACE) await browser.startTracing(page, { categories: traceCategories });
     const rail = await measureBumps(page, '[data-open-count]', 'data-open-count');
     if (process.env.BENCH_TRACE) writeFileSync(process.env.BENCH_TRACE, await browser.stopTracing());
     report(`bump keypress → repainted rail (${rail.totals.length} bumps, ${rail.left}–${rail.left + measured} open tickets, ${seeded} in the replica at start)`, rail);
@@ -218,7 +222,9 @@ async function main() {
     await expo.waitForSelector('.health[data-level="ok"]');
     await expo.waitForSelector('.expo-card .btn--handoff:not([disabled])');
     console.log(`\nexpo shows ${orders} orders, all in; handing off ${warmup} (warm-up) + ${measured} (measured)`);
+    if (process.env.BENCH_TRACE) await browser.startTracing(expo, { categories: traceCategories });
     const board = await measureBumps(expo, '[data-order-count]', 'data-order-count');
+    if (process.env.BENCH_TRACE) writeFileSync(process.env.BENCH_TRACE.replace(/(\.json)?$/, '-expo.json'), await browser.stopTracing());
     report(`hand-off keypress (b) → repainted expo board (${board.totals.length} hand-offs, ${board.left}–${board.left + measured} orders at the pass)`, board);
     console.log(`  machine: ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Chromium ${browser.version()}, Node ${process.version}`);
   } finally {

@@ -85,6 +85,7 @@ export function KitchenScreen({ settings, onSettings }: { settings: Settings; on
     [selectItem, clear],
   );
   const onBump = useCallback((t: Parameters<typeof bump>[0]) => bump(t, { allergyAcked: acks.allergies, say, actions }), [acks.allergies, say, actions]);
+  const onHandOff = useCallback((o: Parameters<typeof handOff>[0]) => handOff(o, { say, actions }), [say, actions]);
 
   const stationLabel = settings.stations === 'all' ? 'Expo — every order' : settings.stations.map(data.stationName).join(' + ');
   return (
@@ -118,7 +119,7 @@ export function KitchenScreen({ settings, onSettings }: { settings: Settings; on
             thresholdsOf={data.thresholdsOf}
             onSelect={expoSelection.select}
             onFire={actions.fireCourse}
-            onHandOff={(o) => handOff(o, { say, actions })}
+            onHandOff={onHandOff}
             onRush={actions.setRush}
           />
         )}

@@ -1,7 +1,7 @@
 import type { Order } from '@kitchensync/shared';
 import { describe, expect, it } from 'vitest';
 import { item, ticket } from './fixtures.ts';
-import { expoOrders } from './expo.ts';
+import { expoOrders, expoOrdersKeepingCards } from './expo.ts';
 
 const order = (id: string, status: Order['status'], channel: Order['channel'] = 'dine_in') => ({ id, status, channel }) as Order;
 
@@ -64,5 +64,24 @@ describe('the expo screen', () => {
     ];
     const list = expoOrders(tickets, (id) => order(id, id === 'served' ? 'delivered' : 'confirmed'));
     expect(list.map((o) => [o.orderId, o.tickets.map((t) => t.id)])).toEqual([['o', ['o.v2.grill-1']]]);
+  });
+
+  it('a screen keeps the card of an order whose tickets and order are the same objects, and makes the rest afresh', () => {
+    const a = ticket({ id: 'a.v1.grill-1', orderId: 'a', createdAt: 0 });
+    const b = ticket({ id: 'b.v1.grill-1', orderId: 'b', createdAt: 5 });
+    const orderA = order('a', 'confirmed');
+    const orderB = order('b', 'confirmed');
+    const byId = (id: string) => (id === 'a' ? orderA : orderB);
+    const cards = expoOrdersKeepingCards();
+    const [a1, b1] = cards([a, b], byId);
+    const bReady = { ...b, status: 'ready' as const, items: b.items.map((i) => ({ ...i, status: 'done' as const })) };
+    const [a2, b2] = cards([a, bReady], byId);
+    expect(a2).toBe(a1);
+    expect(b2).not.toBe(b1);
+    expect(b2).toEqual(expoOrders([bReady], byId)[0]);
+    // The order changed (same tickets): its card is made again.
+    const [a3] = cards([a, bReady], (id) => (id === 'a' ? { ...orderA, rush: true } : orderB));
+    expect(a3).not.toBe(a2);
+    expect(a3?.rush).toBe(true);
   });
 });

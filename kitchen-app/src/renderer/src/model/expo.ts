@@ -75,14 +75,45 @@ function expoOrder(orderId: string, all: readonly KitchenOrder[], order: Order |
   };
 }
 
-/** Orders the kitchen is still working on or that wait at the pass, in fire order (RUSH first, then oldest fired). */
-export function expoOrders(tickets: Iterable<KitchenOrder>, orderById: (id: string) => Order | undefined): ExpoOrder[] {
+type CardOf = (orderId: string, tickets: readonly KitchenOrder[], order: Order | undefined) => ExpoOrder | undefined;
+
+function collect(tickets: Iterable<KitchenOrder>, orderById: (id: string) => Order | undefined, cardOf: CardOf): ExpoOrder[] {
   const byOrder = new Map<string, KitchenOrder[]>();
-  for (const t of tickets) byOrder.set(t.orderId, [...(byOrder.get(t.orderId) ?? []), t]);
+  for (const t of tickets) {
+    const list = byOrder.get(t.orderId);
+    if (list) list.push(t);
+    else byOrder.set(t.orderId, [t]);
+  }
   const out: ExpoOrder[] = [];
   for (const [orderId, list] of byOrder) {
-    const e = expoOrder(orderId, list, orderById(orderId));
+    const e = cardOf(orderId, list, orderById(orderId));
     if (e) out.push(e);
   }
   return out.sort((a, b) => fireOrder({ id: a.id, rush: a.rush, firedAt: a.since }, { id: b.id, rush: b.rush, firedAt: b.since }));
+}
+
+/** Orders the kitchen is still working on or that wait at the pass, in fire order (RUSH first, then oldest fired). */
+export const expoOrders = (tickets: Iterable<KitchenOrder>, orderById: (id: string) => Order | undefined): ExpoOrder[] => collect(tickets, orderById, expoOrder);
+
+const sameObjects = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * `expoOrders` for a screen: an order whose tickets and order are the very objects of the last
+ * call (replica values never change in place) keeps its card object, so its memoised card does
+ * not re-render when another order changes. Anything else is made afresh.
+ */
+export function expoOrdersKeepingCards(): typeof expoOrders {
+  type Made = { readonly tickets: readonly KitchenOrder[]; readonly order: Order | undefined; readonly card: ExpoOrder | undefined };
+  let last = new Map<string, Made>();
+  return (tickets, orderById) => {
+    const next = new Map<string, Made>();
+    const list = collect(tickets, orderById, (orderId, all, order) => {
+      const prev = last.get(orderId);
+      const card = prev && prev.order === order && sameObjects(prev.tickets, all) ? prev.card : expoOrder(orderId, all, order);
+      next.set(orderId, { tickets: all, order, card });
+      return card;
+    });
+    last = next;
+    return list;
+  };
 }

@@ -2,7 +2,7 @@ import { keyPrefix, type KitchenOrder, type Order, type Product, type Station } 
 import type { KitchenReplicache } from '@kitchensync/sync-client';
 import { useEntityMap, useSubscribe } from '@kitchensync/sync-client/react';
 import type { ReadTransaction } from 'replicache';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { StationChoice } from '../../../common/settings.ts';
 import { useClock } from '../hooks/use-clock.ts';
 import { allDayCounts, type AllDayCount } from '../model/all-day.ts';
@@ -81,21 +81,15 @@ export function useKitchenData(rep: KitchenReplicache, choice: StationChoice): K
   const held = useMemo(() => heldTickets(tickets.values(), choice), [tickets, choice]);
   const bumped = useMemo(() => recentlyBumped(tickets.values(), now), [tickets, now]);
   const allDay = useMemo(() => allDayCounts(active, new Set(soldOutFor(products, undefined).map((s) => s.id))), [active, products]);
+  // Each look-up changes only with what it reads: expo's cards take them as props, and a new
+  // function on every ticket change re-rendered every card on the board.
+  const ticketById = useCallback((id: string) => tickets.get(id), [tickets]);
+  const stationName = useCallback((id: string) => stations.find((s) => s.id === id)?.name ?? id, [stations]);
+  const thresholds = useCallback((id: string) => stations.find((s) => s.id === id)?.thresholds ?? defaultThresholds, [stations]);
+  const customerName = useCallback((orderId: string) => names[orderId], [names]);
+  const isRush = useCallback((orderId: string) => rushed.includes(orderId), [rushed]);
   return useMemo(
-    () => ({
-      active,
-      held,
-      tickets,
-      bumped,
-      allDay,
-      stations,
-      products,
-      ticketById: (id: string) => tickets.get(id),
-      stationName: (id: string) => stations.find((s) => s.id === id)?.name ?? id,
-      thresholdsOf: (id: string) => stations.find((s) => s.id === id)?.thresholds ?? defaultThresholds,
-      customerName: (orderId: string) => names[orderId],
-      isRush: (orderId: string) => rushed.includes(orderId),
-    }),
-    [active, held, tickets, bumped, allDay, stations, products, names, rushed],
+    () => ({ active, held, tickets, bumped, allDay, stations, products, ticketById, stationName, thresholdsOf: thresholds, customerName, isRush }),
+    [active, held, tickets, bumped, allDay, stations, products, ticketById, stationName, thresholds, customerName, isRush],
   );
 }
