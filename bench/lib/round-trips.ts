@@ -66,6 +66,11 @@ export async function roundTrips() {
       await book('push confirmOrder', () => push('confirmOrder', { orderId: `o${n}`, at: Date.now() }));
       await book('pull kitchen after confirmOrder', () => pull('k1', kitchen));
       await book('pull unchanged', () => pull('k1', kitchen));
+      const { rows: tickets } = await raw.query<{ id: string }>(`SELECT id FROM kitchen_orders WHERE tenant_id = 't1' AND order_id = $1 ORDER BY id`, [`o${n}`]);
+      const first = tickets[0]?.id as string;
+      await book('push setKitchenItemStatus (start)', () => push('setKitchenItemStatus', { kitchenOrderId: first, itemId: 'l1', status: 'in_progress', at: Date.now() }));
+      for (const t of tickets) await book('push bumpKitchenOrder', () => push('bumpKitchenOrder', { kitchenOrderId: t.id, at: Date.now() }));
+      await book('push handOffOrder', () => push('handOffOrder', { orderId: `o${n}`, at: Date.now() }));
     }
     return rows;
   } finally {

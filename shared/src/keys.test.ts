@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contractId, kitchenOrderId, orderKey, parseKey, rejectionKey } from './keys.ts';
+import { contractId, kitchenOrderId, orderKey, parseKey, rejectionKey, ticketIdParts } from './keys.ts';
 import { derivedIdSchema } from './schema.ts';
 
 describe('replica keys', () => {
@@ -27,5 +27,13 @@ describe('replica keys', () => {
 
   it("one contract's ticket prefix never matches another version's tickets", () => {
     expect(kitchenOrderId(contractId('o1', 10), 's').startsWith(`${contractId('o1', 1)}.`)).toBe(false);
+  });
+
+  it('a ticket id names the order and station it was made from, as far as their own ids allow', () => {
+    expect(ticketIdParts(kitchenOrderId(contractId('o1', 2), 'grill-1'))).toEqual({ orderId: 'o1', stationId: 'grill-1' });
+    expect(ticketIdParts(kitchenOrderId(contractId('o-7', 10), 'fry', 3))).toEqual({ orderId: 'o-7', stationId: 'fry' });
+    // Separators inside the ids make it a guess (a read hint, never a rule), and never a throw.
+    expect(ticketIdParts(kitchenOrderId(contractId('a.v1.b', 1), 's'))).toEqual({ orderId: 'a.v1.b', stationId: 's' });
+    expect(ticketIdParts('not-a-ticket')).toBeUndefined();
   });
 });

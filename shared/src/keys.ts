@@ -44,6 +44,15 @@ export const contractId = (orderId: string, version: number) => `${orderId}.v${v
 export const kitchenOrderId = (contractIdValue: string, stationId: string, course = 1) =>
   `${contractIdValue}.${stationId}${course === 1 ? '' : `.c${course}`}`;
 
+/**
+ * The order and station a ticket id was most likely made from (`kitchenOrderId`). Ids may hold the
+ * separators themselves, so this is a guess: good for what a mutator reads first, never for a rule.
+ */
+export function ticketIdParts(id: string): { orderId: string; stationId: string } | undefined {
+  const parts = /^(.+)\.v\d+\.(.+?)(?:\.c\d+)?$/.exec(id);
+  return parts ? { orderId: parts[1] as string, stationId: parts[2] as string } : undefined;
+}
+
 /** Key prefix of every ticket of one contract version (ticket ids start with the contract id). */
 export const ticketKeyPrefix = (orderId: string, version: number) => kitchenOrderKey(`${contractId(orderId, version)}.`);
 

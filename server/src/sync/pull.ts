@@ -5,6 +5,7 @@ import { serverTiming, type Metrics } from '../api/metrics.ts';
 import type { Principal } from '../auth/principal.ts';
 import { createClientGroup, isPurgedGroup } from '../db/replicache-clients.ts';
 import { principalOf } from '../http/auth.ts';
+import { sendJson } from '../http/send-json.ts';
 import { parse } from '../http/validate.ts';
 import { RecentMap } from '../recent-map.ts';
 import { tombstoneDays } from './gc.ts';
@@ -28,7 +29,7 @@ export function pullRoute(engine: SyncEngine, metrics: Metrics): RequestHandler 
     metrics.pulls += 1;
     const start = process.hrtime.bigint();
     const response = await processPull(engine, principalOf(res), pull);
-    res.set('Server-Timing', serverTiming(start)).json(response);
+    sendJson(res, response, serverTiming(start));
   };
 }
 

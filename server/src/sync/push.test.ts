@@ -41,4 +41,21 @@ describe('push statements', () => {
     const tokens = await raw.query<{ order_id: string }>(`SELECT order_id FROM tokens WHERE role = 'customer'`);
     expect(tokens.rows).toEqual([{ order_id: 'o1' }]);
   });
+
+  it('reads a mutator asks for together go as one statement: confirming three products costs what one does', async () => {
+    await push(new SyncEngine(raw), [...demoProducts.map((args) => ({ name: 'upsertProduct', args })), ...demoStations.map((args) => ({ name: 'upsertStation', args }))]);
+    const { db, take } = countStatements(raw);
+    const counted = new SyncEngine(db);
+    const confirmCost = async (id: string, productIds: string[]) => {
+      const items = productIds.map((productId, i) => ({ id: `l${i + 1}`, productId, quantity: 1 }));
+      await push(counted, [{ name: 'createOrder', args: { id, channel: 'takeaway', customer: { name: 'Ada' }, items, at: 1 } }]);
+      take();
+      expect(await push(counted, [{ name: 'confirmOrder', args: { orderId: id, at: 2 } }])).toEqual({ response: {}, processed: 1 });
+      return take();
+    };
+    const three = demoProducts.slice(0, 3).map((p) => p.id);
+    expect(await confirmCost('o3', three)).toBe(await confirmCost('o1', three.slice(0, 1)));
+    const { rows } = await raw.query<{ n: number }>(`SELECT count(*)::int AS n FROM kitchen_orders WHERE order_id IN ('o1', 'o3')`);
+    expect(rows[0]?.n).toBeGreaterThan(1);
+  });
 });

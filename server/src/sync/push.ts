@@ -4,6 +4,7 @@ import { serverTiming, type Metrics } from '../api/metrics.ts';
 import { mayRun } from '../auth/permissions.ts';
 import type { Principal } from '../auth/principal.ts';
 import { principalOf } from '../http/auth.ts';
+import { sendJson } from '../http/send-json.ts';
 import { parse } from '../http/validate.ts';
 import { notAllowed, pushRequestSchema, versionProblem, type HubRelay, type PushRequest, type PushResult } from './protocol.ts';
 import type { SyncEngine } from './sync-engine.ts';
@@ -15,7 +16,7 @@ export function pushRoute(engine: SyncEngine, mutationCap: number, metrics: Metr
     const start = process.hrtime.bigint();
     const result = await processPush(engine, principalOf(res), push, mutationCap);
     metrics.mutationsPushed += result.processed;
-    res.set('Server-Timing', serverTiming(start)).json(result.response);
+    sendJson(res, result.response, serverTiming(start));
   };
 }
 

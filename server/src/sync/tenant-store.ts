@@ -57,6 +57,8 @@ export class TenantStore {
   private readonly scanned = new Set<string>();
   /** Customer tokens issued by this write's mutations, stored with their rows. */
   private readonly tokens: NewToken[] = [];
+  /** Rows asked for in this turn, not yet sent (`fetchTogether`). */
+  private asked: { wanted: Map<StoredKind, string[]>; found: Promise<Map<string, ReadonlyJSONValue>> } | undefined;
 
   constructor(
     readonly q: Queryable,
@@ -79,7 +81,24 @@ export class TenantStore {
     const parsed = parseKey(key);
     if (!parsed || !storableKey(key)) return null;
     if (!isStoredKind(parsed.kind)) return group ? ((await getRejection(this.q, group, key)) ?? null) : null;
-    return (await getEntities(this.q, this.tenantId, new Map([[parsed.kind, [parsed.id]]])))[0]?.data ?? null;
+    return (await this.fetchTogether(parsed.kind, parsed.id)).get(key) ?? null;
+  }
+
+  /**
+   * Rows asked for in the same turn (a mutator's `Promise.all` of gets) go as one statement, sent
+   * when the turn ends: the rows found, by key.
+   */
+  private fetchTogether(kind: StoredKind, id: string): Promise<ReadonlyMap<string, ReadonlyJSONValue>> {
+    if (!this.asked) {
+      const wanted = new Map<StoredKind, string[]>();
+      const found = Promise.resolve().then(async () => {
+        this.asked = undefined;
+        return new Map((await getEntities(this.q, this.tenantId, wanted)).map((r) => [r.key, r.data]));
+      });
+      this.asked = { wanted, found };
+    }
+    push(this.asked.wanted, kind, id);
+    return this.asked.found;
   }
 
   /** Records rows read up front (`rowsToLoad`): each asked key not found is known to be absent. */

@@ -1,6 +1,6 @@
 import { DomainError } from '../errors.ts';
 import type { DomainEvent } from '../events.ts';
-import { kitchenOrderKey, orderKey } from '../keys.ts';
+import { kitchenOrderKey, orderKey, stationKey, ticketIdParts } from '../keys.ts';
 import { bumpedTicketStatuses, kitchenOrderMachine, type KitchenOrderEvent } from '../machines/kitchen-order-machine.ts';
 import { itemMachine } from '../machines/item-machine.ts';
 import { orderMachine, type OrderEvent } from '../machines/order-machine.ts';
@@ -11,8 +11,11 @@ import { moveOrderBy, moveTicket, ticketsOfOrder } from './transitions.ts';
 
 const readTicket = (tx: Tx, id: string) => readOrFail<KitchenOrder>(tx, kitchenOrderKey(id), `kitchen order ${id}`);
 const readOrder = (tx: Tx, id: string) => readOrFail<Order>(tx, orderKey(id), `order ${id}`);
-/** What a mutator of one ticket reads first. */
-const readsTicket = (args: { kitchenOrderId: string }) => [kitchenOrderKey(args.kitchenOrderId)];
+/** What a mutator of one ticket reads first: the ticket, and (as its id says) its order and its station. */
+const readsTicket = (args: { kitchenOrderId: string }) => {
+  const parts = ticketIdParts(args.kitchenOrderId);
+  return [kitchenOrderKey(args.kitchenOrderId), ...(parts ? [orderKey(parts.orderId), stationKey(parts.stationId)] : [])];
+};
 
 /** Moves an item, stamping times; the first completion records the ingredients it used. */
 function moveItem(ticket: KitchenOrder, item: KitchenItem, to: ItemStatus, at: number): { item: KitchenItem; events: DomainEvent[] } {
