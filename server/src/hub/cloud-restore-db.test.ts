@@ -48,19 +48,23 @@ describe('a hub’s outbox and client groups across a cloud restore (PGlite)', (
     expect((await db.query('SELECT client_id, mutation_id FROM hub_outbox')).rows).toEqual([{ client_id: 'a', mutation_id: 5 }]);
   });
 
-  it('drops the groups whose terminals saw ids the cloud lacks, with their view records, and starts a new epoch that supersedes theirs', async () => {
+  it('drops the groups whose terminals saw ids the cloud lacks, with their view records, and starts a new epoch that supersedes theirs and the cloud’s ended one', async () => {
     await db.query(`INSERT INTO replicache_client_groups (id, tenant_id, token_id) VALUES ('g1', 't', 'tok'), ('g2', 't', 'tok')`);
     await db.query(`INSERT INTO replicache_clients (id, client_group_id, last_mutation_id) VALUES ('c1', 'g1', 5), ('c2', 'g2', 9)`);
     await db.query(`INSERT INTO client_view_records (id, client_group_id, cvr_order, head, made_at, clients) VALUES ('v1', 'g1', 1, 1, now(), '{}'), ('v2', 'g2', 1, 1, now(), '{}')`);
     const before = await currentEpoch(db);
     const cloud = [{ id: 'c1', clientGroupID: 'g1', lastMutationID: 5 }, { id: 'c2', clientGroupID: 'g2', lastMutationID: 7 }];
 
-    const epoch = await db.transaction((q) => forgetGroupsAhead(q, 't', cloud));
-    expect(epoch).toBe(await currentEpoch(db));
+    const restart = await db.transaction((q) => forgetGroupsAhead(q, 't', cloud, ['cloud-before']));
+    expect(restart).toEqual({ epoch: await currentEpoch(db), groupsReset: 1 });
     expect(await isSupersededEpoch(db, before)).toBe(true);
+    // A cookie the cloud gave out before its restore (a terminal whose last pull was there) is of an ended epoch here too.
+    expect(await isSupersededEpoch(db, 'cloud-before')).toBe(true);
     expect((await db.query('SELECT id FROM client_view_records ORDER BY id')).rows).toEqual([{ id: 'v1' }]);
     expect((await db.query('SELECT id FROM replicache_client_groups WHERE id LIKE $1 ORDER BY id', ['g_'])).rows).toEqual([{ id: 'g1' }]);
-    // Nothing ahead any more: no new epoch.
-    expect(await db.transaction((q) => forgetGroupsAhead(q, 't', cloud))).toBeUndefined();
+    // Nothing ahead any more: no group dropped; the epochs still move on.
+    const again = await db.transaction((q) => forgetGroupsAhead(q, 't', cloud, ['cloud-before', 'cloud-next']));
+    expect(again).toEqual({ epoch: await currentEpoch(db), groupsReset: 0 });
+    expect(await isSupersededEpoch(db, 'cloud-next')).toBe(true);
   });
 });

@@ -38,19 +38,24 @@ export async function requeueLost(q: Queryable, cloud: readonly ClientMark[]): P
  * mirror writes the cloud's group and clients back), and the hub starts a new epoch of its own.
  * Those terminals' cookies now name an ended epoch and a view record the hub lacks: the rule a
  * restored cloud applies (`sync/pull.ts`) answers them ClientStateNotFound, and they start again
- * from the hub's state and send their unconfirmed changes again. Answers the new epoch, if any.
+ * from the hub's state and send their unconfirmed changes again.
+ * The cloud's `ended` epochs end at the hub too: a terminal whose last pull was at the cloud (its
+ * hub did not answer) holds a cookie of one, whose view record no hub has, and may have seen there
+ * ids the restore lost. The hub answers it as the restored cloud would, instead of giving it a
+ * last mutation id lower than its own (which Replicache ignores: its next changes then leave a gap
+ * the cloud never fills). Answers the hub's new epoch and how many groups it dropped.
  */
-export async function forgetGroupsAhead(q: Queryable, tenantId: string, cloud: readonly ClientMark[]): Promise<string | undefined> {
+export async function forgetGroupsAhead(q: Queryable, tenantId: string, cloud: readonly ClientMark[], ended: readonly string[]): Promise<{ epoch: string; groupsReset: number }> {
   const { rows } = await q.query<ClientMark>(
     `SELECT c.id, c.client_group_id AS "clientGroupID", c.last_mutation_id AS "lastMutationID"
      FROM replicache_clients c JOIN replicache_client_groups g ON g.id = c.client_group_id WHERE g.tenant_id = $1`,
     [tenantId],
   );
   const ahead = groupsAhead(rows, cloud);
-  if (ahead.length === 0) return undefined;
-  await q.query('DELETE FROM replicache_client_groups WHERE id = ANY($1::text[])', [ahead]);
+  if (ahead.length > 0) await q.query('DELETE FROM replicache_client_groups WHERE id = ANY($1::text[])', [ahead]);
+  await q.query('INSERT INTO sync_epochs (epoch) SELECT unnest($1::text[]) ON CONFLICT (epoch) DO NOTHING', [ended]);
   const started = await q.query<{ epoch: string }>('INSERT INTO sync_epochs (epoch) VALUES (gen_random_uuid()::text) RETURNING epoch');
-  return started.rows[0]?.epoch;
+  return { epoch: (started.rows[0] as { epoch: string }).epoch, groupsReset: ahead.length };
 }
 
 /** Forwarded mutations are kept this long to be sent again after a restore of the cloud. */

@@ -52,8 +52,8 @@ export class HubSync {
   private refused = false;
   /** The last try found the cloud older than a queued push's schema (CloudTooOld). */
   private cloudOutdated = false;
-  /** The cloud's new epoch after a restore, until the hub has sent again what it lost and re-read it. */
-  private restoredTo: string | undefined;
+  /** The cloud's new epoch after a restore and those the restore ended, until the hub has sent again what it lost and re-read it. */
+  private restoredTo: { epoch: string; ended: string[] } | undefined;
   /** A sync queued and not started yet: pokes come in bursts, and one pull after them covers them all. */
   private nextSync: Promise<void> | undefined;
 
@@ -169,7 +169,7 @@ export class HubSync {
   private wentOffline(err: unknown): void {
     if (!(err instanceof UpstreamUnavailable)) this.logger.error({ err }, 'hub sync failed');
     // Cut off until the hub has re-read the restored cloud (pushes queue meanwhile), which starts now.
-    if (err instanceof CloudRestored) this.restoredTo = err.epoch;
+    if (err instanceof CloudRestored) this.restoredTo = { epoch: err.epoch, ended: [...(this.restoredTo?.ended ?? []), err.ended] };
     // Once per spell: an admin must issue a new hub token, or the cloud be updated; until then the restaurant works through the hub alone.
     const lasting = err instanceof HubNotAuthorized || err instanceof CloudTooOld;
     if (lasting && !this.refused) this.logger.error({ err }, err.message);
@@ -194,8 +194,8 @@ export class HubSync {
    * cloud no longer has and resetting the terminals that saw more than it has (`cloud-restore.ts`).
    */
   private async afterRestore(): Promise<void> {
-    const epoch = this.restoredTo;
-    if (epoch === undefined) return;
+    if (this.restoredTo === undefined) return;
+    const { epoch, ended } = this.restoredTo;
     const started = Date.now();
     this.upstream.epoch = epoch;
     const resent = await requeueLost(this.db, (await this.upstream.pull(0)).clients);
@@ -203,20 +203,20 @@ export class HubSync {
     this.needsFull = true;
     // No terminal is answered from a view this process remembers while groups may be dropped.
     this.engine.databaseLost();
-    let hubEpoch: string | undefined;
+    let hub: { epoch: string; groupsReset: number } | undefined;
     try {
-      hubEpoch = await this.mirror(true);
+      hub = await this.mirror(ended);
     } finally {
-      this.engine.databaseBack(hubEpoch ?? this.engine.epoch ?? '');
+      this.engine.databaseBack(hub?.epoch ?? this.engine.epoch ?? '');
     }
     this.restoredTo = undefined;
-    this.logger.warn({ epoch, resent, terminalsReset: hubEpoch !== undefined, ms: Date.now() - started }, 'the cloud was restored: sent again what it lost, mirror re-read');
+    this.logger.warn({ epoch, resent, groupsReset: hub?.groupsReset, ms: Date.now() - started }, 'the cloud was restored: sent again what it lost, mirror re-read');
   }
 
-  private async mirror(restored = false): Promise<string | undefined> {
+  private async mirror(endedCloudEpochs?: readonly string[]): Promise<{ epoch: string; groupsReset: number } | undefined> {
     const full = this.needsFull;
     const snap = await this.upstream.pull(full ? 0 : this.version);
-    const hubEpoch = await applySnapshot(this.db, snap, full, restored);
+    const restart = await applySnapshot(this.db, snap, full, endedCloudEpochs);
     this.online = true;
     this.offlineSince = null;
     this.refused = false;
@@ -225,7 +225,7 @@ export class HubSync {
     this.tenantId = snap.tenant.id;
     this.needsFull = false;
     this.lastPullAt = Date.now();
-    return hubEpoch;
+    return restart;
   }
 
   /** Forwards queued mutations in order (`drain.ts`); a mirror after it rereads the whole tenant. */

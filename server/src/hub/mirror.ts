@@ -63,17 +63,17 @@ const headOf = async (q: Queryable, tenantId: string) =>
  * Makes the hub's copy of the tenant the cloud's, in one transaction under the tenant's write lock,
  * and pokes the restaurant's screens if anything changed. `full` (a snapshot since 0) also drops
  * what the cloud does not have: that is how the hub's own refused changes are rolled back.
- * `restored` (the first full mirror after the cloud was restored) also drops the client groups
- * whose last mutation ids the cloud lost (`cloud-restore.ts`); answers the hub's new epoch if it
- * started one for them.
+ * `endedCloudEpochs` (given in the first full mirror after the cloud was restored) also drops the
+ * client groups whose last mutation ids the cloud lost and ends those epochs at the hub, which
+ * starts its own next one (`cloud-restore.ts`); answers that epoch and how many groups it dropped.
  */
-export async function applySnapshot(db: Database, snap: HubSnapshot, full: boolean, restored = false): Promise<string | undefined> {
+export async function applySnapshot(db: Database, snap: HubSnapshot, full: boolean, endedCloudEpochs?: readonly string[]): Promise<{ epoch: string; groupsReset: number } | undefined> {
   return db.transaction(async (q) => {
     const tenantId = snap.tenant.id;
     await q.query(lockTenant(tenantId));
     await q.query('INSERT INTO tenants (id, name) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name', [tenantId, snap.tenant.name]);
     const revoked = await mirrorTokens(q, tenantId, snap.tokens, full);
-    const newEpoch = restored ? await forgetGroupsAhead(q, tenantId, snap.clients) : undefined;
+    const newEpoch = endedCloudEpochs ? await forgetGroupsAhead(q, tenantId, snap.clients, endedCloudEpochs) : undefined;
     const before = await headOf(q, tenantId);
     await mirrorWrites(tenantId, snap, full).run(q);
     // The triggers move the head for every write that changed what a terminal may hold.

@@ -23,7 +23,11 @@ export class CloudTooOld extends UpstreamUnavailable {}
  * refusal). Until the hub has re-read it (`cloud-restore.ts`), it counts as not answering.
  */
 export class CloudRestored extends UpstreamUnavailable {
-  constructor(readonly epoch: string) {
+  constructor(
+    readonly epoch: string,
+    /** The epoch the hub knew, which the restore ended. */
+    readonly ended: string,
+  ) {
     super(`the cloud was restored (epoch ${epoch}): re-reading it`);
   }
 }
@@ -65,7 +69,7 @@ export class Upstream {
   /** The first epoch the hub hears of is taken as it is; another one afterwards means a restore. */
   private sameEpoch<T extends { epoch?: string | undefined }>(answer: T): T {
     if (answer.epoch === undefined) return answer;
-    if (this.epoch !== undefined && answer.epoch !== this.epoch) throw new CloudRestored(answer.epoch);
+    if (this.epoch !== undefined && answer.epoch !== this.epoch) throw new CloudRestored(answer.epoch, this.epoch);
     this.epoch = answer.epoch;
     return answer;
   }
