@@ -1,16 +1,16 @@
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { comparableHubState, stateDiff, tenantState } from '../hub/hub-state.ts';
 import { issueHubToken } from '../hub/hub-support.ts';
 import { createTenant, startServer, type TestServer, type TestTenant } from '../support/server.ts';
 import { durableStorage, type DurableStorage } from '../support/storage.ts';
 import { waitUntil } from '../support/wait.ts';
+import { backup, backupCluster as cluster, cloudOrders, restoreTarget } from './support/cloud-drill.ts';
 import { databaseOn, onCluster } from './support/cluster-sql.ts';
 import { seedLoadMenu } from './support/mixed-load.ts';
 import { replicaOrders, startTerminal } from './support/terminal.ts';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * A restaurant hub across a point-in-time restore of its cloud (issue 23), on the cluster that
@@ -18,18 +18,6 @@ import { replicaOrders, startTerminal } from './support/terminal.ts';
  * database is restored to seconds before, the cloud server staying up as the runbook allows. The
  * hub must send again, once, what it had forwarded and the restore lost, and end equal to the cloud.
  */
-const backupScript = fileURLToPath(new URL('../../scripts/backup.sh', import.meta.url));
-// Not execFileSync: the cloud, the hub and the terminals run in this process and keep running through the restore.
-const backup = (...args: string[]) => promisify(execFile)('bash', [backupScript, ...args], { encoding: 'utf8' });
-const cluster = { name: 'ks_backup', port: 5435 };
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Orders the cloud created, with when (database time), and how many times. */
-const cloudOrders = async (database: string) =>
-  (await onCluster<{ id: string; at: Date; times: number }>(cluster.port, "SELECT data->>'orderId' AS id, min(at) AS at, count(*)::int AS times FROM events WHERE type = 'order.created' GROUP BY 1", [], database)).map(
-    (r) => ({ id: r.id, at: r.at.getTime(), times: r.times }),
-  );
-
 describe('a hub whose cloud is restored to an earlier moment', () => {
   const database = `ks_hubdrill_${randomBytes(5).toString('hex')}`;
   let cloud: TestServer;
@@ -73,8 +61,7 @@ describe('a hub whose cloud is restored to an earlier moment', () => {
       }
     });
     await sleep(2000);
-    const [{ target }] = (await onCluster<{ target: string }>(cluster.port, 'SELECT now()::text AS target')) as [{ target: string }];
-    const targetMs = Date.parse(target.replace(' ', 'T').replace(/\+00$/, 'Z'));
+    const { target, targetMs } = await restoreTarget();
     await sleep(2000); // forwarded through the hub and confirmed after the target: what the restore loses
 
     const before = await cloudOrders(database);

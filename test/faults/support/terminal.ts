@@ -14,13 +14,15 @@ export interface Terminal {
   close(): Promise<void>;
 }
 
-export function startTerminal(name: string, serverUrl: string, token: string): Terminal {
+/** `hubUrl`: the terminal prefers its hub and falls back to `serverUrl` (the cloud) when the hub does not answer. */
+export function startTerminal(name: string, serverUrl: string, token: string, paths: { hubUrl?: string; pathProbeMs?: number } = {}): Terminal {
   const saved = new Map<string, string>();
   const storage: JournalStorage = { getItem: (k) => saved.get(k) ?? null, setItem: (k, v) => void saved.set(k, v) };
   let resets = 0;
   const open = (): SyncClient =>
     createSyncClient({
       serverUrl,
+      ...paths,
       token,
       name,
       kvStore: 'mem',

@@ -1,0 +1,145 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { comparableHubState, stateDiff, tenantState } from '../hub/hub-state.ts';
+import { issueHubToken } from '../hub/hub-support.ts';
+import { startProxy, type Proxy } from '../support/proxy.ts';
+import { createTenant, startServer, type TestServer, type TestTenant } from '../support/server.ts';
+import { durableStorage, type DurableStorage } from '../support/storage.ts';
+import { waitUntil } from '../support/wait.ts';
+import { backup, backupCluster as cluster, cloudOrders, restoreTarget } from './support/cloud-drill.ts';
+import { databaseOn, onCluster } from './support/cluster-sql.ts';
+import { seedLoadMenu } from './support/mixed-load.ts';
+import { replicaOrders, startTerminal, type Terminal } from './support/terminal.ts';
+
+const order = (id: string) => ({ id, channel: 'takeaway', customer: { name: 'Reset' }, items: [{ id: 'l1', productId: 'burger', quantity: 1 }], at: Date.now() }) as never;
+const pending = async (t: Terminal) => (await t.client.rep.experimentalPendingMutations()).length;
+const drained = (t: Terminal, what: string) => waitUntil(async () => (await pending(t)) === 0, 15_000, `${t.name}: ${what}`);
+
+/**
+ * The reset path of a hub across a restore of its cloud (issue 23): a terminal that, while its hub
+ * did not answer, sent changes straight to the cloud, which the restore then lost. The hub cannot
+ * send those again (it never had them), so it must answer that terminal ClientStateNotFound; the
+ * terminal starts again from the hub's state and sends again the changes it made offline meanwhile,
+ * each applied once, and the hub ends equal to the cloud. A terminal on the hub alone is not reset.
+ */
+describe('a terminal that saw changes a restore of the cloud lost, which its hub cannot send again', () => {
+  const database = `ks_hubreset_${randomBytes(5).toString('hex')}`;
+  let cloud: TestServer;
+  let hub: TestServer;
+  let storage: DurableStorage;
+  let tenant: TestTenant & { hubToken: string };
+  let hubLink: Proxy;
+  let cloudLink: Proxy;
+  let terminals: Terminal[] = [];
+
+  beforeAll(async () => {
+    await onCluster(cluster.port, `CREATE DATABASE ${database}`);
+    cloud = await startServer({ databaseUrl: databaseOn(cluster.port, database) });
+    const made = await createTenant(cloud, 'Reset Bistro');
+    tenant = { ...made, hubToken: (await issueHubToken(cloud, made.tenantId)).token };
+    await seedLoadMenu(cloud, tenant);
+    await backup('backup', cluster.name, 'incr');
+    storage = await durableStorage('pglite');
+    hub = await startServer({ storage, env: { HUB_UPSTREAM: cloud.url, HUB_TOKEN: tenant.hubToken, HUB_PULL_INTERVAL_MS: '1000' } });
+    // The till's own links to its hub and to the cloud, which the test cuts.
+    hubLink = await startProxy(hub);
+    cloudLink = await startProxy(cloud);
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all(terminals.map((t) => t.close()));
+    await hubLink?.close();
+    await cloudLink?.close();
+    await hub?.stop();
+    await storage?.remove();
+    await cloud?.stop();
+    await onCluster(cluster.port, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  }, 60_000);
+
+  it('answers it ClientStateNotFound; it starts again from the hub and sends its offline changes once; the hub ends equal to the cloud', async () => {
+    const till = startTerminal(`reset-till-${database}`, cloudLink.url, tenant.managerToken, { hubUrl: hubLink.url, pathProbeMs: 250 });
+    const pass = startTerminal(`reset-pass-${database}`, hub.url, tenant.managerToken);
+    terminals = [till, pass];
+    const path = () => till.client.path?.get();
+    await waitUntil(() => path() === 'hub', 10_000, 'the till on its hub');
+    for (const t of terminals) await waitUntil(() => t.client.rep.query((tx) => tx.has('product/burger')), 10_000, `${t.name}: the menu`);
+
+    // Before the restore target, through the hub: kept by the restore.
+    await till.client.rep.mutate.createOrder(order('hub-1'));
+    await pass.client.rep.mutate.createOrder(order('pass-1'));
+    await Promise.all(terminals.map((t) => drained(t, 'before the target')));
+    const { target, targetMs } = await restoreTarget();
+    await new Promise((r) => setTimeout(r, 1000));
+
+    // After it, through the hub: lost by the restore, and the hub sends them again.
+    await till.client.rep.mutate.createOrder(order('hub-2'));
+    await pass.client.rep.mutate.createOrder(order('pass-2'));
+    await Promise.all(terminals.map((t) => drained(t, 'through the hub after the target')));
+
+    // The till's hub stops answering: it sends straight to the cloud, which the hub then mirrors.
+    await hubLink.cut();
+    await waitUntil(() => path() === 'cloud', 10_000, 'the till falling back to the cloud');
+    await till.client.rep.mutate.createOrder(order('straight-1'));
+    await till.client.rep.mutate.createOrder(order('straight-2'));
+    await drained(till, 'straight to the cloud');
+    const atCloud = async () => (await cloud.running.db.query<{ n: number }>('SELECT last_mutation_id AS n FROM replicache_clients WHERE id = $1', [till.client.rep.clientID])).rows[0]?.n;
+    const atHub = async () => (await hub.running.db.query<{ n: number }>('SELECT last_mutation_id AS n FROM replicache_clients WHERE id = $1', [till.client.rep.clientID])).rows[0]?.n;
+    const sawAtCloud = await atCloud();
+    await waitUntil(async () => (await atHub()) === sawAtCloud, 10_000, 'the hub mirroring the till’s straight changes');
+
+    // Then the till is offline altogether and takes orders it cannot send yet.
+    await cloudLink.cut();
+    await waitUntil(() => path() === 'offline', 10_000, 'the till offline');
+    const offline = ['offline-1', 'offline-2', 'offline-3'];
+    for (const id of offline) await till.client.rep.mutate.createOrder(order(id));
+    expect(await pending(till)).toBe(offline.length);
+
+    const before = await cloudOrders(database);
+    const restoreStart = Date.now();
+    await backup('restore', cluster.name, target, database);
+    const restored = Date.now();
+    const lostByRestore = before.filter((o) => o.at > targetMs).map((o) => o.id);
+    // The hub sends again what it forwarded, and takes the till's last mutation id back to the cloud's: it saw ids the hub never had.
+    await waitUntil(async () => ((await atHub()) ?? 0) < (sawAtCloud ?? 0), 20_000, 'the hub re-reading the restored cloud');
+    const hubReadMs = Date.now() - restored;
+
+    await hubLink.restore();
+    await waitUntil(() => till.resets === 1, 20_000, 'the till answered ClientStateNotFound and started again');
+    // The new replica runs them again once its first pull from the hub has landed.
+    await waitUntil(async () => {
+      const now = new Set((await cloudOrders(database)).map((o) => o.id));
+      return offline.every((id) => now.has(id));
+    }, 20_000, 'the till’s offline orders at the cloud');
+    await drained(till, 'its offline orders confirmed');
+    const resetMs = Date.now() - restored;
+    await cloudLink.restore();
+
+    const stored = await cloudOrders(database);
+    const storedIds = new Set(stored.map((o) => o.id));
+    expect(stored.filter((o) => o.times > 1), 'orders created twice').toEqual([]);
+    expect(offline.filter((id) => !storedIds.has(id)), 'offline orders not sent again').toEqual([]);
+    expect(['hub-2', 'pass-2'].filter((id) => !storedIds.has(id)), 'forwarded by the hub and not sent again').toEqual([]);
+    // What the till sent straight and the restore lost is the RPO: gone everywhere, kept nowhere.
+    expect(['straight-1', 'straight-2'].filter((id) => storedIds.has(id))).toEqual([]);
+    expect(lostByRestore.sort()).toEqual(['hub-2', 'pass-2', 'straight-1', 'straight-2']);
+
+    let diff: string[] = [];
+    await waitUntil(async () => {
+      const cloudState = await tenantState(cloud, tenant.hubToken);
+      diff = stateDiff(comparableHubState(await tenantState(hub, tenant.hubToken), cloudState), cloudState);
+      return diff.length === 0;
+    }, 20_000, 'the hub equal to the cloud').catch(() => undefined);
+    const equalMs = Date.now() - restored;
+    expect(diff, 'the hub differs from the cloud').toEqual([]);
+    for (const t of terminals) {
+      await waitUntil(async () => (await replicaOrders(t)).length === storedIds.size, 10_000, `${t.name} equal to the cloud`);
+      expect(new Set(await replicaOrders(t))).toEqual(storedIds);
+    }
+    expect(terminals.map((t) => t.resets), 'only the till started again').toEqual([1, 0]);
+    process.stdout.write(
+      `hub reset path: ${lostByRestore.length} orders lost by the restore (${lostByRestore.join(', ')}), the hub's 2 sent again; ${offline.length} offline orders sent again by the reset till, each once; ` +
+        `restore ${((restored - restoreStart) / 1000).toFixed(1)} s; the hub re-read the cloud ${(hubReadMs / 1000).toFixed(1)} s after it, the till reset and drained ${(resetMs / 1000).toFixed(1)} s after it, ` +
+        `hub equal to the cloud ${(equalMs / 1000).toFixed(1)} s after it\n`,
+    );
+  }, 180_000);
+});
