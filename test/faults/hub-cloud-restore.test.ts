@@ -1,13 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { comparableHubState, stateDiff, tenantState } from '../hub/hub-state.ts';
-import { issueHubToken } from '../hub/hub-support.ts';
-import { createTenant, startServer, type TestServer, type TestTenant } from '../support/server.ts';
-import { durableStorage, type DurableStorage } from '../support/storage.ts';
+import type { TestServer, TestTenant } from '../support/server.ts';
 import { waitUntil } from '../support/wait.ts';
-import { backup, backupCluster as cluster, cloudOrders, restoreTarget } from './support/cloud-drill.ts';
-import { databaseOn, onCluster } from './support/cluster-sql.ts';
-import { seedLoadMenu } from './support/mixed-load.ts';
+import { backup, backupCluster as cluster, cloudOrders, hubCloudDiff, restoreTarget, startDrillWorld } from './support/cloud-drill.ts';
 import { replicaOrders, startTerminal } from './support/terminal.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -20,31 +15,18 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 describe('a hub whose cloud is restored to an earlier moment', () => {
   const database = `ks_hubdrill_${randomBytes(5).toString('hex')}`;
+  let world: Awaited<ReturnType<typeof startDrillWorld>>;
   let cloud: TestServer;
   let hub: TestServer;
-  let storage: DurableStorage;
   let tenant: TestTenant & { hubToken: string };
 
   beforeAll(async () => {
     const setupStart = Date.now();
-    await onCluster(cluster.port, `CREATE DATABASE ${database}`);
-    cloud = await startServer({ databaseUrl: databaseOn(cluster.port, database) });
-    const made = await createTenant(cloud, 'Restore Bistro');
-    tenant = { ...made, hubToken: (await issueHubToken(cloud, made.tenantId)).token };
-    await seedLoadMenu(cloud, tenant);
-    const backupStart = Date.now();
-    await backup('backup', cluster.name, 'incr');
-    process.stdout.write(`hub across a cloud restore: set-up ${((Date.now() - setupStart) / 1000).toFixed(1)} s (incremental backup ${((Date.now() - backupStart) / 1000).toFixed(1)} s)\n`);
-    storage = await durableStorage('pglite');
-    hub = await startServer({ storage, env: { HUB_UPSTREAM: cloud.url, HUB_TOKEN: tenant.hubToken, HUB_PULL_INTERVAL_MS: '1000' } });
+    world = await startDrillWorld(database, 'Restore Bistro');
+    ({ cloud, hub, tenant } = world);
+    process.stdout.write(`hub across a cloud restore: set-up ${((Date.now() - setupStart) / 1000).toFixed(1)} s (incremental backup ${(world.backupMs / 1000).toFixed(1)} s)\n`);
   }, 120_000);
-
-  afterAll(async () => {
-    await hub?.stop();
-    await storage?.remove();
-    await cloud?.stop();
-    await onCluster(cluster.port, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-  }, 60_000);
+  afterAll(async () => world?.stop(), 60_000);
 
   it('sends again once what the restore lost, drops what the cloud no longer has, and ends equal to it', async () => {
     const terminals = ['till', 'pass'].map((name) => startTerminal(`hubdrill-${name}-${database}`, hub.url, tenant.managerToken));
@@ -80,12 +62,7 @@ describe('a hub whose cloud is restored to an earlier moment', () => {
     await waitUntil(async () => (await Promise.all(terminals.map((t) => t.client.rep.experimentalPendingMutations()))).every((p) => p.length === 0), 20_000, 'terminal queues drained');
 
     // The hub's whole state equals the cloud's, row for row.
-    let diff: string[] = [];
-    await waitUntil(async () => {
-      const cloudState = await tenantState(cloud, tenant.hubToken);
-      diff = stateDiff(comparableHubState(await tenantState(hub, tenant.hubToken), cloudState), cloudState);
-      return diff.length === 0;
-    }, 20_000, 'the hub equal to the cloud').catch(() => undefined);
+    const diff = await hubCloudDiff(hub, cloud, tenant.hubToken);
     const convergedMs = Date.now() - restored;
     expect(diff, 'the hub differs from the cloud').toEqual([]);
 

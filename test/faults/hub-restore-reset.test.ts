@@ -1,14 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { comparableHubState, stateDiff, tenantState } from '../hub/hub-state.ts';
-import { issueHubToken } from '../hub/hub-support.ts';
 import { startProxy, type Proxy } from '../support/proxy.ts';
-import { createTenant, startServer, type TestServer, type TestTenant } from '../support/server.ts';
-import { durableStorage, type DurableStorage } from '../support/storage.ts';
+import type { TestServer, TestTenant } from '../support/server.ts';
 import { waitUntil } from '../support/wait.ts';
-import { backup, backupCluster as cluster, cloudOrders, restoreTarget } from './support/cloud-drill.ts';
-import { databaseOn, onCluster } from './support/cluster-sql.ts';
-import { seedLoadMenu } from './support/mixed-load.ts';
+import { backup, backupCluster as cluster, cloudOrders, hubCloudDiff, restoreTarget, startDrillWorld } from './support/cloud-drill.ts';
 import { replicaOrders, startTerminal, type Terminal } from './support/terminal.ts';
 
 const order = (id: string) => ({ id, channel: 'takeaway', customer: { name: 'Reset' }, items: [{ id: 'l1', productId: 'burger', quantity: 1 }], at: Date.now() }) as never;
@@ -24,23 +19,17 @@ const drained = (t: Terminal, what: string) => waitUntil(async () => (await pend
  */
 describe('a terminal that saw changes a restore of the cloud lost, which its hub cannot send again', () => {
   const database = `ks_hubreset_${randomBytes(5).toString('hex')}`;
+  let world: Awaited<ReturnType<typeof startDrillWorld>>;
   let cloud: TestServer;
   let hub: TestServer;
-  let storage: DurableStorage;
   let tenant: TestTenant & { hubToken: string };
   let hubLink: Proxy;
   let cloudLink: Proxy;
   let terminals: Terminal[] = [];
 
   beforeAll(async () => {
-    await onCluster(cluster.port, `CREATE DATABASE ${database}`);
-    cloud = await startServer({ databaseUrl: databaseOn(cluster.port, database) });
-    const made = await createTenant(cloud, 'Reset Bistro');
-    tenant = { ...made, hubToken: (await issueHubToken(cloud, made.tenantId)).token };
-    await seedLoadMenu(cloud, tenant);
-    await backup('backup', cluster.name, 'incr');
-    storage = await durableStorage('pglite');
-    hub = await startServer({ storage, env: { HUB_UPSTREAM: cloud.url, HUB_TOKEN: tenant.hubToken, HUB_PULL_INTERVAL_MS: '1000' } });
+    world = await startDrillWorld(database, 'Reset Bistro');
+    ({ cloud, hub, tenant } = world);
     // The till's own links to its hub and to the cloud, which the test cuts.
     hubLink = await startProxy(hub);
     cloudLink = await startProxy(cloud);
@@ -50,10 +39,7 @@ describe('a terminal that saw changes a restore of the cloud lost, which its hub
     await Promise.all(terminals.map((t) => t.close()));
     await hubLink?.close();
     await cloudLink?.close();
-    await hub?.stop();
-    await storage?.remove();
-    await cloud?.stop();
-    await onCluster(cluster.port, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await world?.stop();
   }, 60_000);
 
   it('answers it ClientStateNotFound; it starts again from the hub and sends its offline changes once; the hub ends equal to the cloud', async () => {
@@ -123,12 +109,7 @@ describe('a terminal that saw changes a restore of the cloud lost, which its hub
     expect(['straight-1', 'straight-2'].filter((id) => storedIds.has(id))).toEqual([]);
     expect(lostByRestore.sort()).toEqual(['hub-2', 'pass-2', 'straight-1', 'straight-2']);
 
-    let diff: string[] = [];
-    await waitUntil(async () => {
-      const cloudState = await tenantState(cloud, tenant.hubToken);
-      diff = stateDiff(comparableHubState(await tenantState(hub, tenant.hubToken), cloudState), cloudState);
-      return diff.length === 0;
-    }, 20_000, 'the hub equal to the cloud').catch(() => undefined);
+    const diff = await hubCloudDiff(hub, cloud, tenant.hubToken);
     const equalMs = Date.now() - restored;
     expect(diff, 'the hub differs from the cloud').toEqual([]);
     for (const t of terminals) {

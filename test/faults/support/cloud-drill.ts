@@ -1,7 +1,13 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { onCluster } from './cluster-sql.ts';
+import { comparableHubState, stateDiff, tenantState } from '../../hub/hub-state.ts';
+import { issueHubToken } from '../../hub/hub-support.ts';
+import { createTenant, startServer, type TestServer } from '../../support/server.ts';
+import { durableStorage } from '../../support/storage.ts';
+import { waitUntil } from '../../support/wait.ts';
+import { databaseOn, onCluster } from './cluster-sql.ts';
+import { seedLoadMenu } from './mixed-load.ts';
 
 /** The cluster scripts/backup.sh archives and restores (ks_backup on 5435). */
 export const backupCluster = { name: 'ks_backup', port: 5435 };
@@ -26,3 +32,43 @@ export const cloudOrders = async (database: string) =>
       database,
     )
   ).map((r) => ({ id: r.id, at: r.at.getTime(), times: r.times }));
+
+/**
+ * A cloud on a new database of the backup cluster with a tenant, its hub token and the load menu,
+ * backed up (incremental) so it can be restored to any moment after, and its hub on PGlite.
+ */
+export async function startDrillWorld(database: string, name: string) {
+  await onCluster(backupCluster.port, `CREATE DATABASE ${database}`);
+  const cloud = await startServer({ databaseUrl: databaseOn(backupCluster.port, database) });
+  const made = await createTenant(cloud, name);
+  const tenant = { ...made, hubToken: (await issueHubToken(cloud, made.tenantId)).token };
+  await seedLoadMenu(cloud, tenant);
+  const backupStart = Date.now();
+  await backup('backup', backupCluster.name, 'incr');
+  const backupMs = Date.now() - backupStart;
+  const storage = await durableStorage('pglite');
+  const hub = await startServer({ storage, env: { HUB_UPSTREAM: cloud.url, HUB_TOKEN: tenant.hubToken, HUB_PULL_INTERVAL_MS: '1000' } });
+  return {
+    cloud,
+    hub,
+    tenant,
+    backupMs,
+    async stop() {
+      await hub.stop();
+      await storage.remove();
+      await cloud.stop();
+      await onCluster(backupCluster.port, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    },
+  };
+}
+
+/** Waits (up to 20 s) for the hub's whole state to equal the cloud's, row for row: answers where they still differ. */
+export async function hubCloudDiff(hub: TestServer, cloud: TestServer, hubToken: string): Promise<string[]> {
+  let diff: string[] = [];
+  await waitUntil(async () => {
+    const cloudState = await tenantState(cloud, hubToken);
+    diff = stateDiff(comparableHubState(await tenantState(hub, hubToken), cloudState), cloudState);
+    return diff.length === 0;
+  }, 20_000, 'the hub equal to the cloud').catch(() => undefined);
+  return diff;
+}
