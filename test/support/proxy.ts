@@ -10,7 +10,11 @@ export interface Proxy {
   close(): Promise<void>;
 }
 
-export async function startProxy(target: { url: string }): Promise<Proxy> {
+/**
+ * `dropRequest`: asked of the start of every chunk a client sends (an HTTP request line, mostly);
+ * when it answers true the connection is dropped, the request maybe already passed on: its answer is lost.
+ */
+export async function startProxy(target: { url: string }, dropRequest?: (start: string) => boolean): Promise<Proxy> {
   const { hostname, port: targetPort } = new URL(target.url);
   const open = new Set<Socket>();
   const track = (s: Socket) => {
@@ -24,6 +28,7 @@ export async function startProxy(target: { url: string }): Promise<Proxy> {
       track(client);
       track(upstream);
       client.pipe(upstream).pipe(client);
+      if (dropRequest) client.on('data', (chunk: Buffer) => dropRequest(chunk.toString('latin1', 0, 80)) && client.destroy());
       upstream.on('close', () => client.destroy());
       client.on('close', () => upstream.destroy());
     });
