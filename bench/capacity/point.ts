@@ -47,10 +47,11 @@ class LoadProcess {
       const on = (m: { type: string; message?: string }) => {
         if (m.type === 'failed') reject(new Error(m.message));
         if (m.type !== type) return;
-        this.child.off('message', on).off('exit', exited);
+        this.child.off('message', on).off('close', exited);
         resolve(m as T);
       };
-      this.child.on('message', on).once('exit', exited);
+      // 'close', not 'exit': it comes after the IPC channel closed, so after the last message.
+      this.child.on('message', on).once('close', exited);
     });
   }
 }

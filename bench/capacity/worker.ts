@@ -87,7 +87,8 @@ process.on('message', (command: Command) => {
     measuring = false;
     const stats = report();
     for (const r of restaurants) r.close();
-    send({ type: 'stats', stats });
-    process.disconnect?.();
+    // Disconnect once the report is written to the channel: a large one (hundreds of restaurants'
+    // samples) could otherwise still be in flight when the parent sees this process exit.
+    process.send?.({ type: 'stats', stats }, undefined, {}, () => process.disconnect?.());
   }
 });
