@@ -89,7 +89,9 @@ describe('an old kitchen terminal with pending changes across a server upgrade (
     cleanups.push(() => updated.close());
     expect(await updated.clientGroupID).not.toBe(oldGroup);
     await waitUntil(async () => (await serverRecordOf(server.running.db, terminal.clientID)).lastMutationID === 25, 30_000, 'mutation recovery');
+    // A pull asked for here may queue behind one under way: wait for the replica to show the bumps.
     await updated.pull({ now: true });
+    await waitUntil(async () => (await readTickets(updated)).filter((t) => t.status === 'ready').length === tickets.length, 10_000, 'the bumps in the updated replica');
     const after = await serverRecordOf(server.running.db, terminal.clientID);
     expect(distinctIds(after.events)).toEqual(range(1, 25));
     expect(after.events.filter((e) => e.type === 'kitchen_order.status_changed')).toHaveLength(20);
