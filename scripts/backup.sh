@@ -38,10 +38,12 @@ start-fast=y
 CONF
   local conf="/etc/postgresql/$VERSION/$CLUSTER/conf.d/kitchensync-backup.conf"
   local wanted
-  wanted=$(printf "wal_level = replica\narchive_mode = on\narchive_command = 'pgbackrest --stanza=%s archive-push %%p'\narchive_timeout = %s\n" "$CLUSTER" "$ARCHIVE_TIMEOUT")
+  # track_commit_timestamp: a restore to TIME keeps exactly the transactions that committed by TIME,
+  # and pg_xact_commit_timestamp(xmin) is how an operator (and the drill) lists what it will undo.
+  wanted=$(printf "wal_level = replica\narchive_mode = on\narchive_command = 'pgbackrest --stanza=%s archive-push %%p'\narchive_timeout = %s\ntrack_commit_timestamp = on\n" "$CLUSTER" "$ARCHIVE_TIMEOUT")
   if [ "$(cat "$conf" 2>/dev/null)" != "$wanted" ]; then
     echo "$wanted" | as_root tee "$conf" >/dev/null
-    as_root pg_ctlcluster "$VERSION" "$CLUSTER" stop &>/dev/null || true # archive_mode needs a restart
+    as_root pg_ctlcluster "$VERSION" "$CLUSTER" stop &>/dev/null || true # both settings need a restart
   fi
   as_root pg_ctlcluster "$VERSION" "$CLUSTER" start &>/dev/null || true
   wait_writable

@@ -25,7 +25,7 @@ describe('a hub whose cloud is restored to an earlier moment', () => {
     world = await startDrillWorld(database, 'Restore Bistro');
     ({ cloud, hub, tenant } = world);
     process.stdout.write(`hub across a cloud restore: set-up ${((Date.now() - setupStart) / 1000).toFixed(1)} s (incremental backup ${(world.backupMs / 1000).toFixed(1)} s)\n`);
-  }, 120_000);
+  }, 240_000); // includes waiting for another test's turn on the backup cluster
   afterAll(async () => world?.stop(), 60_000);
 
   it('sends again once what the restore lost, drops what the cloud no longer has, and ends equal to it', async () => {

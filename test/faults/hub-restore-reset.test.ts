@@ -33,7 +33,7 @@ describe('a terminal that saw changes a restore of the cloud lost, which its hub
     // The till's own links to its hub and to the cloud, which the test cuts.
     hubLink = await startProxy(hub);
     cloudLink = await startProxy(cloud);
-  }, 120_000);
+  }, 240_000); // includes waiting for another test's turn on the backup cluster
 
   afterAll(async () => {
     await Promise.all(terminals.map((t) => t.close()));
@@ -145,7 +145,7 @@ describe('a till that resets holding a change its hub also sends again', () => {
 
   beforeAll(async () => {
     world = await startDrillWorld(database, 'Double Bistro');
-  }, 120_000);
+  }, 240_000); // includes waiting for another test's turn on the backup cluster
   afterAll(async () => {
     await till?.close();
     await Promise.all(links.map((l) => l.close()));

@@ -1,11 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChildServer, type ChildServer } from '../support/child-server.ts';
 import { createTenant, type TestTenant } from '../support/server.ts';
 import { waitUntil } from '../support/wait.ts';
+import { backup, backupCluster as cluster, cloudOrders, restoreTarget, takeBackupCluster } from './support/cloud-drill.ts';
 import { databaseOn, onCluster } from './support/cluster-sql.ts';
 import { seedLoadMenu } from './support/mixed-load.ts';
 import { replicaOrders, startTerminal } from './support/terminal.ts';
@@ -15,9 +14,6 @@ import { replicaOrders, startTerminal } from './support/terminal.ts';
  * continuously (ks_backup on 5435, set up by scripts/setup-machine.sh): terminals take orders
  * while the database is restored to a moment seconds before, and must end up equal to it.
  */
-const backupScript = fileURLToPath(new URL('../../scripts/backup.sh', import.meta.url));
-const backup = (...args: string[]) => execFileSync('bash', [backupScript, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-const cluster = { name: 'ks_backup', port: 5435 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function freePort(): Promise<number> {
@@ -28,11 +24,8 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** Orders on the server with the time each was created (database time). */
-const storedOrders = async (database: string) =>
-  new Map(
-    (await onCluster<{ id: string; at: Date }>(cluster.port, "SELECT data->>'orderId' AS id, at FROM events WHERE type = 'order.created'", [], database)).map((r) => [r.id, r.at.getTime()]),
-  );
+/** Orders on the server with the time each was committed. */
+const storedOrders = async (database: string) => new Map((await cloudOrders(database)).map((o) => [o.id, o.at]));
 
 describe('restore drill: point-in-time recovery with terminals running', () => {
   const database = `ks_drill_${randomBytes(5).toString('hex')}`;
@@ -41,18 +34,22 @@ describe('restore drill: point-in-time recovery with terminals running', () => {
   let tenant: TestTenant;
   const start = () => startChildServer({ backend: 'postgres', env: { DATABASE_URL: databaseOn(cluster.port, database) }, remove: async () => undefined }, { env: { PORT: String(port) } });
 
+  let release: (() => Promise<void>) | undefined;
+
   beforeAll(async () => {
+    release = await takeBackupCluster();
     await onCluster(cluster.port, `CREATE DATABASE ${database}`);
     port = await freePort();
     server = await start();
     tenant = await createTenant(server);
     await seedLoadMenu(server, tenant);
-    backup('backup', cluster.name, 'incr');
-  }, 120_000);
+    await backup('backup', cluster.name, 'incr');
+  }, 240_000); // includes waiting for another test's turn on the cluster
 
   afterAll(async () => {
     await server?.stop();
     await onCluster(cluster.port, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await release?.();
   }, 60_000);
 
   it('restores to seconds ago: terminals that saw later state start again from it, resend what was unconfirmed, and keep nothing it lacks', async () => {
@@ -70,14 +67,13 @@ describe('restore drill: point-in-time recovery with terminals running', () => {
       }
     });
     await sleep(3000);
-    const [{ target }] = (await onCluster<{ target: string }>(cluster.port, 'SELECT now()::text AS target')) as [{ target: string }];
-    const targetMs = Date.parse(target.replace(' ', 'T').replace(/\+00$/, 'Z'));
+    const { target, targetMs } = await restoreTarget();
     await sleep(3000); // written after the target, seen by every terminal: the future the restore undoes
 
     const drillStart = Date.now();
     await server.stop();
     const before = await storedOrders(database);
-    backup('restore', cluster.name, target, database);
+    await backup('restore', cluster.name, target, database);
     server = await start();
     const serverBack = Date.now();
     await waitUntil(() => terminals.every((t) => t.resets > 0), 30_000, 'every terminal reset');
