@@ -55,7 +55,8 @@ export async function startKitchensync(env: Env, logger: Logger): Promise<Runnin
   // Postgres may be down or failing over when we start: wait for it rather than exit.
   const waitLog = (err: unknown, delayMs: number) => logger.warn({ err: (err as Error).message, retryInMs: delayMs }, 'database unreachable at start; retrying');
   await retryWhileUnavailable(() => migrate(db), waitLog);
-  const engine = new SyncEngine(db, await retryWhileUnavailable(() => currentEpoch(db), waitLog), env.MIN_CLIENT_SCHEMA_VERSION);
+  const relayFailed = (err: unknown) => logger.error({ err }, "a poke's NOTIFY failed: other processes' screens of its tenant wait for their next poke");
+  const engine = new SyncEngine(db, await retryWhileUnavailable(() => currentEpoch(db), waitLog), env.MIN_CLIENT_SCHEMA_VERSION, relayFailed);
   // A hub's tenant comes from its cloud, never from a demo seed.
   const demo = env.SEED_DEMO === 'true' && !env.HUB_UPSTREAM ? await retryWhileUnavailable(() => seedDemoIfEmpty(engine), waitLog) : undefined;
   const admin = resolveAdminToken(env);

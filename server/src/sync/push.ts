@@ -35,8 +35,9 @@ export function pushRoute(engine: SyncEngine, mutationCap: number, metrics: Metr
  *  4. Each mutation in order, up to `cap` (the rest wait for the next push): ids already processed
  *     are skipped, a gap stops that client. A mutation that fails is undone and becomes a
  *     rejection for its client; its id still counts, so the queue never wedges.
- *  5. The clients' last mutation ids, written with everything else the batch did in one statement
- *     that also carries the poke's NOTIFY, and 6. COMMIT with it (`TenantWrite.finish`).
+ *  5. The clients' last mutation ids, written with everything else the batch did in one statement,
+ *     and 6. COMMIT with it (`TenantWrite.finish`); then the poke: this process's sockets at once,
+ *     the other processes' by a NOTIFY after the commit (`PokeRelay`).
  * If the database refuses a statement, the batch runs again with one savepoint per mutation, and
  * the refused mutation becomes a rejection (`TenantWrite.savepoints`).
  */

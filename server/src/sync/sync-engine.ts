@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { minClientSchemaVersion } from '@kitchensync/shared';
 import type { Database } from '../db/database.ts';
 import { KnownViews } from './pull.ts';
+import { PokeRelay } from './poke-relay.ts';
 import { ProcessedIds } from './processed-ids.ts';
 import { batchCommitter, TenantWriteQueue, type Committed, type WriteJob } from './tenant-write-queue.ts';
 import type { TenantWrite } from './tenant-write.ts';
@@ -10,7 +11,8 @@ import type { TenantWrite } from './tenant-write.ts';
  * Everything one server process keeps about its database, built once by the runtime (and by tests:
  * two engines on one database stand for two processes): the tenants' write queue, what it knows of
  * the client groups and views it served, the last mutation ids it committed, and one fan-out of
- * its commits (`onCommitted`: its sockets' pokes, its processed ids), and one of its LISTEN
+ * its commits (`onCommitted`: its sockets' pokes, the other processes' by `PokeRelay`, its
+ * processed ids), and one of its LISTEN
  * connection's returns (`onReconnect`). Nothing else is per process.
  */
 export class SyncEngine {
@@ -19,6 +21,7 @@ export class SyncEngine {
   readonly writes: TenantWriteQueue<WriteJob>;
   readonly views = new KnownViews();
   readonly processed = new ProcessedIds();
+  readonly relay: PokeRelay;
   private readonly listeners = new Set<(committed: Committed) => void>();
   private readonly reconnectListeners = new Set<() => void>();
   private listeningForGaps = false;
@@ -29,9 +32,15 @@ export class SyncEngine {
     private restoreEpoch?: string,
     /** The oldest client schema this process serves (MIN_CLIENT_SCHEMA_VERSION; this build's floor by default). */
     readonly minClientSchema: number = minClientSchemaVersion,
+    /** A poke's NOTIFY to the other processes failed (the runtime logs it). */
+    onRelayFailure: (error: unknown) => void = (error) => console.error('kitchensync: a poke NOTIFY failed', error),
   ) {
-    this.writes = new TenantWriteQueue(batchCommitter(db, this.origin, this.listeners));
-    this.onCommitted((c) => this.processed.committed(c.lmids));
+    this.writes = new TenantWriteQueue(batchCommitter(db, this.listeners));
+    this.relay = new PokeRelay(db, this.origin, onRelayFailure);
+    this.onCommitted((c) => {
+      this.processed.committed(c.lmids);
+      if (c.poke) this.relay.send(c.poke);
+    });
   }
 
   /** The database's restore epoch as last read (at start, and whenever the database came back). */

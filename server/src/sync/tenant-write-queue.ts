@@ -100,7 +100,7 @@ export type WriteJob = { readonly push: PushJob } | { readonly run: (write: Tena
 /** What a committed batch tells the rest of the process (`SyncEngine.onCommitted`). */
 export interface Committed {
   readonly tenantId: string;
-  /** The poke its write sent with NOTIFY, if it wrote anything a client sees. */
+  /** The poke its write calls for, if it wrote anything a client sees. */
   readonly poke: PokeMessage | undefined;
   /** The clients whose last mutation id it moved on. */
   readonly lmids: ReadonlyMap<string, number>;
@@ -151,7 +151,7 @@ async function runJob(write: TenantWrite, job: WriteJob): Promise<Outcome> {
  * If the database refuses a statement, the batch runs once more with a savepoint per job and per
  * mutation (`TenantWrite.savepoints`).
  */
-export function batchCommitter(db: Database, pokeOrigin: string, listeners: ReadonlySet<(c: Committed) => void>): CommitBatch<WriteJob> {
+export function batchCommitter(db: Database, listeners: ReadonlySet<(c: Committed) => void>): CommitBatch<WriteJob> {
   const commit = async (tenantId: string, jobs: readonly WriteJob[], savepoints: boolean) => {
     const opening = openingRead(tenantId, jobs);
     const done = await db.transaction(
@@ -160,7 +160,7 @@ export function batchCommitter(db: Database, pokeOrigin: string, listeners: Read
         opening?.loaded(write, opened);
         const outcomes: Outcome[] = [];
         for (const job of jobs) outcomes.push(await runJob(write, job));
-        const poke = await write.finish(pokeOrigin);
+        const poke = await write.finish();
         return { outcomes, poke, lmids: write.groups.advancedIds() };
       },
       { tenantLock: tenantId, ...(opening ? { opening: opening.statement } : {}) },

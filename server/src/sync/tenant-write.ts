@@ -12,7 +12,6 @@ import { StatementBatch } from '../db/statement-batch.ts';
 import { isStorableJson, toStorableText } from '../db/storable-text.ts';
 import { ClientGroups } from './client-groups.ts';
 import { Journal } from './journal.ts';
-import { channels } from './notify.ts';
 import type { HubRelay, PushRequest, PushResult } from './protocol.ts';
 import { TenantStore, type MutationTx } from './tenant-store.ts';
 
@@ -44,23 +43,22 @@ export interface PushJob {
 
 export type MutationOutcome = { ok: true; events: DomainEvent[] } | { ok: false; error: DomainError };
 
-/** NOTIFY payloads are capped at 8000 bytes; past this many order ids, everyone is poked. */
-const maxOrderIds = 100;
+/** NOTIFY payloads are capped at 8000 bytes (the relay adds its origin): past this, the poke names no orders. */
+const maxPokeBytes = 7_500;
 
-/** What a write's NOTIFY says (read by `PokeHub` in every process). */
+/** What a write's poke says: to this process's sockets, and in NOTIFY to every other process's (`PokeHub`). */
 export interface PokeMessage {
   /** tenant */
   t: string;
   /** orders whose data changed; absent = could be any */
   o?: string[];
-  /** the `SyncEngine` that already delivered it in its own process */
+  /** the `SyncEngine` that already delivered it in its own process (set by its `PokeRelay`) */
   s?: string;
 }
 
-/** The poke for a tenant's write, and the SQL expression that sends it on commit (NOTIFY is delivered only on commit). */
-function pokeFor(b: StatementBatch, tenantId: string, orderIds: ReadonlySet<string>, origin: string) {
-  const message: PokeMessage = orderIds.size <= maxOrderIds ? { t: tenantId, o: [...orderIds], s: origin } : { t: tenantId, s: origin };
-  return { message, sql: `pg_notify(${b.param(channels.poke)}, ${b.param(JSON.stringify(message))})` };
+function pokeFor(tenantId: string, orderIds: ReadonlySet<string>): PokeMessage {
+  const named = { t: tenantId, o: [...orderIds] };
+  return Buffer.byteLength(JSON.stringify(named)) <= maxPokeBytes ? named : { t: tenantId };
 }
 
 type Effect = (tx: MutationTx, args: unknown) => Promise<void>;
@@ -193,26 +191,26 @@ export class TenantWrite {
 
   /**
    * Everything in one statement: rows, ticket items and tracking tokens, events, rejections,
-   * client groups and last mutation ids, and the poke's NOTIFY (delivered only if the transaction
-   * commits: no poke for a rolled-back write). Undefined when there is nothing to write.
+   * client groups and last mutation ids. Undefined when there is nothing to write.
    */
-  private statement(pokeOrigin: string): { statement: Statement; poke: PokeMessage | undefined } | undefined {
+  private statement(): Statement | undefined {
     const b = new StatementBatch();
     this.store.flushInto(b);
     appendEvents(b, this.tenantId, this.events);
     upsertRejections(b, this.tenantId, this.rejections.map(({ group, rejection }) => ({ clientGroupID: group, key: rejection.id, data: rejection })));
     this.groups.writeInto(b);
-    const poke = this.writers.length > 0 || this.rejections.length > 0 ? pokeFor(b, this.tenantId, new Set(this.orderIds), pokeOrigin) : undefined;
-    if (b.isEmpty && !poke) return undefined;
-    return { statement: b.statement(poke ? `SELECT ${poke.sql}` : undefined), poke: poke?.message };
+    return b.isEmpty ? undefined : b.statement();
   }
 
-  /** Sends the batch's one write as the transaction's last statement (on Postgres with COMMIT); the poke it sent, if any. */
-  async finish(pokeOrigin: string): Promise<PokeMessage | undefined> {
-    const write = this.statement(pokeOrigin);
+  /**
+   * Sends the batch's one write as the transaction's last statement (on Postgres with COMMIT);
+   * the poke its commit calls for, if it wrote anything a client sees.
+   */
+  async finish(): Promise<PokeMessage | undefined> {
+    const write = this.statement();
     if (!write) return undefined;
-    await this.q.query(write.statement.sql, write.statement.params, { prepare: true, last: true });
-    return write.poke;
+    await this.q.query(write.sql, write.params, { prepare: true, last: true });
+    return this.writers.length > 0 || this.rejections.length > 0 ? pokeFor(this.tenantId, new Set(this.orderIds)) : undefined;
   }
 }
 
