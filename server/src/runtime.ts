@@ -130,6 +130,8 @@ export async function startKitchensync(env: Env, logger: Logger): Promise<Runnin
       presence.stop();
       await hub.stop();
       await forgetDeletedTenants();
+      // The other processes hear of the last commits before the connections close.
+      await engine.relay.settled();
       await db.close();
       unlock();
     },
