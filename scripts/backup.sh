@@ -16,8 +16,8 @@ VERSION=15
 ARCHIVE_TIMEOUT=${ARCHIVE_TIMEOUT:-60}
 SOCKETS=/var/run/postgresql
 
-as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi; }
-as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+# shellcheck source=run-as.sh
+. "$(dirname "${BASH_SOURCE[0]}")/run-as.sh"
 pgbr() { as_postgres pgbackrest --stanza="$CLUSTER" --log-level-console=warn "$@"; }
 port_of() { pg_lsclusters -h | awk -v v="$VERSION" -v c="$1" '$1 == v && $2 == c {print $3}'; }
 sql() { as_postgres psql -X -q -t -A -h "$SOCKETS" -p "$PORT" -d "$1" -v ON_ERROR_STOP=1 -c "$2"; }

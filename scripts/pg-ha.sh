@@ -17,17 +17,17 @@ MONITOR_PORT=5436
 declare -A NODE_PORTS=([ks_ha_a]=5437 [ks_ha_b]=5438)
 MONITOR_URI="postgres://autoctl_node@127.0.0.1:$MONITOR_PORT/pg_auto_failover?sslmode=disable"
 
-as_postgres() {
-  local path="PATH=/usr/lib/postgresql/$VERSION/bin:$PATH"
-  if [ "$(id -u)" -eq 0 ]; then (cd /tmp && runuser -u postgres -- env "$path" "$@"); else (cd /tmp && sudo -u postgres env "$path" "$@"); fi
-}
-sql() { as_postgres psql -X -q -t -A -h /var/run/postgresql -p "$1" -d "$2" -v ON_ERROR_STOP=1 -c "$3"; }
+# shellcheck source=run-as.sh
+. "$(dirname "${BASH_SOURCE[0]}")/run-as.sh"
+# pg_autoctl finds the server's binaries on PATH.
+ha_postgres() { as_postgres env "PATH=/usr/lib/postgresql/$VERSION/bin:$PATH" "$@"; }
+sql() { ha_postgres psql -X -q -t -A -h /var/run/postgresql -p "$1" -d "$2" -v ON_ERROR_STOP=1 -c "$3"; }
 name_of() { for n in "${!NODE_PORTS[@]}"; do [ "${NODE_PORTS[$n]}" = "$1" ] && { echo "$n"; return; }; done; echo "unknown port $1" >&2; exit 2; }
-keeper_pid() { as_postgres cat "/tmp/pg_autoctl$BASE/$1/pg_autoctl.pid" 2>/dev/null | head -1; }
+keeper_pid() { ha_postgres cat "/tmp/pg_autoctl$BASE/$1/pg_autoctl.pid" 2>/dev/null | head -1; }
 keeper_alive() { local pid; pid=$(keeper_pid "$1"); [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; }
 run_keeper() { # name
   keeper_alive "$1" && return 0
-  as_postgres setsid pg_autoctl run --pgdata "$BASE/$1" </dev/null >>"/var/log/postgresql/$1.log" 2>&1 &
+  ha_postgres setsid pg_autoctl run --pgdata "$BASE/$1" </dev/null >>"/var/log/postgresql/$1.log" 2>&1 &
 }
 wait_ready() { for _ in $(seq 1 120); do pg_isready -q -h 127.0.0.1 -p "$1" && return 0; sleep 0.5; done; echo "pg-ha: port $1 did not start" >&2; return 1; }
 
@@ -45,7 +45,7 @@ ports() {
 
 ensure() {
   if [ ! -d "$BASE/ks_ha_monitor" ]; then
-    as_postgres pg_autoctl create monitor --pgdata "$BASE/ks_ha_monitor" --pgport "$MONITOR_PORT" --hostname 127.0.0.1 --listen 127.0.0.1 --auth trust --no-ssl >/dev/null 2>&1
+    ha_postgres pg_autoctl create monitor --pgdata "$BASE/ks_ha_monitor" --pgport "$MONITOR_PORT" --hostname 127.0.0.1 --listen 127.0.0.1 --auth trust --no-ssl >/dev/null 2>&1
   fi
   run_keeper ks_ha_monitor
   wait_ready "$MONITOR_PORT"
@@ -55,7 +55,7 @@ ensure() {
   sql "$MONITOR_PORT" postgres 'SELECT pg_reload_conf()' >/dev/null
   for name in ks_ha_a ks_ha_b; do
     if [ ! -d "$BASE/$name" ]; then
-      as_postgres pg_autoctl create postgres --pgdata "$BASE/$name" --pgport "${NODE_PORTS[$name]}" --hostname 127.0.0.1 --listen 127.0.0.1 \
+      ha_postgres pg_autoctl create postgres --pgdata "$BASE/$name" --pgport "${NODE_PORTS[$name]}" --hostname 127.0.0.1 --listen 127.0.0.1 \
         --name "$name" --auth trust --no-ssl --monitor "$MONITOR_URI" >>"/var/log/postgresql/$name.log" 2>&1
     fi
     run_keeper "$name"

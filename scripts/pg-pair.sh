@@ -15,8 +15,8 @@ CLUSTERS=(ks_pair_a ks_pair_b)
 PORTS=(5433 5434)
 SOCKETS=/var/run/postgresql
 
-as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi; }
-as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+# shellcheck source=run-as.sh
+. "$(dirname "${BASH_SOURCE[0]}")/run-as.sh"
 sql() { PGOPTIONS="-c client_min_messages=warning" as_postgres psql -X -q -t -A -h "$SOCKETS" -p "$1" -d postgres -v ON_ERROR_STOP=1 -c "$2"; }
 name_of() { for i in 0 1; do [ "${PORTS[$i]}" = "$1" ] && { echo "${CLUSTERS[$i]}"; return; }; done; echo "unknown port $1" >&2; exit 2; }
 data_dir() { echo "/var/lib/postgresql/$VERSION/$1"; }

@@ -28,7 +28,8 @@ command -v pg_autoctl >/dev/null || { echo "setup: installing pg_auto_failover";
 [ -d /etc/postgresql/15/main ] || $SUDO pg_createcluster 15 main >/dev/null
 $SUDO pg_ctlcluster 15 main start 2>/dev/null || true
 for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
-as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi; }
+# shellcheck source=run-as.sh
+. "$(dirname "${BASH_SOURCE[0]}")/run-as.sh"
 test_role() { # port
   as_postgres psql -q -h /var/run/postgresql -p "$1" -d postgres -v ON_ERROR_STOP=1 <<'SQL'
 DO $$ BEGIN
