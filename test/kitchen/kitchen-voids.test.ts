@@ -67,7 +67,7 @@ describe.each(screens)('tickets ended off the line at $name', (screen) => {
     await oldCard.waitFor();
     const reissued = await api(world.server, world.tenant.managerToken, 'POST', `/api/orders/${orderId}/production-contract/reissue`);
     expect(reissued.status).toBeLessThan(300);
-    await oldCard.locator('.void').waitFor({ timeout: 2000 });
+    await oldCard.locator('.void').waitFor({ timeout: 10_000 }); // stays until acknowledged: the suite's sync budget
     expect(await oldCard.locator('.void__headline').innerText()).toMatch(/ORDER CHANGED — cook from the new ticket/i);
     await page.locator(`article.ticket[data-ticket-id^="${orderId}.v2."]`).waitFor();
     await screenshot(page, `void-reissued-${screen.name}`);
@@ -85,7 +85,7 @@ describe.each(screens)('tickets ended off the line at $name', (screen) => {
     const [kitchenOrder] = await world.manager.tickets(orderId);
     await world.manager.startItem(kitchenOrder!.id, kitchenOrder!.items[0]!.id);
     await world.manager.markReady(orderId);
-    await ticket.locator('.void--marked_ready').waitFor({ timeout: 2000 });
+    await ticket.locator('.void--marked_ready').waitFor({ timeout: 10_000 }); // stays until acknowledged: the suite's sync budget
     expect(await ticket.locator('.void__headline').innerText()).toMatch(/marked ready by the manager/i);
     await screenshot(page, `marked-ready-${screen.name}`);
     await ticket.click();
