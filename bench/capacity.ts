@@ -1,5 +1,5 @@
 // `pnpm bench capacity [--restaurants 100,300,1000] [--processes 1,2,4] [--runs 2] [--seconds 30]
-// [--warmup 20] [--workers 3] [--order-every 30] [--void 0.03] [--backstop 60] [--json file]`:
+// [--warmup 20] [--workers 3] [--order-every 30] [--void 0.03] [--backstop 60] [--script rush|till] [--json file]`:
 // R restaurants × 6 screens in a dinner rush against N server processes on one Postgres. For each
 // point: visible latency (a change pushed on one screen, pulled by each other screen of the
 // restaurant), server and Postgres CPU per restaurant, sockets, memory, and the load processes'
@@ -23,7 +23,8 @@ const restaurantCounts = list('--restaurants', '100,300,600,1000');
 const processCounts = list('--processes', '1,2,4');
 const runs = Number(option('--runs', '2'));
 const goalMs = 50;
-const rush = { orderEverySeconds: Number(option('--order-every', '30')), voidShare: Number(option('--void', '0.03')), backstopPullMs: Number(option('--backstop', '60')) * 1000 };
+const rush = { orderEverySeconds: Number(option('--order-every', '30')), voidShare: Number(option('--void', '0.03')), backstopPullMs: Number(option('--backstop', '60')) * 1000, script: option('--script', 'rush') as 'rush' | 'till' };
+if (rush.script !== 'rush' && rush.script !== 'till') throw new Error('--script is rush or till');
 const timing = { seconds: Number(option('--seconds', '30')), warmupSeconds: Number(option('--warmup', '20')), workers: Number(option('--workers', '3')) };
 const jsonPath = argv.includes('--json') ? option('--json', '') : undefined;
 
@@ -66,7 +67,7 @@ function table(results: { run: number; result: PointResult }[]): void {
 }
 
 async function main(): Promise<void> {
-  console.log(`capacity: ${os.cpus().length} cores, load ${load()}; rush: an order every ${rush.orderEverySeconds} s per restaurant, ${rush.voidShare * 100}% voided; ${timing.warmupSeconds} s warm-up, ${timing.seconds} s measured, ${timing.workers} load processes`);
+  console.log(`capacity: ${os.cpus().length} cores, load ${load()}; ${rush.script}: an order every ${rush.orderEverySeconds} s per restaurant, ${rush.voidShare * 100}% voided; ${timing.warmupSeconds} s warm-up, ${timing.seconds} s measured, ${timing.workers} load processes`);
   const db = await createDatabase();
   const databaseName = new URL(db.url).pathname.slice(1);
   const admin = new pg.Pool({ connectionString: process.env.BENCH_POSTGRES_URL ?? 'postgres://kitchensync:kitchensync@127.0.0.1:5432/postgres', max: 2 });

@@ -20,6 +20,12 @@ export interface RushOptions {
   /** Share of orders the manager voids. */
   voidShare: number;
   backstopPullMs: number;
+  /**
+   * `rush`: the whole dinner (cooks start and bump, the expo hands off, the manager voids). `till`:
+   * one till per restaurant creates and confirms orders and the other five screens only pull, the
+   * load an outside capacity run used.
+   */
+  script: 'rush' | 'till';
 }
 
 const markerLifeMs = 60_000;
@@ -71,7 +77,9 @@ export class Restaurant {
 
   start(): void {
     this.running = true;
-    for (const { role, terminal } of this.terminals) if (role === 'tablet') this.later(exponential(this.options.orderEverySeconds * 2), () => this.takeOrder(terminal));
+    const tills = this.terminals.filter(({ role }) => role === 'tablet').slice(0, this.options.script === 'till' ? 1 : undefined);
+    const meanS = this.options.orderEverySeconds * tills.length;
+    for (const { terminal } of tills) this.later(exponential(meanS), () => this.takeOrder(terminal, meanS));
   }
 
   close(): void {
@@ -108,19 +116,20 @@ export class Restaurant {
     }
   }
 
-  private takeOrder(tablet: Terminal): void {
+  private takeOrder(tablet: Terminal, meanS: number): void {
     const id = `${this.runTag}-${(this.seq += 1)}`;
     const lines = products.filter(() => Math.random() < 0.6);
     const items = (lines.length ? lines : ['burger']).map((productId, i) => ({ id: `l${i + 1}`, productId, quantity: 1 + Math.floor(Math.random() * 2) }));
     this.mutate(tablet, 'createOrder', { id, channel: Math.random() < 0.7 ? 'dine_in' : 'takeaway', customer: { name: `Table ${this.seq}` }, items });
     this.later(between(1, 3), () => this.mutate(tablet, 'confirmOrder', { orderId: id }));
-    this.later(exponential(this.options.orderEverySeconds * 2), () => this.takeOrder(tablet));
+    this.later(exponential(meanS), () => this.takeOrder(tablet, meanS));
   }
 
   private onPuts(terminal: Terminal, puts: readonly Put[], at: number): void {
     const role = this.terminals.find((t) => t.terminal === terminal)?.role as Role;
     for (const { key, value } of puts) {
       this.seen(terminal, value, at);
+      if (this.options.script === 'till') continue;
       if (key.startsWith('kitchenOrder/')) this.onTicket(role, terminal, value);
       else if (key.startsWith('order/')) this.onOrder(role, terminal, value);
     }
