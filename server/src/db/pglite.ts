@@ -17,7 +17,8 @@ export async function openPglite(dataDir: string): Promise<Database> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir, { parsers: { 20: (v: string) => Number(v) } });
   // PGlite's one connection keeps prepared statements for its life, a rolled-back PREPARE included.
-  const prepared = new Set<string>();
+  // Each is prepared once: two first uses at the same moment (two screens' pulls) wait for one PREPARE.
+  const prepared = new Map<string, Promise<unknown>>();
   /**
    * Parsing and planning run as WebAssembly on the server's own thread, several times slower than
    * a native Postgres, and PGlite's extended protocol (`query`) is six calls into it where a simple
@@ -33,10 +34,13 @@ export async function openPglite(dataDir: string): Promise<Database> {
     if (values.length === 0) return simple(sql);
     if (!options?.prepare) return simple(withLiterals(sql, values) as string);
     const name = preparedName(sql);
-    if (!prepared.has(name)) {
-      await target.exec(`PREPARE ${name} AS ${sql}`);
-      prepared.add(name);
+    let preparing = prepared.get(name);
+    if (!preparing) {
+      preparing = target.exec(`PREPARE ${name} AS ${sql}`);
+      prepared.set(name, preparing);
+      preparing.catch(() => prepared.delete(name));
     }
+    await preparing;
     return simple(executeSql(name, values));
   };
   return {

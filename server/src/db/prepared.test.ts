@@ -26,6 +26,15 @@ describe('statements on PGlite (one simple query, values as literals; prepared o
     expect((await db.query(select, [[hostile[2]], 0], { prepare: true })).rows).toEqual([{ id: hostile[2], data: { id: hostile[2], list: [hostile[2]] }, n: 2 }]);
   });
 
+  it('prepares a statement once when its first uses come at the same moment (two screens pulling as the server starts)', async () => {
+    const select = 'SELECT count(*)::int AS n FROM t WHERE n >= $1';
+    const answers = await Promise.all([0, 1, 2, 3].map((from) => db.query(select, [from], { prepare: true })));
+    expect(answers.map((a) => a.rows[0])).toEqual([7, 6, 5, 4].map((n) => ({ n })));
+    // A statement PostgreSQL refuses is not remembered as prepared: the next use says so again.
+    const broken = 'SELECT nope FROM t WHERE n = $1';
+    for (let i = 0; i < 2; i++) await expect(db.query(broken, [1], { prepare: true })).rejects.toThrow(/nope/);
+  });
+
   it('writes a value with NUL as a bind parameter (SQL text is a C string), refused the same way', async () => {
     const select = 'SELECT id FROM t WHERE id = $1';
     const bind = await db.query(select, ['a\u0000b']).catch((err: Error) => err.message);
