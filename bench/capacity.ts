@@ -67,7 +67,7 @@ function table(results: { run: number; result: PointResult }[]): void {
 }
 
 async function main(): Promise<void> {
-  console.log(`capacity: ${os.cpus().length} cores, load ${load()}; ${rush.script}: an order every ${rush.orderEverySeconds} s per restaurant, ${rush.voidShare * 100}% voided; ${timing.warmupSeconds} s warm-up, ${timing.seconds} s measured, ${timing.workers} load processes`);
+  console.log(`capacity: ${os.cpus().length} cores, load ${load()}; ${rush.script}: an order every ${rush.orderEverySeconds} s per restaurant${rush.script === 'rush' ? `, ${rush.voidShare * 100}% voided` : ''}; ${timing.warmupSeconds} s warm-up, ${timing.seconds} s measured, ${timing.workers} load processes`);
   const db = await createDatabase();
   const databaseName = new URL(db.url).pathname.slice(1);
   const admin = new pg.Pool({ connectionString: process.env.BENCH_POSTGRES_URL ?? 'postgres://kitchensync:kitchensync@127.0.0.1:5432/postgres', max: 2 });

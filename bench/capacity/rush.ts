@@ -126,10 +126,11 @@ export class Restaurant {
   }
 
   private onPuts(terminal: Terminal, puts: readonly Put[], at: number): void {
+    const acts = this.options.script === 'rush';
     const role = this.terminals.find((t) => t.terminal === terminal)?.role as Role;
     for (const { key, value } of puts) {
       this.seen(terminal, value, at);
-      if (this.options.script === 'till') continue;
+      if (!acts) continue;
       if (key.startsWith('kitchenOrder/')) this.onTicket(role, terminal, value);
       else if (key.startsWith('order/')) this.onOrder(role, terminal, value);
     }
